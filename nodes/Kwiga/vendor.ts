@@ -1,0 +1,100 @@
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import type { LookupSpec, VendorHttp } from '../shared/lookups';
+import { lookupOptions, lookupSearch } from '../shared/lookups';
+import type { VendorSpec } from '../shared/types';
+
+import { contactResource } from './resources/contact';
+import { contactProductResource } from './resources/contactProduct';
+import { contactRewardResource } from './resources/contactReward';
+import { contactTagResource } from './resources/contactTag';
+import { couponResource } from './resources/coupon';
+import { courseResource, courseUserResource } from './resources/course';
+import { contactListResource } from './resources/mailing';
+import {
+	certificateResource,
+	offerResource,
+	productResource,
+	quizAttemptResource,
+	timezoneResource,
+} from './resources/catalog';
+
+export const KWIGA: VendorSpec = {
+	displayName: 'Kwiga',
+	arrayFormat: 'brackets',
+	resources: [
+		certificateResource,
+		contactResource,
+		contactListResource,
+		contactProductResource,
+		contactRewardResource,
+		contactTagResource,
+		couponResource,
+		courseResource,
+		courseUserResource,
+		offerResource,
+		productResource,
+		quizAttemptResource,
+		timezoneResource,
+	],
+};
+
+export const kwigaBaseUrl = (credentials: ICredentialDataDecryptedObject) =>
+	String(credentials.baseUrl || 'https://api.kwiga.com').replace(/\/+$/, '');
+
+export const KWIGA_HTTP: VendorHttp = {
+	displayName: 'Kwiga',
+	credential: 'kwigaApi',
+	baseUrl: kwigaBaseUrl,
+	arrayFormat: 'brackets',
+};
+
+const laravelPaging: LookupSpec['paging'] = {
+	page: 'page',
+	size: 'per_page',
+	pageSize: 100,
+	hasMore: (body, page) => {
+		const meta = ((body as IDataObject)?.meta ?? {}) as IDataObject;
+		return meta.last_page !== undefined ? page < Number(meta.last_page) : false;
+	},
+};
+
+const LOOKUPS = {
+	products: { url: '/products', records: 'data', paging: laravelPaging },
+	courses: { url: '/courses', records: 'data', paging: laravelPaging },
+	offers: {
+		url: '/offers',
+		records: 'data',
+		paging: laravelPaging,
+		label: (r: IDataObject) => `${String(r.title ?? r.unique_offer_code ?? r.id)} (${String(r.id)})`,
+	},
+	contactLists: { url: '/mailing/contact-lists', records: 'data', paging: laravelPaging },
+	timezones: { url: '/timezones', records: 'data', label: (r: IDataObject) => String(r.name_full ?? r.name) },
+	coupons: { url: '/coupons', records: 'data', label: (r: IDataObject) => String(r.code ?? r.id) },
+	contacts: {
+		url: '/contacts',
+		records: 'data',
+		paging: laravelPaging,
+		searchParam: 'filters[search]',
+		label: (r: IDataObject) =>
+			[[r.first_name, r.last_name].filter(Boolean).join(' '), r.email].filter(Boolean).join(' - ') ||
+			String(r.id),
+	},
+} satisfies Record<string, LookupSpec>;
+
+export const kwigaMethods = {
+	loadOptions: {
+		getProducts: lookupOptions(KWIGA_HTTP, LOOKUPS.products),
+		getCourses: lookupOptions(KWIGA_HTTP, LOOKUPS.courses),
+		getOffers: lookupOptions(KWIGA_HTTP, LOOKUPS.offers),
+		getContactLists: lookupOptions(KWIGA_HTTP, LOOKUPS.contactLists),
+		getTimezones: lookupOptions(KWIGA_HTTP, LOOKUPS.timezones),
+		getCoupons: lookupOptions(KWIGA_HTTP, LOOKUPS.coupons),
+	},
+	listSearch: {
+		searchContacts: lookupSearch(KWIGA_HTTP, LOOKUPS.contacts),
+		searchCourses: lookupSearch(KWIGA_HTTP, LOOKUPS.courses),
+		searchProducts: lookupSearch(KWIGA_HTTP, LOOKUPS.products),
+		searchOffers: lookupSearch(KWIGA_HTTP, LOOKUPS.offers),
+	},
+};

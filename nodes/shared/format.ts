@@ -1,0 +1,127 @@
+import { DateTime } from 'luxon';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { FieldFormat, FieldSpec } from './types';
+
+const DATE_FORMATS: Partial<Record<FieldFormat, string>> = {
+	date: 'yyyy-MM-dd',
+	dateTime: 'yyyy-MM-dd HH:mm:ss',
+};
+
+/** Parses what n8n gives for a date-time parameter (ISO text, a luxon DateTime, a Date, epoch ms). */
+export function toDateTime(value: unknown, zone?: string): DateTime | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	let parsed: DateTime;
+	if (DateTime.isDateTime(value)) parsed = value;
+	else if (value instanceof Date) parsed = DateTime.fromJSDate(value);
+	else if (typeof value === 'number') parsed = DateTime.fromMillis(value);
+	else {
+		const text = String(value).trim();
+		parsed = DateTime.fromISO(text, { setZone: true });
+		if (!parsed.isValid) parsed = DateTime.fromSQL(text, { setZone: true });
+		if (!parsed.isValid) parsed = DateTime.fromRFC2822(text, { setZone: true });
+	}
+	if (!parsed.isValid) return undefined;
+	return zone ? parsed.setZone(zone) : parsed;
+}
+
+/** Splits a comma-separated text (or passes an array) into trimmed, non-empty parts. */
+export function toList(value: unknown): unknown[] {
+	if (value === undefined || value === null || value === '') return [];
+	if (Array.isArray(value)) return value;
+	return String(value)
+		.split(',')
+		.map((part) => part.trim())
+		.filter((part) => part !== '');
+}
+
+export class FieldFormatError extends Error {}
+
+/** Converts one field value into what the vendor expects. Throws FieldFormatError on bad input. */
+export function convertValue(field: FieldSpec, value: unknown): unknown {
+	switch (field.format) {
+		case 'date':
+		case 'dateTime':
+		case 'iso': {
+			if (value === '' || value === undefined || value === null) return value;
+			const parsed = toDateTime(value);
+			if (!parsed) throw new FieldFormatError(`"${String(value)}" is not a valid date`);
+			if (field.format === 'iso') return parsed.toUTC().toISO();
+			return parsed.toFormat(DATE_FORMATS[field.format] as string);
+		}
+		case 'csv':
+			return toList(value).join(',');
+		case 'list':
+			return toList(value);
+		case 'numberList':
+			return toList(value).map((part) => {
+				const n = Number(part);
+				if (!Number.isFinite(n)) throw new FieldFormatError(`"${String(part)}" is not a number`);
+				return n;
+			});
+		case 'json': {
+			if (typeof value !== 'string') return value;
+			if (value.trim() === '') return undefined;
+			try {
+				return JSON.parse(value);
+			} catch {
+				throw new FieldFormatError('is not valid JSON');
+			}
+		}
+		case 'digits':
+			return String(value ?? '').replace(/\D/g, '');
+		case 'flag':
+			return value === true || value === 'true' || value === 1 ? 1 : undefined;
+		default:
+			break;
+	}
+	if (field.type === 'fixedCollection' && field.values) {
+		const rows = ((value as IDataObject)?.values ?? []) as IDataObject[];
+		const list = Array.isArray(rows) ? rows : [rows];
+		return list.map((row) => {
+			const out: IDataObject = {};
+			for (const child of field.values ?? []) {
+				if (row[child.name] === undefined || row[child.name] === '') continue;
+				out[child.key ?? child.name] = convertValue(child, row[child.name]) as IDataObject[string];
+			}
+			return out;
+		});
+	}
+	return value;
+}
+
+/** A dotted wire key nests the value (`filters.emails`); bracket keys are literal. */
+export const isDotted = (key: string) => key.includes('.') && !key.includes('[');
+
+/** A `preSend` that converts one field's value in place (query or body). */
+export function formatPreSend(field: FieldSpec) {
+	const key = field.key ?? field.name;
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		let target = (field.in === 'query' ? requestOptions.qs : requestOptions.body) as
+			| IDataObject
+			| undefined;
+		let leaf = key;
+		if (isDotted(key)) {
+			const parts = key.split('.');
+			leaf = parts.pop() as string;
+			for (const part of parts) target = target?.[part] as IDataObject | undefined;
+		}
+		if (!target || typeof target !== 'object' || !(leaf in target)) return requestOptions;
+		try {
+			const converted = convertValue(field, target[leaf]);
+			if (converted === undefined) delete target[leaf];
+			else target[leaf] = converted as IDataObject[string];
+		} catch (error) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Invalid value for parameter "${field.displayName}": ${(error as Error).message}`,
+				{ itemIndex: this.getItemIndex() },
+			);
+		}
+		return requestOptions;
+	};
+}

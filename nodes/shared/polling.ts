@@ -1,0 +1,159 @@
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { listRecords } from './executor';
+import { toDateTime } from './format';
+import type { HttpCall, VendorHttp } from './lookups';
+import { vendorRequest } from './lookups';
+import { resolveStyle } from './pagination';
+import type { PaginationSpec } from './types';
+
+/** A trigger event that emits records appearing in a list ("New contact", "New payment"). */
+export interface NewRecordEvent {
+	kind: 'new';
+	value: string;
+	name: string;
+	description: string;
+	/** Records at or after `since` (ms epoch; undefined on the first poll: the newest few suffice). */
+	fetch(ctx: IPollFunctions, since: number | undefined): Promise<IDataObject[]>;
+	timestamp(record: IDataObject): number | undefined;
+	id(record: IDataObject): string;
+}
+
+/** A trigger event that emits records whose watched value changed ("Order status changed"). */
+export interface ChangedRecordEvent {
+	kind: 'changed';
+	value: string;
+	name: string;
+	description: string;
+	fetch(ctx: IPollFunctions): Promise<IDataObject[]>;
+	id(record: IDataObject): string;
+	/** The watched value (compared as JSON). */
+	watch(record: IDataObject): unknown;
+	/** Name of the output field that carries the previous value. */
+	previousField: string;
+}
+
+export type PollEvent = NewRecordEvent | ChangedRecordEvent;
+
+interface NewState {
+	event: string;
+	lastTimestamp: number;
+	idsAtLastTimestamp: string[];
+}
+
+interface ChangedState {
+	event: string;
+	snapshot: Record<string, string>;
+}
+
+/** Parses a vendor timestamp to ms epoch (ISO, SQL `yyyy-MM-dd HH:mm:ss`, epoch seconds/ms). */
+export function timestampOf(value: unknown): number | undefined {
+	if (typeof value === 'number') return value < 1e12 ? value * 1000 : value;
+	const parsed = toDateTime(value, 'utc');
+	return parsed ? parsed.toMillis() : undefined;
+}
+
+const toItems = (records: IDataObject[]): INodeExecutionData[] => records.map((json) => ({ json }));
+
+async function pollNew(ctx: IPollFunctions, event: NewRecordEvent): Promise<INodeExecutionData[][] | null> {
+	const data = ctx.getWorkflowStaticData('node') as Partial<NewState>;
+	const state: NewState | undefined =
+		data.event === event.value && typeof data.lastTimestamp === 'number'
+			? (data as NewState)
+			: undefined;
+	const manual = ctx.getMode() === 'manual';
+	const records = await event.fetch(ctx, manual ? undefined : state?.lastTimestamp);
+	const stamped = records
+		.map((record) => ({ record, ts: event.timestamp(record), id: event.id(record) }))
+		.filter((r): r is { record: IDataObject; ts: number; id: string } => r.ts !== undefined);
+	stamped.sort((a, b) => a.ts - b.ts || a.id.localeCompare(b.id, undefined, { numeric: true }));
+	if (manual) {
+		const newest = stamped[stamped.length - 1];
+		return newest ? [toItems([newest.record])] : null;
+	}
+	const save = (lastTimestamp: number, ids: string[]) => {
+		data.event = event.value;
+		data.lastTimestamp = lastTimestamp;
+		data.idsAtLastTimestamp = ids;
+	};
+	if (!state) {
+		// First poll after activation: remember where we are, emit nothing (no history flood).
+		const newest = stamped.length ? stamped[stamped.length - 1].ts : Date.now();
+		save(newest, stamped.filter((r) => r.ts === newest).map((r) => r.id));
+		return null;
+	}
+	const known = new Set(state.idsAtLastTimestamp);
+	const fresh = stamped.filter(
+		(r) => r.ts > state.lastTimestamp || (r.ts === state.lastTimestamp && !known.has(r.id)),
+	);
+	const unique = fresh.filter((r, i) => fresh.findIndex((o) => o.id === r.id) === i);
+	if (!unique.length) return null;
+	const last = unique[unique.length - 1].ts;
+	const idsAtLast = unique.filter((r) => r.ts === last).map((r) => r.id);
+	save(last, last === state.lastTimestamp ? [...state.idsAtLastTimestamp, ...idsAtLast] : idsAtLast);
+	return [toItems(unique.map((r) => r.record))];
+}
+
+async function pollChanged(ctx: IPollFunctions, event: ChangedRecordEvent): Promise<INodeExecutionData[][] | null> {
+	const data = ctx.getWorkflowStaticData('node') as Partial<ChangedState>;
+	const records = await event.fetch(ctx);
+	const current: Record<string, string> = {};
+	for (const record of records) current[event.id(record)] = JSON.stringify(event.watch(record) ?? null);
+	if (ctx.getMode() === 'manual') {
+		return records.length ? [toItems([{ ...records[0], [event.previousField]: null }])] : null;
+	}
+	const previous = data.event === event.value ? data.snapshot : undefined;
+	data.event = event.value;
+	data.snapshot = current;
+	if (!previous) return null;
+	const changed = records.filter((r) => {
+		const before = previous[event.id(r)];
+		return before !== undefined && before !== current[event.id(r)];
+	});
+	if (!changed.length) return null;
+	return [toItems(changed.map((r) => ({ ...r, [event.previousField]: JSON.parse(previous[event.id(r)]) })))];
+}
+
+/** Runs one poll of the event chosen in the trigger's `event` parameter. */
+export async function pollEvent(ctx: IPollFunctions, events: PollEvent[]): Promise<INodeExecutionData[][] | null> {
+	const value = ctx.getNodeParameter('event') as string;
+	const event = events.find((e) => e.value === value);
+	if (!event) throw new NodeOperationError(ctx.getNode(), `Unknown event "${value}"`);
+	return event.kind === 'new' ? await pollNew(ctx, event) : await pollChanged(ctx, event);
+}
+
+/** Safety cap on pages read by one poll. */
+export const MAX_POLL_PAGES = 50;
+
+/**
+ * Reads a newest-first paged list until records get older than `since` (or up to `firstPollCount`
+ * records when there is no cursor yet).
+ */
+export async function fetchNewestFirst(
+	ctx: IPollFunctions,
+	http: VendorHttp,
+	call: HttpCall,
+	list: { records: string; pagination: PaginationSpec },
+	timestamp: (record: IDataObject) => number | undefined,
+	since: number | undefined,
+	firstPollCount = 10,
+): Promise<IDataObject[]> {
+	const style = resolveStyle(list.pagination);
+	const size = since === undefined ? firstPollCount : style.defaultMaxSize;
+	const all: IDataObject[] = [];
+	const state = { page: style.first, offset: 0, fetched: 0 };
+	for (let i = 0; i < MAX_POLL_PAGES; i++) {
+		const qs = { ...(call.qs ?? {}), [style.pageParam]: style.usesOffset ? state.offset : state.page, [style.sizeParam]: size };
+		const body = await vendorRequest(ctx, http, { ...call, qs });
+		const records = listRecords(body, list.records);
+		state.fetched += records.length;
+		all.push(...records);
+		if (since === undefined) break;
+		const oldest = Math.min(...records.map((r) => timestamp(r) ?? Infinity));
+		if (!records.length || oldest < since || !style.hasNext(body, state, records.length, size)) break;
+		state.page += 1;
+		state.offset += records.length;
+	}
+	return all;
+}
