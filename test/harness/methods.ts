@@ -1,0 +1,85 @@
+import { LoadOptionsContext } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	INode,
+	INodePropertyOptions,
+	INodeType,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { runNode, TestCredentialsHelper, TestNodeTypes } from './engine';
+
+/** Calls a node's `methods.loadOptions[name]` or `methods.listSearch[name]` through n8n-core's LoadOptionsContext. */
+export async function loadOptions(
+	nodeType: INodeType,
+	credentialTypes: ICredentialType[],
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	kind: 'loadOptions' | 'listSearch',
+	method: string,
+	filter?: string,
+	parameters: INode['parameters'] = {},
+): Promise<Array<{ name: string; value: string | number | boolean }>> {
+	const node: INode = {
+		id: 'n',
+		name: nodeType.description.displayName,
+		type: `test.${nodeType.description.name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: Object.fromEntries(Object.keys(credentials).map((t) => [t, { id: '1', name: t }])),
+	};
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new TestNodeTypes([nodeType]),
+	});
+	const helper = new TestCredentialsHelper(Object.fromEntries(credentialTypes.map((c) => [c.name, c])), credentials);
+	const additionalData = { credentialsHelper: helper, currentNodeParameters: parameters } as unknown as IWorkflowExecuteAdditionalData;
+	const context = new LoadOptionsContext(workflow, node, additionalData, '');
+	const methods = nodeType.methods as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>;
+	const fn = methods[kind]?.[method];
+	if (!fn) throw new Error(`No ${kind} method ${method}`);
+	if (kind === 'listSearch') {
+		const result = (await fn.call(context, filter)) as { results: Array<{ name: string; value: string }> };
+		return result.results;
+	}
+	return (await fn.call(context)) as INodePropertyOptions[] as Array<{ name: string; value: string | number }>;
+}
+
+/**
+ * Runs a credential's `test.request` the way n8n's credential tester does: a throwaway
+ * declarative node whose request defaults are the test request, run by RoutingNode.
+ */
+export async function testCredential(
+	credentialType: ICredentialType,
+	data: ICredentialDataDecryptedObject,
+): Promise<{ status: 'OK' | 'Error'; message?: string }> {
+	const request = credentialType.test?.request;
+	if (!request) throw new Error(`${credentialType.name} has no test request`);
+	const tester = {
+		description: {
+			displayName: 'Credential Test',
+			name: 'credentialTest',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: { name: 'Credential Test' },
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: credentialType.name, required: true }],
+			requestDefaults: request,
+			properties: [],
+		},
+	} as unknown as INodeType;
+	const { error } = await runNode({
+		node: tester,
+		parameters: {},
+		credentials: { [credentialType.name]: data },
+		credentialTypes: [credentialType],
+	});
+	return error ? { status: 'Error', message: error.message } : { status: 'OK' };
+}
