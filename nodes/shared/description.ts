@@ -216,7 +216,9 @@ function operationSelector(vendor: VendorSpec, resource: ResourceSpec): INodePro
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource.value] } },
 		options,
-		default: resource.defaultOperation ?? resource.operations[0].value,
+		default:
+			resource.defaultOperation ??
+			(resource.operations.find((op) => op.value === 'getAll') ?? resource.operations[0]).value,
 	};
 }
 

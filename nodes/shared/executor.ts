@@ -130,8 +130,7 @@ async function send(
 	try {
 		items = await ctx.makeRoutingRequest({ ...requestData, options });
 	} catch (error) {
-		if (error instanceof NodeApiError || error instanceof NodeOperationError) throw error;
-		throw networkError(ctx.getNode(), vendor.displayName, error as Error, ctx.getItemIndex());
+		throw asNodeError(error, () => networkError(ctx.getNode(), vendor.displayName, error as Error, ctx.getItemIndex()));
 	}
 	const raw = items[0]?.json as unknown as RawResponse;
 	if (raw.statusCode >= 400) {
@@ -205,6 +204,11 @@ async function walkPages(
 	return results.slice(0, limit);
 }
 
+/** n8n errors pass through; anything else is wrapped by `wrap`. */
+export function asNodeError(error: unknown, wrap: () => NodeApiError | NodeOperationError) {
+	return error instanceof NodeApiError || error instanceof NodeOperationError ? error : wrap();
+}
+
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	const { description, httpCode } = error as { description?: string; httpCode?: string };
@@ -237,8 +241,9 @@ export function operationExecutor(vendor: VendorSpec, op: OperationSpec) {
 				: singleRecords((await send(this, vendor, requestData, options)).body, op.unwrap);
 			return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
-			if (this.continueOnFail()) return [errorItem(error as Error, itemIndex)];
-			throw error;
+			const nodeError = asNodeError(error, () => new NodeOperationError(this.getNode(), error as Error, { itemIndex }));
+			if (this.continueOnFail()) return [errorItem(nodeError, itemIndex)];
+			throw nodeError;
 		}
 	};
 }

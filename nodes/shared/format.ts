@@ -36,17 +36,18 @@ export function toList(value: unknown): unknown[] {
 		.filter((part) => part !== '');
 }
 
-export class FieldFormatError extends Error {}
+/** Reports a bad input value (the caller turns it into a NodeOperationError naming the parameter). */
+type Fail = (problem: string) => never;
 
-/** Converts one field value into what the vendor expects. Throws FieldFormatError on bad input. */
-export function convertValue(field: FieldSpec, value: unknown): unknown {
+/** Converts one field value into what the vendor expects; calls `fail` on bad input. */
+export function convertValue(field: FieldSpec, value: unknown, fail: Fail): unknown {
 	switch (field.format) {
 		case 'date':
 		case 'dateTime':
 		case 'iso': {
 			if (value === '' || value === undefined || value === null) return value;
 			const parsed = toDateTime(value);
-			if (!parsed) throw new FieldFormatError(`"${String(value)}" is not a valid date`);
+			if (!parsed) return fail(`"${String(value)}" is not a valid date`);
 			if (field.format === 'iso') return parsed.toUTC().toISO();
 			return parsed.toFormat(DATE_FORMATS[field.format] as string);
 		}
@@ -57,7 +58,7 @@ export function convertValue(field: FieldSpec, value: unknown): unknown {
 		case 'numberList':
 			return toList(value).map((part) => {
 				const n = Number(part);
-				if (!Number.isFinite(n)) throw new FieldFormatError(`"${String(part)}" is not a number`);
+				if (!Number.isFinite(n)) return fail(`"${String(part)}" is not a number`);
 				return n;
 			});
 		case 'json': {
@@ -66,7 +67,7 @@ export function convertValue(field: FieldSpec, value: unknown): unknown {
 			try {
 				return JSON.parse(value);
 			} catch {
-				throw new FieldFormatError('is not valid JSON');
+				return fail('is not valid JSON');
 			}
 		}
 		case 'digits':
@@ -83,7 +84,7 @@ export function convertValue(field: FieldSpec, value: unknown): unknown {
 			const out: IDataObject = {};
 			for (const child of field.values ?? []) {
 				if (row[child.name] === undefined || row[child.name] === '') continue;
-				out[child.key ?? child.name] = convertValue(child, row[child.name]) as IDataObject[string];
+				out[child.key ?? child.name] = convertValue(child, row[child.name], fail) as IDataObject[string];
 			}
 			return out;
 		});
@@ -111,17 +112,14 @@ export function formatPreSend(field: FieldSpec) {
 			for (const part of parts) target = target?.[part] as IDataObject | undefined;
 		}
 		if (!target || typeof target !== 'object' || !(leaf in target)) return requestOptions;
-		try {
-			const converted = convertValue(field, target[leaf]);
-			if (converted === undefined) delete target[leaf];
-			else target[leaf] = converted as IDataObject[string];
-		} catch (error) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Invalid value for parameter "${field.displayName}": ${(error as Error).message}`,
-				{ itemIndex: this.getItemIndex() },
-			);
-		}
+		const fail: Fail = (problem) => {
+			throw new NodeOperationError(this.getNode(), `Invalid value for parameter "${field.displayName}": ${problem}`, {
+				itemIndex: this.getItemIndex(),
+			});
+		};
+		const converted = convertValue(field, target[leaf], fail);
+		if (converted === undefined) delete target[leaf];
+		else target[leaf] = converted as IDataObject[string];
 		return requestOptions;
 	};
 }

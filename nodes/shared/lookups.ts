@@ -11,10 +11,9 @@ import type {
 	IHookFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { apiError, networkError } from './errors';
-import { listRecords } from './executor';
+import { asNodeError, listRecords } from './executor';
 
 type HttpContext = ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IExecuteFunctions | IWebhookFunctions;
 
@@ -54,8 +53,7 @@ export async function vendorRequest(ctx: HttpContext, http: VendorHttp, call: Ht
 			body: unknown;
 		};
 	} catch (error) {
-		if (error instanceof NodeApiError) throw error;
-		throw networkError(ctx.getNode(), http.displayName, error as Error, 0);
+		throw asNodeError(error, () => networkError(ctx.getNode(), http.displayName, error as Error, 0));
 	}
 	if (response.statusCode >= 400) throw apiError(ctx.getNode(), http.displayName, response.statusCode, response.body, 0);
 	return response.body;

@@ -24,7 +24,6 @@ export const certificateResource: ResourceSpec = {
 export const offerResource: ResourceSpec = {
 	value: 'offer',
 	name: 'Offer',
-	defaultOperation: 'getAll',
 	operations: [
 		{
 			value: 'getAll',
@@ -52,7 +51,6 @@ export const offerResource: ResourceSpec = {
 export const productResource: ResourceSpec = {
 	value: 'product',
 	name: 'Product',
-	defaultOperation: 'getAll',
 	operations: [
 		{
 			value: 'getAll',
@@ -80,7 +78,6 @@ const PRACTICE_STATUSES = [
 export const quizAttemptResource: ResourceSpec = {
 	value: 'quizAttempt',
 	name: 'Quiz Attempt',
-	defaultOperation: 'getAll',
 	operations: [
 		{
 			value: 'getAll',
@@ -127,7 +124,6 @@ export const quizAttemptResource: ResourceSpec = {
 export const timezoneResource: ResourceSpec = {
 	value: 'timezone',
 	name: 'Timezone',
-	defaultOperation: 'getAll',
 	operations: [
 		{
 			value: 'getAll',

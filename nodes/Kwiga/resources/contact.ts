@@ -33,7 +33,6 @@ const person = (sendEmailLabel: string): FieldSpec[] => [
 export const contactResource: ResourceSpec = {
 	value: 'contact',
 	name: 'Contact',
-	defaultOperation: 'getAll',
 	operations: [
 		{
 			value: 'create',

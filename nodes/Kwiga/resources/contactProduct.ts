@@ -26,7 +26,6 @@ export const contactProductResource: ResourceSpec = {
 	value: 'contactProduct',
 	name: 'Contact Product',
 	description: 'Products a contact has access to, and their subscriptions',
-	defaultOperation: 'getAll',
 	operations: [
 		{
 			value: 'getAll',

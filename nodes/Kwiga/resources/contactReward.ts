@@ -12,7 +12,6 @@ export const contactRewardResource: ResourceSpec = {
 	value: 'contactReward',
 	name: 'Contact Reward',
 	description: 'Points (rewards) journal of a contact',
-	defaultOperation: 'getAll',
 	operations: [
 		{
 			value: 'getAll',
@@ -55,15 +54,11 @@ export const contactRewardResource: ResourceSpec = {
 				f.string('comment', 'Comment'),
 				f.boolean('isVisibleToStudent', 'Visible to Student', { key: 'is_visible_to_student', description: 'Whether the student sees this entry' }),
 				f.string('productId', 'Product Name or ID', { key: 'product_id', type: 'options', loadOptions: 'getProducts' }),
-				{
-					name: 'idempotencyKey',
-					displayName: 'Idempotency Key',
-					type: 'string',
+				f.string('idempotencyKey', 'Idempotency Key', {
 					in: 'header',
 					key: 'Idempotency-Key',
-					group: 'additionalFields',
 					description: 'Retries with the same key create the reward only once (sent as the Idempotency-Key header)',
-				},
+				}),
 			],
 		},
 	],

@@ -4,7 +4,6 @@ import type { ResourceSpec } from '../../shared/types';
 export const couponResource: ResourceSpec = {
 	value: 'coupon',
 	name: 'Coupon',
-	defaultOperation: 'getAll',
 	operations: [
 		{
 			value: 'getAll',

@@ -6,7 +6,6 @@ import { courseLocator } from './common';
 export const courseResource: ResourceSpec = {
 	value: 'course',
 	name: 'Course',
-	defaultOperation: 'getAll',
 	operations: [
 		{
 			value: 'getAll',
@@ -41,7 +40,6 @@ const progress = (name: string, displayName: string, key: string) =>
 export const courseUserResource: ResourceSpec = {
 	value: 'courseUser',
 	name: 'Course Participant',
-	defaultOperation: 'getAll',
 	operations: [
 		{
 			value: 'getAll',

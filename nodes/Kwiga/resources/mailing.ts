@@ -5,7 +5,6 @@ export const contactListResource: ResourceSpec = {
 	value: 'contactList',
 	name: 'Contact List',
 	description: 'Mailing contact lists',
-	defaultOperation: 'getAll',
 	operations: [
 		{
 			value: 'getAll',
