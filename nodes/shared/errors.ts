@@ -13,7 +13,8 @@ const text = (value: unknown): string | undefined =>
  * Reads the vendor's own error message out of a response body. Understands:
  * - Laravel: `{message, errors: {field: [msg, ...]}}`
  * - Provi: `{error: {name, message}}` and `{name: 'ValidationError', errors: [{name, message}]}`
- * - PSB Hosting / REMP / generic: `{message}`, `{error: 'text'}`, `{errors: ['text']}`, `{detail}`
+ * - FastAPI (PSB Hosting): `{detail: 'text'}` and `{detail: [{loc: [...], msg}]}`
+ * - REMP / generic: `{message}`, `{error: 'text'}`, `{errors: ['text']}`
  */
 export function readVendorError(body: unknown): VendorError {
 	const details: string[] = [];
@@ -26,6 +27,13 @@ export function readVendorError(body: unknown): VendorError {
 		message = message ?? text(e.message);
 		if (text(e.name) && message && !message.includes(String(e.name))) {
 			details.push(`${String(e.name)}`);
+		}
+	}
+	if (Array.isArray(b.detail)) {
+		for (const entry of b.detail as IDataObject[]) {
+			const loc = Array.isArray(entry?.loc) ? (entry.loc as unknown[]).filter((p) => p !== 'body').join('.') : '';
+			const msg = text(entry?.msg) ?? text(entry?.message) ?? JSON.stringify(entry);
+			details.push(loc ? `${loc}: ${msg}` : msg);
 		}
 	}
 	const errors = b.errors;

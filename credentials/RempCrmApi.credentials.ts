@@ -1,0 +1,57 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class RempCrmApi implements ICredentialType {
+	name = 'rempCrmApi';
+
+	displayName = 'REMP CRM API';
+
+	icon: Icon = { light: 'file:../icons/remp-crm.svg', dark: 'file:../icons/remp-crm.dark.svg' };
+
+	documentationUrl = 'https://github.com/remp2020/crm-coupon-module';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'CRM Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. https://crm.example.com',
+			description: 'The address of your self-hosted REMP CRM (without /api/v1)',
+		},
+		{
+			displayName: 'Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'A user token (from the n_token cookie or the /api/v1/users/login response) or an API token from CRM admin (/api/api-tokens-admin/) whitelisted for the coupon activation endpoint. The credential test calls /api/v1/user/info, which accepts user tokens.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.token}}',
+			},
+		},
+	};
+
+	/** The users module (part of every REMP CRM) tells who the token belongs to. */
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/api/v1/user/info',
+			method: 'GET',
+		},
+	};
+}

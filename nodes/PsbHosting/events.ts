@@ -1,0 +1,150 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { vendorRequest } from '../shared/lookups';
+import type { PollEvent } from '../shared/polling';
+import { fetchNewestFirst, timestampOf } from '../shared/polling';
+import type { PaginationSpec } from '../shared/types';
+
+import { PSB_HTTP, psbRecords } from './vendor';
+
+const id = (record: IDataObject) => String(record.id);
+
+/** Ticket pages are at most 10 records long. */
+const TICKET_PAGE_SIZE = 10;
+const MAX_TICKET_PAGES = 100;
+const MAX_MESSAGE_PAGES = 50;
+const MESSAGE_PAGE_SIZE = 100;
+/** Tickets updated this long before the cursor are re-read (clock skew between ticket and message times). */
+const SLACK_MS = 10 * 60_000;
+const CLOSED = 'Закрыт';
+
+async function allOrders(ctx: IPollFunctions): Promise<IDataObject[]> {
+	return psbRecords(await vendorRequest(ctx, PSB_HTTP, { url: '/order' }));
+}
+
+async function allTickets(ctx: IPollFunctions): Promise<IDataObject[]> {
+	const tickets: IDataObject[] = [];
+	for (let page = 1; page <= MAX_TICKET_PAGES; page++) {
+		const body = (await vendorRequest(ctx, PSB_HTTP, {
+			url: '/tickets',
+			qs: { page, pageSize: TICKET_PAGE_SIZE },
+		})) as IDataObject;
+		const records = psbRecords(body);
+		tickets.push(...records);
+		const pages = Number(body?.pages);
+		if (!records.length || (Number.isFinite(pages) ? page >= pages : records.length < TICKET_PAGE_SIZE)) break;
+	}
+	return tickets;
+}
+
+const chatIdOf = (ticket: IDataObject) =>
+	String((((ticket.chat as IDataObject | undefined)?.info as IDataObject | undefined)?.id ?? ticket.id) as string);
+
+async function chatMessages(ctx: IPollFunctions, chatId: string): Promise<IDataObject[]> {
+	const messages: IDataObject[] = [];
+	for (let page = 0; page < MAX_MESSAGE_PAGES; page++) {
+		const body = await vendorRequest(ctx, PSB_HTTP, {
+			url: `/chats/${encodeURIComponent(chatId)}/messages`,
+			qs: { limit: MESSAGE_PAGE_SIZE, offset: messages.length },
+		});
+		const records = psbRecords(body);
+		messages.push(...records);
+		if (records.length < MESSAGE_PAGE_SIZE) break;
+	}
+	return messages;
+}
+
+const updatedAt = (ticket: IDataObject) =>
+	Math.max(
+		timestampOf(ticket.date_update) ?? 0,
+		timestampOf(((ticket.chat as IDataObject | undefined)?.info as IDataObject | undefined)?.date_update) ?? 0,
+	);
+
+/** New messages in ticket chats: reads the chats of open or recently updated tickets. */
+async function fetchTicketMessages(ctx: IPollFunctions, since: number | undefined): Promise<IDataObject[]> {
+	const onlySupport = ctx.getNodeParameter('onlySupportReplies', true) as boolean;
+	const me = onlySupport ? ((await vendorRequest(ctx, PSB_HTTP, { url: '/users/me' })) as IDataObject) : undefined;
+	const tickets = await allTickets(ctx);
+	const candidates =
+		since === undefined
+			? [...tickets].sort((a, b) => updatedAt(b) - updatedAt(a)).slice(0, 3)
+			: tickets.filter(
+					(t) =>
+						t.status !== CLOSED || Number(t.unread_messages_count ?? 0) > 0 || updatedAt(t) >= since - SLACK_MS,
+				);
+	const out: IDataObject[] = [];
+	for (const ticket of candidates) {
+		for (const message of await chatMessages(ctx, chatIdOf(ticket))) {
+			if (me && String(message.user_id) === String(me.id)) continue;
+			out.push({ ...message, ticket_id: ticket.id, ticket_title: ticket.title, ticket_status: ticket.status });
+		}
+	}
+	return out;
+}
+
+export const PSB_EVENTS: PollEvent[] = [
+	{
+		kind: 'new',
+		value: 'newPayment',
+		name: 'New Payment',
+		description: 'A payment (top-up or purchase) was made',
+		timestamp: (r) => timestampOf(r.date),
+		id,
+		fetch: async (ctx, since) =>
+			await fetchNewestFirst(
+				ctx,
+				PSB_HTTP,
+				{ url: '/payment', qs: { sortBy: 'id', sortOrder: 'DESC' } },
+				{ records: 'items', pagination: { style: 'psbPage', maxPageSize: 100 } as PaginationSpec },
+				(r) => timestampOf(r.date),
+				since,
+			),
+	},
+	{
+		kind: 'new',
+		value: 'newTicketMessage',
+		name: 'New Ticket Message',
+		description: 'A message was posted in a support ticket chat (by default only replies from support)',
+		timestamp: (r) => timestampOf(r.date_create),
+		id,
+		fetch: fetchTicketMessages,
+	},
+	{
+		kind: 'changed',
+		value: 'orderStatusChanged',
+		name: 'Order Status Changed',
+		description: 'The status of an order changed (the previous status is in previousStatus)',
+		fetch: allOrders,
+		id,
+		watch: (r) => r.status,
+		previousField: 'previousStatus',
+	},
+	{
+		kind: 'new',
+		value: 'newOrder',
+		name: 'New Order',
+		description: 'An order was placed',
+		timestamp: (r) => timestampOf(r.date_create),
+		id,
+		fetch: allOrders,
+	},
+	{
+		kind: 'new',
+		value: 'newTicket',
+		name: 'New Ticket',
+		description: 'A support ticket was opened',
+		timestamp: (r) => timestampOf(r.date_create),
+		id,
+		fetch: allTickets,
+	},
+	{
+		kind: 'changed',
+		value: 'ticketStatusChanged',
+		name: 'Ticket Status Changed',
+		description: 'The status of a support ticket changed, e.g. it was closed (the previous status is in previousStatus)',
+		fetch: allTickets,
+		id,
+		watch: (r) => r.status,
+		previousField: 'previousStatus',
+	},
+];

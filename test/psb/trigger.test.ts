@@ -1,0 +1,161 @@
+/** PSB Hosting Trigger: cursor in static data, no duplicates, no misses, a sample on manual polls. */
+import type { IDataObject } from 'n8n-workflow';
+
+import { PsbHostingApi } from '../../credentials/PsbHostingApi.credentials';
+import { PsbHostingTrigger } from '../../nodes/PsbHosting/PsbHostingTrigger.node';
+import { poll } from '../harness/engine';
+import { PSB_SUPPORT_ID, PSB_TOKEN, PSB_USER_ID, psbHostingData, psbHostingMock } from '../mocks/psbHosting';
+import { psbCredentials } from './setup';
+
+const data = psbHostingData();
+const server = psbHostingMock(data);
+const pristine = JSON.stringify({ payments: data.payments, orders: data.orders, tickets: data.tickets, messages: data.messages });
+beforeAll(async () => await server.start());
+afterAll(async () => await server.stop());
+beforeEach(() => {
+	server.reset();
+	const fresh = JSON.parse(pristine);
+	data.payments.splice(0, data.payments.length, ...fresh.payments);
+	data.orders.splice(0, data.orders.length, ...fresh.orders);
+	data.tickets.splice(0, data.tickets.length, ...fresh.tickets);
+	for (const key of Object.keys(data.messages)) delete data.messages[key];
+	Object.assign(data.messages, fresh.messages);
+});
+
+const run = async (event: string, staticData: IDataObject, mode: 'trigger' | 'manual' = 'trigger', extra: IDataObject = {}) =>
+	(
+		await poll({
+			node: new PsbHostingTrigger(),
+			parameters: { event, ...extra },
+			credentials: psbCredentials(server),
+			credentialTypes: [new PsbHostingApi()],
+			mode,
+			staticData,
+		})
+	).items;
+
+const at = (iso: string) => `${iso.replace('Z', '')}123Z`;
+
+describe('New Payment', () => {
+	const payment = (id: number, date: string) => ({ ...data.payments[0], id, date: at(date), type: 'Покупка', status: 'Оплачено' });
+
+	test('manual poll returns the newest payment as a sample', async () => {
+		const items = await run('newPayment', {}, 'manual');
+		expect(items?.map((i) => i.json.id)).toEqual([27749]);
+		expect(server.last().query).toEqual({ sortBy: 'id', sortOrder: 'DESC', page: '1', pageSize: '10' });
+		expect(server.last().headers.authorization).toBe(PSB_TOKEN);
+	});
+
+	test('first poll emits nothing; later polls emit each new payment once', async () => {
+		const state: IDataObject = {};
+		expect(await run('newPayment', state)).toBeNull();
+		expect(state['node:PSB Hosting Trigger']).toEqual({
+			event: 'newPayment',
+			lastTimestamp: Date.parse(data.payments[0].date),
+			idsAtLastTimestamp: ['27749'],
+		});
+		expect(await run('newPayment', state)).toBeNull();
+		// Two new payments, one of them at the very same time as the newest known one.
+		data.payments.push({ ...payment(27750, ''), date: data.payments[0].date }, payment(27751, '2025-05-21T08:00:00.000Z'));
+		const items = await run('newPayment', state);
+		expect(items?.map((i) => i.json.id)).toEqual([27750, 27751]);
+		expect(await run('newPayment', state)).toBeNull();
+		data.payments.push(payment(27752, '2025-05-21T08:00:00.000Z'));
+		expect((await run('newPayment', state))?.map((i) => i.json.id)).toEqual([27752]);
+		expect(await run('newPayment', state)).toBeNull();
+	});
+
+	test('a burst of payments spanning several pages is emitted completely', async () => {
+		const state: IDataObject = {};
+		await run('newPayment', state);
+		for (let i = 0; i < 150; i++) data.payments.push(payment(28000 + i, new Date(Date.UTC(2025, 4, 22, 0, i)).toISOString()));
+		server.reset();
+		const items = await run('newPayment', state);
+		expect(items).toHaveLength(150);
+		expect(new Set(items?.map((i) => i.json.id)).size).toBe(150);
+		expect(server.requests.map((r) => r.query.page)).toEqual(['1', '2']);
+		expect(await run('newPayment', state)).toBeNull();
+	});
+});
+
+describe('New Ticket Message', () => {
+	const message = (chat: number, id: number, userId: number, text: string, date: string) => ({
+		...data.messages['51'][0],
+		id,
+		user_id: userId,
+		username: userId === PSB_USER_ID ? 'user' : 'support',
+		text,
+		chat_id: chat,
+		date_create: at(date),
+		date_update: at(date),
+	});
+
+	test('manual poll returns the newest support reply', async () => {
+		const items = await run('newTicketMessage', {}, 'manual', { onlySupportReplies: true });
+		expect(items).toHaveLength(1);
+		expect(items?.[0].json).toMatchObject({ user_id: PSB_SUPPORT_ID, ticket_id: 51, chat_id: 51 });
+	});
+
+	test('emits support replies once, skips own messages, also finds replies in closed tickets that were updated', async () => {
+		const state: IDataObject = {};
+		expect(await run('newTicketMessage', state, 'trigger', { onlySupportReplies: true })).toBeNull();
+		data.messages['49'].push(
+			message(49, 2001, PSB_USER_ID, 'Any news?', '2025-05-21T09:00:00.000Z'),
+			message(49, 2002, PSB_SUPPORT_ID, 'Fixed, please check', '2025-05-21T09:05:00.000Z'),
+		);
+		const closed = data.tickets.find((t) => t.id === 40)!;
+		data.messages['40'].push(message(40, 2003, PSB_SUPPORT_ID, 'Refund sent', '2025-05-21T09:10:00.000Z'));
+		closed.date_update = at('2025-05-21T09:10:00.000Z');
+		const items = await run('newTicketMessage', state, 'trigger', { onlySupportReplies: true });
+		expect(items?.map((i) => [i.json.id, i.json.ticket_id, i.json.text])).toEqual([
+			[2002, 49, 'Fixed, please check'],
+			[2003, 40, 'Refund sent'],
+		]);
+		expect(await run('newTicketMessage', state, 'trigger', { onlySupportReplies: true })).toBeNull();
+	});
+
+	test('with Only Support Replies off, own messages are emitted too', async () => {
+		const state: IDataObject = {};
+		await run('newTicketMessage', state, 'trigger', { onlySupportReplies: false });
+		data.messages['48'].push(message(48, 2010, PSB_USER_ID, 'Mine', '2025-05-21T10:00:00.000Z'));
+		expect((await run('newTicketMessage', state, 'trigger', { onlySupportReplies: false }))?.map((i) => i.json.id)).toEqual([2010]);
+	});
+});
+
+describe('Order Status Changed', () => {
+	test('emits the order with its previous status, once', async () => {
+		const state: IDataObject = {};
+		expect(await run('orderStatusChanged', state)).toBeNull();
+		expect(await run('orderStatusChanged', state)).toBeNull();
+		data.orders[2].status = 'Заказ выдан';
+		const items = await run('orderStatusChanged', state);
+		expect(items?.map((i) => [i.json.id, i.json.status, i.json.previousStatus])).toEqual([[25340, 'Заказ выдан', 'Ожидает оплаты']]);
+		expect(await run('orderStatusChanged', state)).toBeNull();
+	});
+
+	test('manual poll returns a sample', async () => {
+		const items = await run('orderStatusChanged', {}, 'manual');
+		expect(items?.[0].json).toMatchObject({ id: 25284, previousStatus: null });
+	});
+});
+
+test('New Order and New Ticket emit new records once', async () => {
+	const orders: IDataObject = {};
+	const tickets: IDataObject = {};
+	expect(await run('newOrder', orders)).toBeNull();
+	expect(await run('newTicket', tickets)).toBeNull();
+	data.orders.push({ ...data.orders[0], id: 25500, date_create: '2025-05-21T10:00:00.000000+00:00' });
+	data.tickets.unshift({ ...data.tickets[0], id: 60, date_create: at('2025-05-21T10:00:00.000Z') });
+	expect((await run('newOrder', orders))?.map((i) => i.json.id)).toEqual([25500]);
+	expect((await run('newTicket', tickets))?.map((i) => i.json.id)).toEqual([60]);
+	expect(await run('newOrder', orders)).toBeNull();
+	expect(await run('newTicket', tickets)).toBeNull();
+});
+
+test('Ticket Status Changed reads all ticket pages', async () => {
+	const state: IDataObject = {};
+	expect(await run('ticketStatusChanged', state)).toBeNull();
+	data.tickets[12].status = 'Открыт';
+	const items = await run('ticketStatusChanged', state);
+	expect(items?.map((i) => [i.json.id, i.json.status, i.json.previousStatus])).toEqual([[39, 'Открыт', 'Закрыт']]);
+});
