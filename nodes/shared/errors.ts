@@ -53,8 +53,8 @@ export function readVendorError(body: unknown): VendorError {
 			details.push(`${field}: ${list.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ')}`);
 		}
 	}
-	if (!message && text(b.name)) message = String(b.name);
 	if (!message && details.length) message = details[0];
+	if (!message && text(b.name)) message = String(b.name);
 	return { message, details };
 }
 

@@ -1,0 +1,31 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { PROVI_BASE_URL_EXPRESSION } from '../../credentials/ProviApi.credentials';
+import { vendorProperties } from '../shared/description';
+
+import { PROVI, proviMethods } from './vendor';
+
+export class Provi implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Provi',
+		name: 'provi',
+		icon: { light: 'file:../../icons/provi.svg', dark: 'file:../../icons/provi.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage courses, classes, sales, campaigns, receipts and webhooks in Provi',
+		defaults: { name: 'Provi' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'proviApi', required: true }],
+		requestDefaults: {
+			baseURL: PROVI_BASE_URL_EXPRESSION,
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		},
+		properties: vendorProperties(PROVI),
+	};
+
+	methods = proviMethods;
+}

@@ -1,0 +1,59 @@
+import { f } from '../../shared/fields';
+import type { FieldSpec } from '../../shared/types';
+
+/** Course dropdown (numeric ids). */
+export const courseField = (extra: Partial<FieldSpec> = {}): FieldSpec =>
+	f.options('courseId', 'Course Name or ID', [], {
+		loadOptions: 'getCourses',
+		description: 'The course',
+		...extra,
+	});
+
+/** Course chosen only to list its classes in the Course Class dropdown (not sent). */
+export const classCourseFilter: FieldSpec = courseField({
+	in: 'none',
+	description: 'The course whose classes the Course Class list shows (not sent to Provi)',
+	showWhen: {},
+	default: '',
+});
+
+export const courseClassPath: FieldSpec = f.path('courseClassId', 'Course Class Name or ID', {
+	type: 'options',
+	loadOptions: 'getCourseClasses',
+	loadOptionsDependsOn: ['courseId'],
+	description: 'The course class (pick the course above to list its classes)',
+});
+
+/** `courses: [{id, courseClassId}]` of exclusive sales and campaigns. */
+export const coursesCollection: FieldSpec = {
+	name: 'courses',
+	displayName: 'Courses',
+	type: 'fixedCollection',
+	in: 'body',
+	required: true,
+	multiple: true,
+	placeholder: 'Add Course',
+	description: 'The courses of the sale, each with the class sold',
+	values: [
+		courseField({ key: 'id', required: true, description: 'The course' }),
+		f.options('courseClassId', 'Course Class Name or ID', [], {
+			required: true,
+			loadOptions: 'getCourseClasses',
+			loadOptionsDependsOn: ['&courseId'],
+			default: '',
+			description: 'The class of this course that is sold',
+		}),
+	],
+};
+
+export const cpfField = (extra: Partial<FieldSpec> = {}): FieldSpec =>
+	f.string('cpf', 'CPF', {
+		format: 'digits',
+		placeholder: 'e.g. 123.456.789-09',
+		description: 'CPF of the student; formatting is removed and 11 digits are sent',
+		...extra,
+	});
+
+/** A date-only (YYYY-MM-DD) query filter. */
+export const dateFilter = (name: string, displayName: string, description: string): FieldSpec =>
+	f.date(name, displayName, { description });

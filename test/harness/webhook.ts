@@ -1,0 +1,146 @@
+/**
+ * Builds n8n-core contexts for code the workflow engine does not run by itself: webhook lifecycle
+ * (HookContext: checkExists/create/delete), deliveries (WebhookContext) and dropdowns
+ * (LoadOptionsContext), all over a real `Workflow` with the test credentials helper.
+ */
+import { HookContext, LoadOptionsContext, WebhookContext } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	INode,
+	INodeType,
+	IWebhookData,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { TestCredentialsHelper, TestNodeTypes } from './engine';
+
+export interface NodeSetup {
+	node: INodeType;
+	parameters: IDataObject;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	credentialTypes: ICredentialType[];
+	/** Static data kept between calls (pass the same object across the lifecycle). */
+	staticData?: IDataObject;
+}
+
+export const WEBHOOK_BASE_URL = 'http://localhost:5678/webhook';
+
+/** A minimal express-like response that records what the node sends. */
+export class FakeResponse {
+	statusCode = 200;
+
+	body: unknown;
+
+	headers: Record<string, string> = {};
+
+	ended = false;
+
+	status(code: number) {
+		this.statusCode = code;
+		return this;
+	}
+
+	json(body: unknown) {
+		this.body = body;
+		this.ended = true;
+		return this;
+	}
+
+	send(body: unknown) {
+		this.body = body;
+		this.ended = true;
+		return this;
+	}
+
+	setHeader(name: string, value: string) {
+		this.headers[name.toLowerCase()] = value;
+		return this;
+	}
+
+	end(body?: unknown) {
+		if (body !== undefined) this.body = body;
+		this.ended = true;
+		return this;
+	}
+}
+
+function build(setup: NodeSetup, extra: Partial<IWorkflowExecuteAdditionalData> = {}) {
+	const credentialTypes = Object.fromEntries(setup.credentialTypes.map((c) => [c.name, c]));
+	const credentialsHelper = new TestCredentialsHelper(credentialTypes, setup.credentials);
+	const nodeTypes = new TestNodeTypes([setup.node]);
+	const node: INode = {
+		id: 'w',
+		name: setup.node.description.displayName,
+		type: `test.${setup.node.description.name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: 'a1b2c3d4-provi-hook',
+		parameters: setup.parameters as INode['parameters'],
+		credentials: Object.fromEntries(
+			Object.keys(setup.credentials).map((type) => [type, { id: '1', name: `${type} account` }]),
+		),
+	};
+	const workflow = new Workflow({
+		id: 'wf-provi',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes,
+		staticData: setup.staticData ?? {},
+		settings: { executionOrder: 'v1' },
+	});
+	const additionalData = {
+		executionId: '1',
+		credentialsHelper,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		webhookBaseUrl: WEBHOOK_BASE_URL,
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		currentNodeParameters: setup.parameters,
+		variables: {},
+		...extra,
+	} as unknown as IWorkflowExecuteAdditionalData;
+	return { workflow, node, additionalData };
+}
+
+function webhookData(workflow: Workflow, node: INode): IWebhookData {
+	const description = (workflow.nodeTypes.getByNameAndVersion(node.type, 1).description.webhooks ?? [])[0];
+	return {
+		httpMethod: description.httpMethod as IWebhookData['httpMethod'],
+		node: node.name,
+		path: `${node.webhookId}/${String(description.path)}`,
+		webhookDescription: description,
+		workflowId: String(workflow.id),
+		workflowExecuteAdditionalData: {} as IWorkflowExecuteAdditionalData,
+	} as IWebhookData;
+}
+
+/** The context n8n gives `webhookMethods.default.checkExists/create/delete` on activation. */
+export function hookContext(setup: NodeSetup) {
+	const { workflow, node, additionalData } = build(setup);
+	const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData(workflow, node));
+	return { context, workflow };
+}
+
+/** The context n8n gives `webhook()` for one delivery. */
+export function webhookContext(setup: NodeSetup, request: { headers?: IDataObject; body?: unknown }) {
+	const response = new FakeResponse();
+	const httpRequest = { headers: request.headers ?? {}, body: request.body ?? {}, params: {}, query: {} };
+	const { workflow, node, additionalData } = build(setup, {
+		httpRequest: httpRequest as never,
+		httpResponse: response as never,
+	});
+	const context = new WebhookContext(workflow, node, additionalData, 'trigger', webhookData(workflow, node), [], null);
+	return { context, response, workflow };
+}
+
+/** The context n8n gives a `loadOptions` method (current parameters = `setup.parameters`). */
+export function loadOptionsContext(setup: NodeSetup, path = 'parameters.x') {
+	const { workflow, node, additionalData } = build(setup);
+	return new LoadOptionsContext(workflow, node, additionalData, path);
+}
