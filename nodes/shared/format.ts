@@ -70,8 +70,12 @@ export function convertValue(field: FieldSpec, value: unknown, fail: Fail): unkn
 				return fail('is not valid JSON');
 			}
 		}
-		case 'digits':
-			return String(value ?? '').replace(/\D/g, '');
+		case 'cpf': {
+			if (value === '' || value === undefined || value === null) return value;
+			const digits = String(value).replace(/\D/g, '');
+			if (digits.length !== 11) return fail(`"${String(value)}" is not a CPF (11 digits expected, got ${digits.length})`);
+			return digits;
+		}
 		case 'flag':
 			return value === true || value === 'true' || value === 1 ? 1 : undefined;
 		default:

@@ -12,7 +12,7 @@ export type FieldLocation = 'path' | 'query' | 'body' | 'header' | 'none';
  * - list: comma-separated text or array -> array
  * - numberList: comma-separated text or array -> array of numbers
  * - json: JSON text -> parsed value
- * - digits: keeps only digits (CPF, phone)
+ * - cpf: Brazilian CPF, formatted or not -> its 11 digits (anything else is refused)
  * - flag: boolean -> 1 (false is not sent)
  */
 export type FieldFormat =
@@ -23,7 +23,7 @@ export type FieldFormat =
 	| 'list'
 	| 'numberList'
 	| 'json'
-	| 'digits'
+	| 'cpf'
 	| 'flag';
 
 /** Which collection an optional field lives in. */

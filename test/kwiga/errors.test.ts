@@ -91,14 +91,3 @@ test('unreachable host: clear network error without the token', async () => {
 	expect(error?.message).toMatch(/refused the connection/);
 	expect(JSON.stringify(error)).not.toContain('secret-token-xyz');
 });
-
-test('FastAPI-style validation details (detail[] with loc/msg) are read too', async () => {
-	const { readVendorError } = await import('../../nodes/shared/errors');
-	expect(
-		readVendorError({ detail: [{ loc: ['body', 'domain'], msg: 'field required', type: 'value_error.missing' }] }),
-	).toEqual({ message: 'domain: field required', details: ['domain: field required'] });
-	expect(readVendorError({ error: { name: 'NotAuthorizedError', message: 'Invalid authorization token' } })).toEqual({
-		message: 'Invalid authorization token',
-		details: ['NotAuthorizedError'],
-	});
-});

@@ -48,7 +48,7 @@ export const coursesCollection: FieldSpec = {
 
 export const cpfField = (extra: Partial<FieldSpec> = {}): FieldSpec =>
 	f.string('cpf', 'CPF', {
-		format: 'digits',
+		format: 'cpf',
 		placeholder: 'e.g. 123.456.789-09',
 		description: 'CPF of the student; formatting is removed and 11 digits are sent',
 		...extra,

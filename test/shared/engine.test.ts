@@ -1,0 +1,178 @@
+/**
+ * The shared engine on its own: a synthetic vendor (one list operation per pagination style)
+ * built with vendorProperties() and run through n8n-core's engine against a local server.
+ */
+import type { ICredentialType, IDataObject, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { vendorProperties } from '../../nodes/shared/description';
+import { readVendorError } from '../../nodes/shared/errors';
+import { convertValue } from '../../nodes/shared/format';
+import type { OperationSpec, PaginationStyleName, VendorSpec } from '../../nodes/shared/types';
+import { runNode } from '../harness/engine';
+import { MockServer } from '../harness/mockServer';
+
+const list = (value: string, style: PaginationStyleName, records: string, sizeParam?: string): OperationSpec => ({
+	value,
+	name: value,
+	action: `List ${value}`,
+	method: 'GET',
+	path: `/${value}`,
+	list: { records, pagination: { style, ...(sizeParam ? { sizeParam } : {}) } },
+	ref: value,
+});
+
+const VENDOR: VendorSpec = {
+	displayName: 'Test Vendor',
+	resources: [
+		{
+			value: 'thing',
+			name: 'Thing',
+			operations: [
+				list('laravel', 'laravel', 'data'),
+				list('provi', 'provi', 'content', 'itemsPerPage'),
+				list('psb', 'psbPage', 'items'),
+				list('offset', 'offset', ''),
+				list('aom', 'aom', 'records'),
+			],
+		},
+	],
+};
+
+class TestApi implements ICredentialType {
+	name = 'testApi';
+
+	displayName = 'Test API';
+
+	properties = [{ displayName: 'URL', name: 'url', type: 'string' as const, default: '' }];
+
+	authenticate = { type: 'generic' as const, properties: { headers: { 'X-Key': 'k' } } };
+}
+
+class TestVendor implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Test Vendor',
+		name: 'testVendor',
+		group: ['transform'],
+		version: 1,
+		description: 'Engine test node',
+		defaults: { name: 'Test Vendor' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'testApi', required: true }],
+		requestDefaults: { baseURL: '={{$credentials.url}}' },
+		properties: vendorProperties(VENDOR),
+	};
+}
+
+const TOTAL = 230;
+const all = Array.from({ length: TOTAL }, (_, i) => ({ id: i + 1 }));
+const num = (v: unknown, d: number) => (v === undefined ? d : Number(v));
+const sizeOf = num;
+
+const server = new MockServer()
+	.on('GET', '/laravel', (req) => {
+		const page = num(req.query.page, 1);
+		const size = sizeOf(req.query.per_page, 15);
+		return { body: { data: all.slice((page - 1) * size, page * size), meta: { current_page: page, last_page: Math.ceil(TOTAL / size) } } };
+	})
+	.on('GET', '/provi', (req) => {
+		const page = num(req.query.page, 1);
+		const size = sizeOf(req.query.itemsPerPage, 10);
+		const totalPages = Math.ceil(TOTAL / size);
+		return {
+			body: {
+				content: all.slice((page - 1) * size, page * size),
+				paging: { currentPage: page, totalPages, nextPage: page < totalPages ? page + 1 : null, itemsPerPage: size, totalItems: TOTAL },
+			},
+		};
+	})
+	.on('GET', '/psb', (req) => {
+		const page = num(req.query.page, 1);
+		const size = sizeOf(req.query.pageSize, 10);
+		return { body: { items: all.slice((page - 1) * size, page * size), page, size, total: TOTAL, pages: Math.ceil(TOTAL / size) } };
+	})
+	.on('GET', '/offset', (req) => {
+		const offset = num(req.query.offset, 0);
+		return { body: all.slice(offset, offset + num(req.query.limit, 10)) };
+	})
+	.on('GET', '/aom', (req) => {
+		const page = num(req.query.page_number, 1);
+		const size = sizeOf(req.query.page_size, 10);
+		return { body: { recordsTotal: TOTAL, recordsFiltered: TOTAL, records: all.slice((page - 1) * size, page * size) } };
+	});
+
+beforeAll(async () => await server.start());
+afterAll(async () => await server.stop());
+beforeEach(() => server.reset());
+
+const run = async (operation: string, extra: IDataObject) =>
+	await runNode({
+		node: new TestVendor(),
+		parameters: { resource: 'thing', operation, ...extra },
+		credentials: { testApi: { url: server.url } },
+		credentialTypes: [new TestApi()],
+	});
+
+describe.each([
+	['laravel', 'page', 'per_page'],
+	['provi', 'page', 'itemsPerPage'],
+	['psb', 'page', 'pageSize'],
+	['offset', 'offset', 'limit'],
+	['aom', 'page_number', 'page_size'],
+])('pagination style %s', (operation, pageParam, sizeParam) => {
+	test('Return All reads every record (pages of 100: 100, 100, 30) and stops at the last page', async () => {
+		const { items, error } = await run(operation, { returnAll: true });
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.id)).toEqual(all.map((r) => r.id));
+		expect(server.requests).toHaveLength(3);
+		expect(server.requests[0].query[pageParam]).toBe(operation === 'offset' ? '0' : '1');
+		expect(server.requests[2].query[pageParam]).toBe(operation === 'offset' ? '200' : '3');
+		expect(server.requests.every((r) => r.query[sizeParam] === '100')).toBe(true);
+		expect(server.requests.every((r) => r.headers['x-key'] === 'k')).toBe(true);
+	});
+
+	test('Limit asks for no more than needed and stops', async () => {
+		const { items } = await run(operation, { returnAll: false, limit: 5 });
+		expect(items.map((i) => i.json.id)).toEqual([1, 2, 3, 4, 5]);
+		expect(server.requests).toHaveLength(1);
+		expect(server.requests[0].query[sizeParam]).toBe('5');
+	});
+});
+
+test('vendor error shapes', () => {
+	expect(readVendorError({ message: 'The given data was invalid.', errors: { email: ['The email field is required.'] } })).toEqual({
+		message: 'The given data was invalid.',
+		details: ['email: The email field is required.'],
+	});
+	expect(readVendorError({ name: 'ValidationError', errors: [{ name: 'bodyPropertyError: cpf', message: 'Propriedade inválida' }] })).toEqual({
+		message: 'bodyPropertyError: cpf: Propriedade inválida',
+		details: ['bodyPropertyError: cpf: Propriedade inválida'],
+	});
+	expect(readVendorError({ error: { name: 'NotAuthorizedError', message: 'Invalid authorization token' } })).toEqual({
+		message: 'Invalid authorization token',
+		details: ['NotAuthorizedError'],
+	});
+	expect(readVendorError({ detail: [{ loc: ['body', 'domain'], msg: 'field required', type: 'value_error.missing' }] })).toEqual({
+		message: 'domain: field required',
+		details: ['domain: field required'],
+	});
+	expect(readVendorError('Bad Gateway')).toEqual({ message: 'Bad Gateway', details: [] });
+});
+
+test('value conversions', () => {
+	const fail = (problem: string): never => {
+		throw new Error(problem);
+	};
+	const field = (format: 'date' | 'dateTime' | 'iso' | 'csv' | 'numberList' | 'cpf' | 'flag') => ({ name: 'x', displayName: 'X', type: 'string' as const, in: 'query' as const, format });
+	expect(convertValue(field('date'), '2026-05-19T23:30:00.000+02:00', fail)).toBe('2026-05-19');
+	expect(convertValue(field('dateTime'), '2027-01-01T23:59:59', fail)).toBe('2027-01-01 23:59:59');
+	expect(convertValue(field('iso'), '2026-05-19T12:00:00+02:00', fail)).toBe('2026-05-19T10:00:00.000Z');
+	expect(convertValue(field('csv'), [10, 11], fail)).toBe('10,11');
+	expect(convertValue(field('numberList'), ' 1, 2 ,3', fail)).toEqual([1, 2, 3]);
+	expect(() => convertValue(field('numberList'), '1,a', fail)).toThrow('"a" is not a number');
+	expect(convertValue(field('cpf'), '123.456.789-09', fail)).toBe('12345678909');
+	expect(() => convertValue(field('cpf'), '123.456', fail)).toThrow('11 digits expected, got 6');
+	expect(convertValue(field('flag'), true, fail)).toBe(1);
+	expect(convertValue(field('flag'), false, fail)).toBeUndefined();
+});
