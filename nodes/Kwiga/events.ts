@@ -1,93 +1,63 @@
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { IPollFunctions } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import type { PollEvent } from '../shared/polling';
-import { vendorRequest } from '../shared/lookups';
-import { fetchNewestFirst, timestampOf } from '../shared/polling';
-import type { PaginationSpec } from '../shared/types';
+import type { ListCall, PollEvent } from '../shared/polling';
+import { newestFirstEvent } from '../shared/polling';
 
 import { KWIGA_HTTP } from './vendor';
 
-const LARAVEL = { records: 'data', pagination: { style: 'laravel' } as PaginationSpec };
+const LARAVEL: ListCall['list'] = { records: 'data', pagination: { style: 'laravel' } };
 
-const dayOf = (since: number | undefined) =>
-	since === undefined ? undefined : DateTime.fromMillis(since, { zone: 'utc' }).minus({ days: 1 }).toFormat('yyyy-MM-dd');
-
-const id = (record: IDataObject) => String(record.id);
+/** `filters[date_from]` for a cursor: the day before (Kwiga filters by day, in its own timezone). */
+const createdSince = (since: number | undefined) =>
+	since === undefined
+		? {}
+		: { 'filters[date_from]': DateTime.fromMillis(since, { zone: 'utc' }).minus({ days: 1 }).toFormat('yyyy-MM-dd') };
 
 const productFilter = (ctx: IPollFunctions) => {
 	const products = ctx.getNodeParameter('productIds', []) as Array<string | number>;
 	return products.length ? { 'filters[product_ids]': products.join(',') } : {};
 };
 
+const quizAttempts = (ctx: IPollFunctions, sortBy: string, extra: Record<string, string> = {}): ListCall => ({
+	url: '/quiz-attempts',
+	qs: { sort_by: sortBy, sort_dir: 'desc', ...extra, ...productFilter(ctx) },
+	list: LARAVEL,
+});
+
 export const KWIGA_EVENTS: PollEvent[] = [
-	{
-		kind: 'new',
+	newestFirstEvent({
 		value: 'newContact',
 		name: 'New Contact',
 		description: 'A contact was added to the cabinet',
-		timestamp: (r) => timestampOf(r.created_at),
-		id,
-		fetch: async (ctx, since) =>
-			await fetchNewestFirst(
-				ctx,
-				KWIGA_HTTP,
-				{ url: '/contacts', qs: since === undefined ? {} : { 'filters[date_from]': dayOf(since) } },
-				LARAVEL,
-				(r) => timestampOf(r.created_at),
-				since,
-			),
-	},
-	{
-		kind: 'new',
+		http: KWIGA_HTTP,
+		timestampField: 'created_at',
+		call: (_ctx, since) => ({ url: '/contacts', qs: createdSince(since), list: LARAVEL }),
+	}),
+	newestFirstEvent({
 		value: 'newQuizAttempt',
 		name: 'New Quiz Attempt',
 		description: 'A student started a quiz attempt',
-		timestamp: (r) => timestampOf(r.started_at),
-		id,
-		fetch: async (ctx, since) =>
-			await fetchNewestFirst(
-				ctx,
-				KWIGA_HTTP,
-				{ url: '/quiz-attempts', qs: { sort_by: 'started_at', sort_dir: 'desc', ...productFilter(ctx) } },
-				LARAVEL,
-				(r) => timestampOf(r.started_at),
-				since,
-			),
-	},
-	{
-		kind: 'new',
+		http: KWIGA_HTTP,
+		timestampField: 'started_at',
+		call: (ctx) => quizAttempts(ctx, 'started_at'),
+	}),
+	newestFirstEvent({
 		value: 'quizAttemptToReview',
 		name: 'Quiz Attempt Awaiting Review',
 		description: 'A quiz attempt changed to "pending review"',
-		timestamp: (r) => timestampOf(r.status_updated_at),
+		http: KWIGA_HTTP,
+		timestampField: 'status_updated_at',
+		// The same attempt can come back for review later: one event per status change.
 		id: (r) => `${String(r.id)}@${String(r.status_updated_at)}`,
-		fetch: async (ctx, since) =>
-			await fetchNewestFirst(
-				ctx,
-				KWIGA_HTTP,
-				{
-					url: '/quiz-attempts',
-					qs: { sort_by: 'status_updated_at', sort_dir: 'desc', 'filters[practice_statuses]': '6', ...productFilter(ctx) },
-				},
-				LARAVEL,
-				(r) => timestampOf(r.status_updated_at),
-				since,
-			),
-	},
-	{
-		kind: 'new',
+		call: (ctx) => quizAttempts(ctx, 'status_updated_at', { 'filters[practice_statuses]': '6' }),
+	}),
+	newestFirstEvent({
 		value: 'newCoupon',
 		name: 'New Coupon',
 		description: 'A coupon was created',
-		timestamp: (r) => timestampOf(r.created_at),
-		id,
-		fetch: async (ctx, since) => {
-			const body = await vendorRequest(ctx, KWIGA_HTTP, {
-				url: '/coupons',
-				qs: since === undefined ? {} : { 'filters[date_from]': dayOf(since) },
-			});
-			return ((body as IDataObject)?.data ?? []) as IDataObject[];
-		},
-	},
+		http: KWIGA_HTTP,
+		timestampField: 'created_at',
+		call: (_ctx, since) => ({ url: '/coupons', qs: createdSince(since), list: { records: 'data' } }),
+	}),
 ];

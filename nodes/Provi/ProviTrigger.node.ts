@@ -11,7 +11,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { vendorRequest } from '../shared/lookups';
 
-import { ALL_EVENTS, WEBHOOK_EVENTS_WITH_ALL } from './options';
+import { ALL_EVENTS, enabledEvents, WEBHOOK_EVENTS_WITH_ALL } from './options';
 import { headersCarrySignature } from './signature';
 import { PROVI_HTTP } from './vendor';
 
@@ -19,12 +19,6 @@ interface ProviStaticData extends IDataObject {
 	preferenceId?: number | string;
 	signature?: string;
 	webhookUrl?: string;
-}
-
-/** `['*']` when "All Events" is among the choices (or nothing is chosen). */
-export function enabledEvents(events: string[]): string[] {
-	if (!events.length || events.includes(ALL_EVENTS)) return [ALL_EVENTS];
-	return events;
 }
 
 const records = (body: unknown): IDataObject[] => {

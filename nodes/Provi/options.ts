@@ -81,6 +81,12 @@ export const WEBHOOK_EVENTS: INodePropertyOptions[] = EVENT_NAMES.map(([value, n
 
 export const ALL_EVENTS = '*';
 
+/** `['*']` when "All Events" is among the choices (or nothing is chosen). */
+export function enabledEvents(events: string[]): string[] {
+	if (!events.length || events.includes(ALL_EVENTS)) return [ALL_EVENTS];
+	return events;
+}
+
 /** Events plus "All events" (`*`). */
 export const WEBHOOK_EVENTS_WITH_ALL: INodePropertyOptions[] = [
 	{ name: 'All Events', value: ALL_EVENTS, description: 'Every sales funnel event (*)' },

@@ -2,8 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { vendorRequest } from '../shared/lookups';
 import type { PollEvent } from '../shared/polling';
-import { fetchNewestFirst, timestampOf } from '../shared/polling';
-import type { PaginationSpec } from '../shared/types';
+import { newestFirstEvent, timestampOf, walkList } from '../shared/polling';
 
 import { PSB_HTTP, psbRecords } from './vendor';
 
@@ -23,35 +22,24 @@ async function allOrders(ctx: IPollFunctions): Promise<IDataObject[]> {
 }
 
 async function allTickets(ctx: IPollFunctions): Promise<IDataObject[]> {
-	const tickets: IDataObject[] = [];
-	for (let page = 1; page <= MAX_TICKET_PAGES; page++) {
-		const body = (await vendorRequest(ctx, PSB_HTTP, {
-			url: '/tickets',
-			qs: { page, pageSize: TICKET_PAGE_SIZE },
-		})) as IDataObject;
-		const records = psbRecords(body);
-		tickets.push(...records);
-		const pages = Number(body?.pages);
-		if (!records.length || (Number.isFinite(pages) ? page >= pages : records.length < TICKET_PAGE_SIZE)) break;
-	}
-	return tickets;
+	return await walkList(
+		ctx,
+		PSB_HTTP,
+		{ url: '/tickets', list: { records: 'items', pagination: { style: 'psbPage' } } },
+		{ pageSize: TICKET_PAGE_SIZE, maxPages: MAX_TICKET_PAGES },
+	);
 }
 
 const chatIdOf = (ticket: IDataObject) =>
 	String((((ticket.chat as IDataObject | undefined)?.info as IDataObject | undefined)?.id ?? ticket.id) as string);
 
 async function chatMessages(ctx: IPollFunctions, chatId: string): Promise<IDataObject[]> {
-	const messages: IDataObject[] = [];
-	for (let page = 0; page < MAX_MESSAGE_PAGES; page++) {
-		const body = await vendorRequest(ctx, PSB_HTTP, {
-			url: `/chats/${encodeURIComponent(chatId)}/messages`,
-			qs: { limit: MESSAGE_PAGE_SIZE, offset: messages.length },
-		});
-		const records = psbRecords(body);
-		messages.push(...records);
-		if (records.length < MESSAGE_PAGE_SIZE) break;
-	}
-	return messages;
+	return await walkList(
+		ctx,
+		PSB_HTTP,
+		{ url: `/chats/${encodeURIComponent(chatId)}/messages`, list: { records: '', pagination: { style: 'offset' } } },
+		{ pageSize: MESSAGE_PAGE_SIZE, maxPages: MAX_MESSAGE_PAGES },
+	);
 }
 
 const updatedAt = (ticket: IDataObject) =>
@@ -83,23 +71,14 @@ async function fetchTicketMessages(ctx: IPollFunctions, since: number | undefine
 }
 
 export const PSB_EVENTS: PollEvent[] = [
-	{
-		kind: 'new',
+	newestFirstEvent({
 		value: 'newPayment',
 		name: 'New Payment',
 		description: 'A payment (top-up or purchase) was made',
-		timestamp: (r) => timestampOf(r.date),
-		id,
-		fetch: async (ctx, since) =>
-			await fetchNewestFirst(
-				ctx,
-				PSB_HTTP,
-				{ url: '/payment', qs: { sortBy: 'id', sortOrder: 'DESC' } },
-				{ records: 'items', pagination: { style: 'psbPage', maxPageSize: 100 } as PaginationSpec },
-				(r) => timestampOf(r.date),
-				since,
-			),
-	},
+		http: PSB_HTTP,
+		timestampField: 'date',
+		call: () => ({ url: '/payment', qs: { sortBy: 'id', sortOrder: 'DESC' }, list: { records: 'items', pagination: { style: 'psbPage' } } }),
+	}),
 	{
 		kind: 'new',
 		value: 'newTicketMessage',

@@ -126,34 +126,68 @@ export async function pollEvent(ctx: IPollFunctions, events: PollEvent[]): Promi
 /** Safety cap on pages read by one poll. */
 export const MAX_POLL_PAGES = 50;
 
+export interface ListCall extends HttpCall {
+	list: { records: string; pagination?: PaginationSpec };
+}
+
 /**
- * Reads a newest-first paged list until records get older than `since` (or up to `firstPollCount`
- * records when there is no cursor yet).
+ * Reads a paged list with the engine's pagination styles. `pageSize` overrides the style's page
+ * size; `enough(page)` ends the walk early (e.g. once records get older than the cursor).
  */
-export async function fetchNewestFirst(
+export async function walkList(
 	ctx: IPollFunctions,
 	http: VendorHttp,
-	call: HttpCall,
-	list: { records: string; pagination: PaginationSpec },
-	timestamp: (record: IDataObject) => number | undefined,
-	since: number | undefined,
-	firstPollCount = 10,
+	call: ListCall,
+	options: { pageSize?: number; enough?: (page: IDataObject[]) => boolean; maxPages?: number } = {},
 ): Promise<IDataObject[]> {
-	const style = resolveStyle(list.pagination);
-	const size = since === undefined ? firstPollCount : style.defaultMaxSize;
 	const all: IDataObject[] = [];
+	if (!call.list.pagination) return listRecords(await vendorRequest(ctx, http, call), call.list.records);
+	const style = resolveStyle(call.list.pagination);
+	const size = options.pageSize ?? style.defaultMaxSize;
 	const state = { page: style.first, offset: 0, fetched: 0 };
-	for (let i = 0; i < MAX_POLL_PAGES; i++) {
+	for (let i = 0; i < (options.maxPages ?? MAX_POLL_PAGES); i++) {
 		const qs = { ...(call.qs ?? {}), [style.pageParam]: style.usesOffset ? state.offset : state.page, [style.sizeParam]: size };
 		const body = await vendorRequest(ctx, http, { ...call, qs });
-		const records = listRecords(body, list.records);
+		const records = listRecords(body, call.list.records);
 		state.fetched += records.length;
 		all.push(...records);
-		if (since === undefined) break;
-		const oldest = Math.min(...records.map((r) => timestamp(r) ?? Infinity));
-		if (!records.length || oldest < since || !style.hasNext(body, state, records.length, size)) break;
+		if (!records.length || options.enough?.(records) || !style.hasNext(body, state, records.length, size)) break;
 		state.page += 1;
 		state.offset += records.length;
 	}
 	return all;
 }
+
+/**
+ * A "new record" event over a newest-first list: reads pages until records get older than the
+ * cursor; with no cursor yet (first poll, manual sample) one short page suffices.
+ */
+export function newestFirstEvent(spec: {
+	value: string;
+	name: string;
+	description: string;
+	http: VendorHttp;
+	/** The record's timestamp field (ISO, SQL or epoch). */
+	timestampField: string;
+	/** The request; it may depend on the cursor (a date filter) and on the node's parameters. */
+	call: (ctx: IPollFunctions, since: number | undefined) => ListCall;
+	id?: (record: IDataObject) => string;
+}): NewRecordEvent {
+	const timestamp = (record: IDataObject) => timestampOf(record[spec.timestampField]);
+	return {
+		kind: 'new',
+		value: spec.value,
+		name: spec.name,
+		description: spec.description,
+		timestamp,
+		id: spec.id ?? ((record) => String(record.id)),
+		fetch: async (ctx, since) =>
+			await walkList(ctx, spec.http, spec.call(ctx, since), {
+				...(since === undefined ? { pageSize: FIRST_POLL_RECORDS, maxPages: 1 } : {}),
+				enough: (page) => since !== undefined && page.some((r) => (timestamp(r) ?? Infinity) < since),
+			}),
+	};
+}
+
+/** Records read when there is no cursor yet (first activation poll, manual sample). */
+const FIRST_POLL_RECORDS = 10;
