@@ -209,12 +209,16 @@ export function asNodeError(error: unknown, wrap: () => NodeApiError | NodeOpera
 	return error instanceof NodeApiError || error instanceof NodeOperationError ? error : wrap();
 }
 
+/**
+ * The Continue On Fail item: `{error, details}` only, the shape n8n recognises as an error item
+ * (so "continue (using error output)" routes it to the error output), paired with its input item.
+ */
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
 	const { description, httpCode } = error as { description?: string; httpCode?: string };
-	if (description) json.description = description;
-	if (httpCode) json.httpCode = httpCode;
-	return { json, pairedItem: { item: itemIndex } };
+	const details: IDataObject = {};
+	if (httpCode) details.httpCode = httpCode;
+	if (description) details.description = description;
+	return { json: { error: error.message, details }, pairedItem: { item: itemIndex } };
 }
 
 /**

@@ -168,11 +168,15 @@ export interface RunOptions {
 	credentialTypes?: ICredentialType[];
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** "Continue (using error output)": failed items go to a second output. */
+	errorOutput?: boolean;
 }
 
 export interface RunResult {
 	/** Items the node output on its first output. */
 	items: INodeExecutionData[];
+	/** Items on the error output (with `errorOutput`). */
+	errorItems: INodeExecutionData[];
 	/** The error that stopped the workflow, if any. */
 	error?: Error & { description?: string; httpCode?: string; context?: IDataObject };
 	run: IRun;
@@ -201,6 +205,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			parameters: options.parameters as INode['parameters'],
 			credentials,
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(options.errorOutput ? { onError: 'continueErrorOutput' as const } : {}),
 		},
 	];
 	const workflow = new Workflow({
@@ -231,8 +236,9 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const run = await done;
 	const taskData = run.data.resultData.runData[name]?.[0];
 	const items = taskData?.data?.main?.[0] ?? [];
+	const errorItems = taskData?.data?.main?.[1] ?? [];
 	const error = (run.data.resultData.error ?? taskData?.error) as RunResult['error'];
-	return { items, error, run };
+	return { items, errorItems, error, run };
 }
 
 export interface PollOptions {

@@ -53,7 +53,10 @@ test('Continue On Fail: the failing item becomes an error item paired with its i
 	expect(result.error).toBeUndefined();
 	expect(result.items).toHaveLength(3);
 	expect(result.items[0].json.id).toBe(499);
-	expect(result.items[1].json).toMatchObject({ error: 'Kwiga: Contact not found. [HTTP 404]', httpCode: '404' });
+	expect(result.items[1].json).toEqual({
+		error: 'Kwiga: Contact not found. [HTTP 404]',
+		details: { httpCode: '404', description: 'The resource you are requesting could not be found.' },
+	});
 	expect(result.items[1].pairedItem).toEqual({ item: 1 });
 	expect(result.items[2].json.id).toBe(498);
 	expect(result.items[2].pairedItem).toEqual({ item: 2 });
@@ -62,6 +65,20 @@ test('Continue On Fail: the failing item becomes an error item paired with its i
 // The executor throws a NodeOperationError; n8n-core's RoutingNode re-wraps every non-API error
 // raised while a request is prepared into a NodeApiError (httpCode "none"), keeping message and
 // description. What the user sees is the message naming the parameter and the item.
+test('Continue (using error output): failed items go to the error output, paired with their input', async () => {
+	const items = [{ json: { id: '499' } }, { json: { id: '1' } }];
+	const result = await runKwiga(
+		server,
+		{ resource: 'contact', operation: 'get', contact: rl('={{ $json.id }}') },
+		{ items, errorOutput: true },
+	);
+	expect(result.error).toBeUndefined();
+	expect(result.items.map((i) => i.json.id)).toEqual([499]);
+	expect(result.errorItems).toHaveLength(1);
+	expect(result.errorItems[0].json).toMatchObject({ id: '1', error: 'Kwiga: Contact not found. [HTTP 404]' });
+	expect(result.errorItems[0].pairedItem).toEqual({ item: 1 });
+});
+
 test('an empty path parameter is an error naming the parameter and the item, before any request', async () => {
 	const items = [{ json: { id: '499' } }, { json: { id: '' } }];
 	const { error } = await runKwiga(server, { resource: 'contact', operation: 'get', contact: rl('={{ $json.id }}') }, { items });

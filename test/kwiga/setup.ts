@@ -14,7 +14,7 @@ export const kwigaCredentials = (server: MockServer, token = KWIGA_TOKEN) => ({
 export async function runKwiga(
 	server: MockServer,
 	parameters: IDataObject,
-	options: { items?: INodeExecutionData[]; continueOnFail?: boolean; token?: string } = {},
+	options: { items?: INodeExecutionData[]; continueOnFail?: boolean; errorOutput?: boolean; token?: string } = {},
 ) {
 	return await runNode({
 		node: new Kwiga(),
@@ -23,5 +23,6 @@ export async function runKwiga(
 		credentialTypes: [new KwigaApi()],
 		items: options.items,
 		continueOnFail: options.continueOnFail,
+		errorOutput: options.errorOutput,
 	});
 }

@@ -97,7 +97,7 @@ describe('Provi error bodies', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(items[0].json.id).toBe(57001);
-		expect(items[1].json).toMatchObject({ error: 'Provi: Exclusive sale(s) not found: 57060. [HTTP 404]', httpCode: '404' });
+		expect(items[1].json).toMatchObject({ error: 'Provi: Exclusive sale(s) not found: 57060. [HTTP 404]', details: { httpCode: '404' } });
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 	});
 });

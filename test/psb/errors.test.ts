@@ -20,7 +20,7 @@ test('a wrong token surfaces the API detail and the HTTP code', async () => {
 test('a 404 on an order is reported, or becomes an error item with Continue On Fail', async () => {
 	const { items, error } = await runPsb(server, { resource: 'order', operation: 'get', orderId: rl(1) }, { continueOnFail: true });
 	expect(error).toBeUndefined();
-	expect(items[0].json).toMatchObject({ error: 'PSB Hosting: Order not found [HTTP 404]', httpCode: '404' });
+	expect(items[0].json).toMatchObject({ error: 'PSB Hosting: Order not found [HTTP 404]', details: { httpCode: '404' } });
 });
 
 test('early termination without confirmation is refused by the API', async () => {

@@ -112,6 +112,6 @@ test('a missing binary property with Continue On Fail gives an error item', asyn
 	expect(error).toBeUndefined();
 	expect(items).toHaveLength(1);
 	expect(items[0].json.error).toContain('No binary property "data"');
-	expect(String(items[0].json.description)).toContain('no binary data');
+	expect(String((items[0].json.details as { description?: string }).description)).toContain('no binary data');
 	expect(items[0].pairedItem).toEqual({ item: 0 });
 });

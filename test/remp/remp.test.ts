@@ -67,7 +67,7 @@ test('a wrong token: 403 with the REMP message; Continue On Fail gives an error 
 	const { items, error } = await run({ code: '123456-789ABC-DEFG' }, { token: 'bad', continueOnFail: true });
 	expect(error).toBeUndefined();
 	expect(server.last().headers.authorization).toBe('Bearer bad');
-	expect(items[0].json).toMatchObject({ error: 'REMP CRM: Invalid or missing authorization token [HTTP 403]', httpCode: '403' });
+	expect(items[0].json).toMatchObject({ error: 'REMP CRM: Invalid or missing authorization token [HTTP 403]', details: { httpCode: '403' } });
 	expect(items[0].pairedItem).toEqual({ item: 0 });
 });
 
