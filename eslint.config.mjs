@@ -34,18 +34,11 @@ export default [
 		plugins: { 'n8n-nodes-base': n8nNodesBase },
 		rules: {
 			...n8nNodesBase.configs.nodes.rules,
-			// Crashes on the vendor field specs (plain data shaped like parameters, not parameters).
-			'n8n-nodes-base/node-param-fixed-collection-type-unsorted-items': 'off',
 			// Superseded by @n8n/community-nodes/node-connection-type-literal, which requires
 			// NodeConnectionTypes instead of the string literals these two ask for.
 			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
 			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
 		},
 	},
-	{
-		// Field specs and builders are data that vendorProperties() turns into parameters; it
-		// always sets `default` (checked on the built nodes by test/package.test.ts).
-		files: ['nodes/shared/**/*.ts', 'nodes/*/resources/**/*.ts'],
-		rules: { 'n8n-nodes-base/node-param-default-missing': 'off' },
-	},
+
 ];

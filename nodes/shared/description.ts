@@ -87,23 +87,25 @@ export function fieldProperty(field: FieldSpec): INodeProperties {
 		property.description = `${loadName.replace(/\.$/, '')}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`;
 	}
 	if (field.locator) {
-		property.type = 'resourceLocator';
-		property.default = { mode: 'list', value: '' };
-		property.modes = [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: `Select a ${field.displayName.toLowerCase()}...`,
-				typeOptions: { searchListMethod: field.locator, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 123',
-			},
-		];
+		Object.assign(property, {
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					placeholder: `Select a ${field.displayName.toLowerCase()}...`,
+					typeOptions: { searchListMethod: field.locator, searchable: true },
+				},
+				{
+					displayName: 'By ID',
+					name: 'id',
+					type: 'string',
+					placeholder: 'e.g. 123',
+				},
+			],
+		});
 	}
 	if (field.type === 'fixedCollection' && field.values) {
 		property.placeholder = field.placeholder ?? `Add ${field.displayName}`;
@@ -209,6 +211,9 @@ function operationSelector(vendor: VendorSpec, resource: ResourceSpec): INodePro
 			},
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
+	const defaultOperation =
+		resource.defaultOperation ??
+		(resource.operations.find((op) => op.value === 'getAll') ?? resource.operations[0]).value;
 	return {
 		displayName: 'Operation',
 		name: 'operation',
@@ -216,15 +221,14 @@ function operationSelector(vendor: VendorSpec, resource: ResourceSpec): INodePro
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource.value] } },
 		options,
-		default:
-			resource.defaultOperation ??
-			(resource.operations.find((op) => op.value === 'getAll') ?? resource.operations[0]).value,
+		default: defaultOperation,
 	};
 }
 
 /** All properties of a vendor node: Resource, then per resource its Operation and fields. */
 export function vendorProperties(vendor: VendorSpec): INodeProperties[] {
 	const resources = [...vendor.resources].sort((a, b) => a.name.localeCompare(b.name));
+	const defaultResource = resources[0].value;
 	const properties: INodeProperties[] = [
 		{
 			displayName: 'Resource',
@@ -236,7 +240,7 @@ export function vendorProperties(vendor: VendorSpec): INodeProperties[] {
 				value: r.value,
 				...(r.description ? { description: r.description } : {}),
 			})),
-			default: resources[0].value,
+			default: defaultResource,
 		},
 	];
 	for (const resource of resources) {

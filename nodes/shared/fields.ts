@@ -1,5 +1,7 @@
 import type { FieldSpec } from './types';
 
+const firstValue = (options: FieldSpec['options']) => options?.[0]?.value ?? '';
+
 type Extra = Partial<FieldSpec>;
 
 /** Builders for the common field shapes; each returns a plain FieldSpec. */
@@ -11,6 +13,7 @@ export const f = {
 		type: 'string',
 		in: 'path',
 		required: true,
+		default: '',
 		...extra,
 	}),
 	string: (name: string, displayName: string, extra: Extra = {}): FieldSpec => ({
@@ -18,6 +21,7 @@ export const f = {
 		displayName,
 		type: 'string',
 		in: 'body',
+		default: '',
 		...extra,
 	}),
 	number: (name: string, displayName: string, extra: Extra = {}): FieldSpec => ({
@@ -25,6 +29,7 @@ export const f = {
 		displayName,
 		type: 'number',
 		in: 'body',
+		default: 0,
 		...extra,
 	}),
 	boolean: (name: string, displayName: string, extra: Extra = {}): FieldSpec => ({
@@ -32,6 +37,7 @@ export const f = {
 		displayName,
 		type: 'boolean',
 		in: 'body',
+		default: false,
 		...extra,
 	}),
 	date: (name: string, displayName: string, extra: Extra = {}): FieldSpec => ({
@@ -40,6 +46,7 @@ export const f = {
 		type: 'dateTime',
 		in: 'query',
 		format: 'date',
+		default: '',
 		...extra,
 	}),
 	/** Comma-separated text (or an expression giving an array) sent as a list. */
@@ -50,6 +57,7 @@ export const f = {
 		in: 'body',
 		format: 'list',
 		placeholder: 'e.g. 1,2,3',
+		default: '',
 		...extra,
 	}),
 	options: (name: string, displayName: string, options: FieldSpec['options'], extra: Extra = {}): FieldSpec => ({
@@ -58,6 +66,7 @@ export const f = {
 		type: 'options',
 		in: 'body',
 		options,
+		default: firstValue(options),
 		...extra,
 	}),
 	json: (name: string, displayName: string, extra: Extra = {}): FieldSpec => ({
@@ -66,6 +75,7 @@ export const f = {
 		type: 'json',
 		in: 'body',
 		format: 'json',
+		default: '{}',
 		...extra,
 	}),
 };

@@ -4,6 +4,7 @@ import type { PollEvent } from './polling';
 
 /** The `Event` dropdown of a polling trigger, plus event-specific options. */
 export function eventSelector(events: PollEvent[], extra: INodeProperties[] = []): INodeProperties[] {
+	const defaultEvent = events[0].value;
 	return [
 		{
 			displayName: 'Event',
@@ -11,7 +12,7 @@ export function eventSelector(events: PollEvent[], extra: INodeProperties[] = []
 			type: 'options',
 			noDataExpression: true,
 			required: true,
-			default: events[0].value,
+			default: defaultEvent,
 			options: events
 				.map((e) => ({ name: e.name, value: e.value, description: e.description }))
 				.sort((a, b) => a.name.localeCompare(b.name)),

@@ -3,13 +3,12 @@ import type { FieldSpec, ResourceSpec } from '../../shared/types';
 
 import { contactLocator } from './common';
 
-const contactId = contactLocator;
-
 const additionalFields: FieldSpec = {
-	name: 'additionalFields',
 	displayName: 'Custom Fields',
+	name: 'additionalFields',
 	key: 'additional_fields',
 	type: 'fixedCollection',
+	default: {},
 	in: 'body',
 	multiple: true,
 	description: 'Values of the cabinet\'s additional contact fields (field IDs are shown in the Kwiga contact settings)',
@@ -60,7 +59,7 @@ export const contactResource: ResourceSpec = {
 			path: '/contacts/{contact}',
 			unwrap: 'data',
 			ref: 'kwiga.contact.get',
-			fields: [contactId],
+			fields: [contactLocator],
 		},
 		{
 			value: 'getAll',
@@ -105,7 +104,7 @@ export const contactResource: ResourceSpec = {
 			unwrap: 'data',
 			ref: 'kwiga.contact.update',
 			fields: [
-				contactId,
+				contactLocator,
 				f.string('email', 'Email', { placeholder: 'name@email.com' }),
 				f.string('firstName', 'First Name', { key: 'first_name' }),
 				f.string('lastName', 'Last Name', { key: 'last_name' }),

@@ -26,9 +26,10 @@ export const courseClassPath: FieldSpec = f.path('courseClassId', 'Course Class 
 
 /** `courses: [{id, courseClassId}]` of exclusive sales and campaigns. */
 export const coursesCollection: FieldSpec = {
-	name: 'courses',
 	displayName: 'Courses',
+	name: 'courses',
 	type: 'fixedCollection',
+	default: {},
 	in: 'body',
 	required: true,
 	multiple: true,
