@@ -388,11 +388,31 @@ async function main() {
 			connections: {},
 			settings: { executionOrder: 'v1' },
 		};
+		// a polling trigger, active in the running n8n: Kwiga Trigger, New Contact, every minute
+		const kwigaV = sb.byKey('kwiga');
+		const pollWf = kwigaV && {
+			id: 'e2eKwigaTrigger1',
+			name: 'e2e Kwiga Trigger',
+			nodes: [
+				{
+					id: 'kt',
+					name: 'Kwiga Trigger',
+					type: `${PKG}.kwigaTrigger`,
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { event: 'newContact', pollTimes: { item: [{ mode: 'everyMinute' }] } },
+					credentials: { kwigaApi: { id: credId(kwigaV), name: `${kwigaV.name} e2e` } },
+				},
+			],
+			connections: {},
+			settings: { executionOrder: 'v1' },
+		};
 		let imported = false;
 		await check('import:credentials + import:workflow (sandbox credentials, one workflow per vendor)', async () => {
 			cli.importCredentials(uf, creds);
 			const wfs = sb.vendors.map((v) => vendorWorkflow(v, credId(v)));
 			if (triggerWf) wfs.push(triggerWf);
+			if (pollWf) wfs.push(pollWf);
 			importWorkflows(cli, uf, wfs);
 			const rows = cli.querySqlite(uf, 'SELECT id FROM workflow_entity');
 			const missing = wfs.filter((w) => !rows.some((r) => r.id === w.id));
@@ -444,7 +464,7 @@ async function main() {
 				assert(run.items.length === 1, `expected 1 error item, got ${run.items.length}: ${JSON.stringify(run.items).slice(0, 300)}`);
 				const it = run.items[0];
 				assert(typeof it.error === 'string' && it.error, `no "error" in the item: ${JSON.stringify(it).slice(0, 300)}`);
-				assert(!sc.fail.httpCode || String(it.httpCode) === sc.fail.httpCode || it.error.includes(sc.fail.httpCode), `expected HTTP ${sc.fail.httpCode}: ${JSON.stringify(it).slice(0, 300)}`);
+				assert(!sc.fail.httpCode || String((it.details || {}).httpCode) === sc.fail.httpCode, `expected HTTP ${sc.fail.httpCode}: ${JSON.stringify(it).slice(0, 300)}`);
 				assert(ex.json.status === undefined || ex.json.status === 'success', `workflow status ${ex.json.status}`);
 				return `error item: ${JSON.stringify(it).slice(0, 160)}`;
 			});
@@ -468,6 +488,7 @@ async function main() {
 			await check('Provi Trigger: publish:workflow + n8n start registers the webhook with the Provi sandbox', async () => {
 				if (!imported) throw new Error('workflows were not imported');
 				cli.publishWorkflow(uf, triggerWf.id);
+				if (pollWf) cli.publishWorkflow(uf, pollWf.id);
 				srv = await cli.startN8n(uf, undefined, { timeoutMs: 180000 });
 				started = true;
 				const mine = proviV.data.preferences.filter((p) => String(p.url).includes(webhookId));
@@ -527,6 +548,24 @@ async function main() {
 				const after = cli.listExecutions(uf, triggerWf.id).length;
 				assert(after === before, `executions went from ${before} to ${after}`);
 				return `forged -> 401, unsigned -> 401, executions still ${after}`;
+			});
+		}
+		// ---- polling trigger in the same running n8n
+		if (pollWf) {
+			await check('Kwiga Trigger: a contact created after activation starts one execution with just that contact (polling, up to a minute)', async () => {
+				if (!srv) throw new Error('n8n did not start');
+				// activation ran a first poll (cursor set, nothing emitted); now a contact appears
+				const newest = kwigaV.data.contacts[0];
+				const created = { ...newest, id: 990001, email: 'e2e-new-contact@example.com', created_at: new Date().toISOString() };
+				kwigaV.data.contacts.unshift(created);
+				const execs = await cli.waitForExecutions(uf, pollWf.id, { count: 1, timeoutMs: 150000 });
+				assert(execs.length === 1, `expected 1 execution, got ${execs.length}`);
+				assert(execs[0].status === 'success', `execution status ${execs[0].status}`);
+				const blob = String(cli.executionData(uf, execs[0].id).data);
+				assert(blob.includes('e2e-new-contact@example.com'), 'the execution does not hold the new contact');
+				assert(!blob.includes(newest.email), 'an older contact was emitted too');
+				const polls = kwigaV.server.requests.filter((r) => r.path === '/contacts').length;
+				return `execution ${execs[0].id} (${execs[0].mode}, ${execs[0].status}) after ${polls} polls of /contacts`;
 			});
 		}
 	} finally {
