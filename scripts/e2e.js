@@ -31,6 +31,7 @@ const { ensureRuntime } = require('./n8n-runtime');
 const cli = require('./n8n-cli');
 const sandbox = require('./sandbox');
 const { importWorkflows } = require('./examples');
+const { npm, newestMtime, packInto } = require('./package-files');
 
 const REPO = path.resolve(__dirname, '..');
 const PKG_JSON = require('../package.json');
@@ -76,28 +77,6 @@ function log(msg) {
 
 // ----------------------------------------------------------------- package ---
 
-function npm(argv, opts = {}) {
-	const env = { ...process.env };
-	for (const k of Object.keys(env)) if (/^npm_config_/i.test(k)) delete env[k];
-	return spawnSync('npm', argv, { cwd: REPO, env, encoding: 'utf8', ...opts });
-}
-
-function newestMtime(rel) {
-	let newest = 0;
-	const walk = (p) => {
-		let st;
-		try {
-			st = fs.statSync(p);
-		} catch {
-			return;
-		}
-		if (st.isDirectory()) for (const f of fs.readdirSync(p)) walk(path.join(p, f));
-		else newest = Math.max(newest, st.mtimeMs);
-	};
-	for (const r of rel) walk(path.join(REPO, r));
-	return newest;
-}
-
 /** Builds when --build, when a declared dist file is missing, or when a source is newer than dist. */
 function buildIfNeeded() {
 	const distFiles = PKG_JSON.n8n.nodes.concat(PKG_JSON.n8n.credentials).map((f) => path.join(REPO, f));
@@ -112,9 +91,7 @@ function buildIfNeeded() {
 }
 
 function pack(work) {
-	const p = npm(['pack', '--ignore-scripts', '--pack-destination', work]);
-	if (p.status !== 0) throw new Error(`npm pack failed: ${p.stderr}`);
-	const tgz = path.join(work, p.stdout.trim().split('\n').pop());
+	const tgz = packInto(work);
 	const extracted = path.join(work, 'extracted');
 	fs.mkdirSync(extracted, { recursive: true });
 	const x = spawnSync('tar', ['-xzf', tgz, '-C', extracted, '--strip-components=1'], { encoding: 'utf8' });

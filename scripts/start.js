@@ -22,7 +22,7 @@ const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
 const http = require('http');
-const { spawnSync } = require('child_process');
+const { newestMtime, npm, packInto } = require('./package-files');
 
 const REPO = path.resolve(__dirname, '..');
 const T0 = Date.now();
@@ -61,28 +61,6 @@ function readState() {
 
 function writeState(state) {
 	fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
-}
-
-function newestMtime(entries) {
-	let newest = 0;
-	const walk = (p) => {
-		let st;
-		try {
-			st = fs.statSync(p);
-		} catch {
-			return;
-		}
-		if (st.isDirectory()) for (const f of fs.readdirSync(p)) walk(path.join(p, f));
-		else newest = Math.max(newest, st.mtimeMs);
-	};
-	for (const e of entries) walk(path.join(REPO, e));
-	return newest;
-}
-
-function npm(argv, opts = {}) {
-	const env = { ...process.env };
-	for (const k of Object.keys(env)) if (/^npm_config_/i.test(k)) delete env[k];
-	return spawnSync('npm', argv, { cwd: REPO, env, encoding: 'utf8', ...opts });
 }
 
 const sha256 = (file) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -154,9 +132,7 @@ async function main() {
 	await step(`pack (npm pack) and install into ${path.relative(REPO, USER_FOLDER) || USER_FOLDER}/.n8n/nodes`, () => {
 		const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'course-stack-pack-'));
 		try {
-			const p = npm(['pack', '--ignore-scripts', '--pack-destination', packDir]);
-			if (p.status !== 0) throw new Error(`npm pack failed: ${p.stderr}`);
-			const tgz = path.join(packDir, p.stdout.trim().split('\n').pop());
+			const tgz = packInto(packDir);
 			const hash = sha256(tgz);
 			const dir = path.join(USER_FOLDER, '.n8n', 'nodes', 'node_modules', ...pkg.name.split('/'));
 			if (state.installedTarball === hash && fs.existsSync(path.join(dir, 'package.json'))) {

@@ -1,0 +1,43 @@
+'use strict';
+/**
+ * Building and packing this repository's package, shared by `npm start` (scripts/start.js) and
+ * `npm run test:e2e` (scripts/e2e.js).
+ */
+const fs = require('fs');
+const path = require('path');
+const { spawnSync } = require('child_process');
+
+const REPO = path.resolve(__dirname, '..');
+
+/** Runs npm in the repository without the npm_config_* of a surrounding `npm run`. */
+function npm(argv, opts = {}) {
+	const env = { ...process.env };
+	for (const k of Object.keys(env)) if (/^npm_config_/i.test(k)) delete env[k];
+	return spawnSync('npm', argv, { cwd: REPO, env, encoding: 'utf8', ...opts });
+}
+
+/** Newest modification time (ms) of the files under the given repository paths. */
+function newestMtime(entries) {
+	let newest = 0;
+	const walk = (p) => {
+		let st;
+		try {
+			st = fs.statSync(p);
+		} catch {
+			return;
+		}
+		if (st.isDirectory()) for (const f of fs.readdirSync(p)) walk(path.join(p, f));
+		else newest = Math.max(newest, st.mtimeMs);
+	};
+	for (const e of entries) walk(path.join(REPO, e));
+	return newest;
+}
+
+/** `npm pack` into `dir`; returns the tarball's path. */
+function packInto(dir) {
+	const p = npm(['pack', '--ignore-scripts', '--pack-destination', dir]);
+	if (p.status !== 0) throw new Error(`npm pack failed: ${p.stderr}`);
+	return path.join(dir, p.stdout.trim().split('\n').pop());
+}
+
+module.exports = { REPO, npm, newestMtime, packInto };
