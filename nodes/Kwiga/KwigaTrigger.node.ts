@@ -32,6 +32,17 @@ export class KwigaTrigger implements INodeType {
 					'Only attempts in these products. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				displayOptions: { show: { event: ['newQuizAttempt', 'quizAttemptToReview'] } },
 			},
+			{
+				displayName: 'Course Name or ID',
+				name: 'courseId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getCourses' },
+				required: true,
+				default: '',
+				description:
+					'The course whose participants are watched. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				displayOptions: { show: { event: ['courseCompleted'] } },
+			},
 		]),
 	};
 

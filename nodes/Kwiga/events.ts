@@ -1,8 +1,8 @@
-import type { IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
 import type { ListCall, PollEvent } from '../shared/polling';
-import { newestFirstEvent } from '../shared/polling';
+import { newestFirstEvent, walkList } from '../shared/polling';
 
 import { KWIGA_HTTP } from './vendor';
 
@@ -24,6 +24,10 @@ const quizAttempts = (ctx: IPollFunctions, sortBy: string, extra: Record<string,
 	qs: { sort_by: sortBy, sort_dir: 'desc', ...extra, ...productFilter(ctx) },
 	list: LARAVEL,
 });
+
+const chosenCourse = (ctx: IPollFunctions) => String(ctx.getNodeParameter('courseId', ''));
+
+const progressOf = (participant: IDataObject) => (participant.course_progress ?? {}) as IDataObject;
 
 export const KWIGA_EVENTS: PollEvent[] = [
 	newestFirstEvent({
@@ -60,4 +64,21 @@ export const KWIGA_EVENTS: PollEvent[] = [
 		timestampField: 'created_at',
 		call: (_ctx, since) => ({ url: '/coupons', qs: createdSince(since), list: { records: 'data' } }),
 	}),
+	{
+		kind: 'changed',
+		value: 'courseCompleted',
+		name: 'Course Completed',
+		description: 'A participant completed the chosen course',
+		fetch: async (ctx) =>
+			await walkList(ctx, KWIGA_HTTP, {
+				url: `/courses/${encodeURIComponent(chosenCourse(ctx))}/users`,
+				list: LARAVEL,
+			}),
+		id: (r) => String((r.contact as IDataObject | undefined)?.id ?? (r.user as IDataObject | undefined)?.id),
+		watch: (r) => progressOf(r).is_completed === true,
+		emitWhen: (r) => progressOf(r).is_completed === true,
+		includeNew: true,
+		previousField: 'previouslyCompleted',
+		scope: chosenCourse,
+	},
 ];

@@ -32,6 +32,12 @@ export interface ChangedRecordEvent {
 	watch(record: IDataObject): unknown;
 	/** Name of the output field that carries the previous value. */
 	previousField: string;
+	/** Only records for which this holds are emitted (e.g. "is completed now"). */
+	emitWhen?: (record: IDataObject) => boolean;
+	/** Also emit records that were not there at the previous poll (when `emitWhen` holds). */
+	includeNew?: boolean;
+	/** What the snapshot is about (e.g. the chosen course): a change of scope starts afresh. */
+	scope?: (ctx: IPollFunctions) => string;
 }
 
 export type PollEvent = NewRecordEvent | ChangedRecordEvent;
@@ -97,22 +103,30 @@ async function pollNew(ctx: IPollFunctions, event: NewRecordEvent): Promise<INod
 
 async function pollChanged(ctx: IPollFunctions, event: ChangedRecordEvent): Promise<INodeExecutionData[][] | null> {
 	const data = ctx.getWorkflowStaticData('node') as Partial<ChangedState>;
+	const stateKey = event.scope ? `${event.value}:${event.scope(ctx)}` : event.value;
+	const emittable = (record: IDataObject) => event.emitWhen?.(record) ?? true;
 	const records = await event.fetch(ctx);
 	const current: Record<string, string> = {};
 	for (const record of records) current[event.id(record)] = JSON.stringify(event.watch(record) ?? null);
 	if (ctx.getMode() === 'manual') {
-		return records.length ? [toItems([{ ...records[0], [event.previousField]: null }])] : null;
+		const sample = records.find(emittable);
+		return sample ? [toItems([{ ...sample, [event.previousField]: null }])] : null;
 	}
-	const previous = data.event === event.value ? data.snapshot : undefined;
-	data.event = event.value;
+	const previous = data.event === stateKey ? data.snapshot : undefined;
+	data.event = stateKey;
 	data.snapshot = current;
 	if (!previous) return null;
 	const changed = records.filter((r) => {
 		const before = previous[event.id(r)];
-		return before !== undefined && before !== current[event.id(r)];
+		if (before === undefined && !event.includeNew) return false;
+		return before !== current[event.id(r)] && emittable(r);
 	});
 	if (!changed.length) return null;
-	return [toItems(changed.map((r) => ({ ...r, [event.previousField]: JSON.parse(previous[event.id(r)]) })))];
+	const previousValue = (r: IDataObject) => {
+		const before = previous[event.id(r)];
+		return before === undefined ? null : (JSON.parse(before) as IDataObject[string]);
+	};
+	return [toItems(changed.map((r) => ({ ...r, [event.previousField]: previousValue(r) })))];
 }
 
 /** Runs one poll of the event chosen in the trigger's `event` parameter. */

@@ -82,3 +82,38 @@ test('switching the event resets the cursor instead of mixing events', async () 
 	expect((await run('newCoupon', staticData)).items).toBeNull();
 	expect(cursor().event).toBe('newCoupon');
 });
+
+describe('Course Completed', () => {
+	const participant = (contactId: number, completed: boolean) => ({
+		...data.courseUsers[0],
+		contact: { ...data.courseUsers[0].contact, id: contactId, email: `p${contactId}@example.com` },
+		course_progress: { ...data.courseUsers[0].course_progress, is_completed: completed, completed_at: completed ? '2026-05-21T10:00:00.000000Z' : null },
+	});
+
+	test('emits a participant once when they complete the chosen course, new completers included', async () => {
+		data.courseUsers = [participant(1, false), participant(2, true), participant(3, false)];
+		const staticData: IDataObject = {};
+		const params = { courseId: 226 };
+		expect((await run('courseCompleted', staticData, 'trigger', params)).items).toBeNull();
+		expect(server.last().path).toBe('/courses/226/users');
+		expect(server.last().query).toMatchObject({ page: '1', per_page: '100' });
+
+		data.courseUsers[0] = participant(1, true);
+		data.courseUsers.push(participant(4, true), participant(5, false));
+		const { items } = await run('courseCompleted', staticData, 'trigger', params);
+		expect(items!.map((i) => [(i.json.contact as IDataObject).id, i.json.previouslyCompleted])).toEqual([
+			[1, false],
+			[4, null],
+		]);
+		expect((await run('courseCompleted', staticData, 'trigger', params)).items).toBeNull();
+
+		// Another course: a fresh snapshot, not a flood of "completions".
+		expect((await run('courseCompleted', staticData, 'trigger', { courseId: 227 })).items).toBeNull();
+	});
+
+	test('manual mode returns a participant who completed the course as the sample', async () => {
+		data.courseUsers = [participant(1, false), participant(2, true)];
+		const { items } = await run('courseCompleted', {}, 'manual', { courseId: 226 });
+		expect((items![0].json.contact as IDataObject).id).toBe(2);
+	});
+});
