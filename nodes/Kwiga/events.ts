@@ -1,8 +1,10 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import type { ListCall, PollEvent } from '../shared/polling';
-import { newestFirstEvent, walkList } from '../shared/polling';
+import type { ListCall } from '../shared/lookups';
+import { walkList } from '../shared/lookups';
+import type { PollEvent } from '../shared/polling';
+import { newestFirstEvent } from '../shared/polling';
 
 import { KWIGA_HTTP } from './vendor';
 
@@ -70,10 +72,12 @@ export const KWIGA_EVENTS: PollEvent[] = [
 		name: 'Course Completed',
 		description: 'A participant completed the chosen course',
 		fetch: async (ctx) =>
-			await walkList(ctx, KWIGA_HTTP, {
-				url: `/courses/${encodeURIComponent(chosenCourse(ctx))}/users`,
-				list: LARAVEL,
-			}),
+			(
+				await walkList(ctx, KWIGA_HTTP, {
+					url: `/courses/${encodeURIComponent(chosenCourse(ctx))}/users`,
+					list: LARAVEL,
+				})
+			).records,
 		id: (r) => String((r.contact as IDataObject | undefined)?.id ?? (r.user as IDataObject | undefined)?.id),
 		watch: (r) => progressOf(r).is_completed === true,
 		emitWhen: (r) => progressOf(r).is_completed === true,

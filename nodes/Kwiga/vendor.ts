@@ -49,32 +49,24 @@ export const KWIGA_HTTP: VendorHttp = {
 	arrayFormat: 'brackets',
 };
 
-const laravelPaging: LookupSpec['paging'] = {
-	page: 'page',
-	size: 'per_page',
-	pageSize: 100,
-	hasMore: (body, page) => {
-		const meta = ((body as IDataObject)?.meta ?? {}) as IDataObject;
-		return meta.last_page !== undefined ? page < Number(meta.last_page) : false;
-	},
-};
+const laravel: LookupSpec['pagination'] = { style: 'laravel' };
 
 const LOOKUPS = {
-	products: { url: '/products', records: 'data', paging: laravelPaging },
-	courses: { url: '/courses', records: 'data', paging: laravelPaging },
+	products: { url: '/products', records: 'data', pagination: laravel },
+	courses: { url: '/courses', records: 'data', pagination: laravel },
 	offers: {
 		url: '/offers',
 		records: 'data',
-		paging: laravelPaging,
+		pagination: laravel,
 		label: (r: IDataObject) => `${String(r.title ?? r.unique_offer_code ?? r.id)} (${String(r.id)})`,
 	},
-	contactLists: { url: '/mailing/contact-lists', records: 'data', paging: laravelPaging },
+	contactLists: { url: '/mailing/contact-lists', records: 'data', pagination: laravel },
 	timezones: { url: '/timezones', records: 'data', label: (r: IDataObject) => String(r.name_full ?? r.name) },
 	coupons: { url: '/coupons', records: 'data', label: (r: IDataObject) => String(r.code ?? r.id) },
 	contacts: {
 		url: '/contacts',
 		records: 'data',
-		paging: laravelPaging,
+		pagination: laravel,
 		searchParam: 'filters[search]',
 		label: (r: IDataObject) =>
 			[[r.first_name, r.last_name].filter(Boolean).join(' '), r.email].filter(Boolean).join(' - ') ||

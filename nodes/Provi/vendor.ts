@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { LookupSpec, VendorHttp } from '../shared/lookups';
-import { lookupOptions, vendorRequest } from '../shared/lookups';
+import { lookupOptions, siblingParameter, vendorRequest } from '../shared/lookups';
 import type { VendorSpec } from '../shared/types';
 
 import { areaResource, campusResource } from './resources/area';
@@ -58,33 +58,40 @@ export const PROVI_HTTP: VendorHttp = {
 	arrayFormat: 'repeat',
 };
 
-const proviPaging = (size: string): LookupSpec['paging'] => ({
-	page: 'page',
-	size,
-	pageSize: 100,
-	hasMore: (body, page) => {
-		const paging = ((body as IDataObject)?.paging ?? null) as IDataObject | null;
-		if (!paging) return false;
-		if (paging.totalPages !== undefined && paging.totalPages !== null) return page < Number(paging.totalPages);
-		return paging.nextPage !== null && paging.nextPage !== undefined;
-	},
-});
-
 const LOOKUPS = {
 	courses: {
 		url: '/courses',
 		records: 'content',
-		paging: proviPaging('itemsPerPage'),
+		pagination: { style: 'provi', sizeParam: 'itemsPerPage' },
 		label: (r: IDataObject) => `${String(r.name)} (${String(r.id)})`,
 	},
 	campaigns: {
 		url: '/campaigns',
 		records: 'content',
-		paging: proviPaging('limit'),
+		pagination: { style: 'provi' },
 		label: (r: IDataObject) => (r.customIdentifier ? `${String(r.name)} (${String(r.customIdentifier)})` : String(r.name)),
 	},
 	macroAreas: { url: '/areas/macro', records: 'content' },
 	campus: { url: '/campus', records: 'rows' },
+	/** Classes of the course chosen in `courseId` (the sibling one inside a Courses row first). */
+	courseClasses: {
+		url: (ctx: ILoadOptionsFunctions) =>
+			siblingParameter(ctx, '&courseId') || siblingParameter(ctx, 'courseId') ? '/course-classes' : undefined,
+		qs: (ctx: ILoadOptionsFunctions) => ({
+			CourseId: siblingParameter(ctx, '&courseId') || siblingParameter(ctx, 'courseId'),
+		}),
+		records: 'content',
+		pagination: { style: 'provi', sizeParam: 'itemsPerPage' },
+		label: (r: IDataObject) => `${String(r.name)} (${String(r.id)})`,
+	},
+	/** Micro areas of the macro area chosen in `macroAreaId`. */
+	microAreas: {
+		url: (ctx: ILoadOptionsFunctions) => {
+			const macroAreaId = siblingParameter(ctx, 'macroAreaId');
+			return macroAreaId ? `/areas/micro-area-group/${encodeURIComponent(macroAreaId)}` : undefined;
+		},
+		records: 'content',
+	},
 	webhookPreferences: {
 		url: '/webhook/preferences',
 		records: 'content',
@@ -93,44 +100,6 @@ const LOOKUPS = {
 } satisfies Record<string, LookupSpec>;
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
-
-/** Reads a sibling parameter (a resource locator gives its value); empty when it is not set. */
-function currentParameter(ctx: ILoadOptionsFunctions, name: string): string {
-	let value: unknown;
-	try {
-		value = ctx.getCurrentNodeParameter(name);
-	} catch {
-		return '';
-	}
-	if (value && typeof value === 'object' && 'value' in (value as IDataObject)) value = (value as IDataObject).value;
-	if (value === undefined || value === null || typeof value === 'object') return '';
-	const text = String(value).trim();
-	// an unresolved expression cannot be used to list anything
-	return text.startsWith('=') ? '' : text;
-}
-
-/** Course classes of the course chosen in `courseId` (the sibling one inside a Courses row first). */
-async function getCourseClasses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const courseId = currentParameter(this, '&courseId') || currentParameter(this, 'courseId');
-	if (!courseId) return [];
-	const body = await vendorRequest(this, PROVI_HTTP, {
-		url: '/course-classes',
-		qs: { CourseId: courseId, page: 1, itemsPerPage: 100 },
-	});
-	const records = (((body as IDataObject)?.content ?? []) as IDataObject[]).filter((r) => r && r.id !== undefined);
-	return records.map((r) => ({ name: `${String(r.name)} (${String(r.id)})`, value: r.id as number })).sort(byName);
-}
-
-/** Micro areas of the macro area chosen in `macroAreaId`. */
-async function getMicroAreas(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const macroAreaId = currentParameter(this, 'macroAreaId');
-	if (!macroAreaId) return [];
-	const body = await vendorRequest(this, PROVI_HTTP, {
-		url: `/areas/micro-area-group/${encodeURIComponent(macroAreaId)}`,
-	});
-	const records = ((body as IDataObject)?.content ?? []) as IDataObject[];
-	return records.map((r) => ({ name: String(r.name), value: r.id as number })).sort(byName);
-}
 
 /**
  * A dropdown filled from one list of an "available filters" endpoint
@@ -160,10 +129,10 @@ const FINANCIAL_FILTERS = '/financial/maas/available-filters';
 
 export const proviLoadOptions = {
 	getCourses: lookupOptions(PROVI_HTTP, LOOKUPS.courses),
-	getCourseClasses,
+	getCourseClasses: lookupOptions(PROVI_HTTP, LOOKUPS.courseClasses),
 	getCampaigns: lookupOptions(PROVI_HTTP, LOOKUPS.campaigns),
 	getMacroAreas: lookupOptions(PROVI_HTTP, LOOKUPS.macroAreas),
-	getMicroAreas,
+	getMicroAreas: lookupOptions(PROVI_HTTP, LOOKUPS.microAreas),
 	getCampus: lookupOptions(PROVI_HTTP, LOOKUPS.campus),
 	getWebhookPreferences: lookupOptions(PROVI_HTTP, LOOKUPS.webhookPreferences),
 	getSaleStatuses: availableFilter(SALES_FILTERS, 'status'),

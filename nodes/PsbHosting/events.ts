@@ -1,8 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { vendorRequest } from '../shared/lookups';
+import { vendorRequest, walkList } from '../shared/lookups';
 import type { PollEvent } from '../shared/polling';
-import { newestFirstEvent, timestampOf, walkList } from '../shared/polling';
+import { newestFirstEvent, timestampOf } from '../shared/polling';
 
 import { PSB_HTTP, psbRecords } from './vendor';
 
@@ -22,24 +22,26 @@ async function allOrders(ctx: IPollFunctions): Promise<IDataObject[]> {
 }
 
 async function allTickets(ctx: IPollFunctions): Promise<IDataObject[]> {
-	return await walkList(
+	const { records } = await walkList(
 		ctx,
 		PSB_HTTP,
 		{ url: '/tickets', list: { records: 'items', pagination: { style: 'psbPage' } } },
 		{ pageSize: TICKET_PAGE_SIZE, maxPages: MAX_TICKET_PAGES },
 	);
+	return records;
 }
 
 const chatIdOf = (ticket: IDataObject) =>
 	String((((ticket.chat as IDataObject | undefined)?.info as IDataObject | undefined)?.id ?? ticket.id) as string);
 
 async function chatMessages(ctx: IPollFunctions, chatId: string): Promise<IDataObject[]> {
-	return await walkList(
+	const { records } = await walkList(
 		ctx,
 		PSB_HTTP,
 		{ url: `/chats/${encodeURIComponent(chatId)}/messages`, list: { records: '', pagination: { style: 'offset' } } },
 		{ pageSize: MESSAGE_PAGE_SIZE, maxPages: MAX_MESSAGE_PAGES },
 	);
+	return records;
 }
 
 const updatedAt = (ticket: IDataObject) =>

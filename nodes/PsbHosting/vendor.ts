@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { LookupSpec, VendorHttp } from '../shared/lookups';
-import { lookupOptions, lookupSearch, vendorRequest } from '../shared/lookups';
+import { lookupOptions, lookupSearch, siblingParameter, vendorRequest } from '../shared/lookups';
 import type { VendorSpec } from '../shared/types';
 
 import { accountResource } from './resources/account';
@@ -54,16 +54,6 @@ export function psbRecords(body: unknown): IDataObject[] {
 	return [];
 }
 
-const psbPaging = (pageSize: number): LookupSpec['paging'] => ({
-	page: 'page',
-	size: 'pageSize',
-	pageSize,
-	hasMore: (body, page) => {
-		const pages = Number((body as IDataObject)?.pages);
-		return Number.isFinite(pages) ? page < pages : false;
-	},
-});
-
 const orderLabel = (r: IDataObject) => {
 	const product = r.product && typeof r.product === 'object' ? (r.product as IDataObject).title : undefined;
 	const parts = [product, r.name || undefined, r.order_id].filter(Boolean).map(String);
@@ -85,13 +75,13 @@ const LOOKUPS = {
 	tickets: {
 		url: '/tickets',
 		records: 'items',
-		paging: psbPaging(10),
+		pagination: { style: 'psbPage', maxPageSize: 10 },
 		label: (r: IDataObject) => `#${String(r.id)} ${String(r.title ?? '')} (${String(r.status ?? '')})`.trim(),
 	},
 	ticketChats: {
 		url: '/tickets',
 		records: 'items',
-		paging: psbPaging(10),
+		pagination: { style: 'psbPage', maxPageSize: 10 },
 		label: (r: IDataObject) => `Ticket #${String(r.id)} ${String(r.title ?? '')}`.trim(),
 		value: (r: IDataObject) => {
 			const info = ((r.chat as IDataObject | undefined)?.info ?? {}) as IDataObject;
@@ -99,18 +89,6 @@ const LOOKUPS = {
 		},
 	},
 } satisfies Record<string, LookupSpec>;
-
-/** The value of another parameter of the node being edited (resource locators resolved). */
-function current(ctx: ILoadOptionsFunctions, name: string): string {
-	let value: unknown;
-	try {
-		value = ctx.getCurrentNodeParameter(name, { extractValue: true });
-	} catch {
-		value = undefined;
-	}
-	if (value && typeof value === 'object' && 'value' in (value as IDataObject)) value = (value as IDataObject).value;
-	return value === undefined || value === null ? '' : String(value).trim();
-}
 
 const toOptions = (records: unknown, label: (r: IDataObject) => string = (r) => String(r.name ?? r.title ?? r.id)) =>
 	(Array.isArray(records) ? (records as IDataObject[]) : records && typeof records === 'object' ? [records as IDataObject] : [])
@@ -129,7 +107,7 @@ const periodLabel = (r: IDataObject) => {
 };
 
 async function productById(ctx: ILoadOptionsFunctions): Promise<IDataObject | undefined> {
-	const productId = current(ctx, 'productId');
+	const productId = siblingParameter(ctx, 'productId');
 	if (!productId) return undefined;
 	const body = await vendorRequest(ctx, PSB_HTTP, { url: `/products/${encodeURIComponent(productId)}` });
 	const product = Array.isArray(body) ? body[0] : body;
@@ -137,13 +115,13 @@ async function productById(ctx: ILoadOptionsFunctions): Promise<IDataObject | un
 }
 
 async function orderById(ctx: ILoadOptionsFunctions): Promise<IDataObject | undefined> {
-	const orderId = current(ctx, 'orderId');
+	const orderId = siblingParameter(ctx, 'orderId');
 	if (!orderId) return undefined;
 	return (await vendorRequest(ctx, PSB_HTTP, { url: `/order/${encodeURIComponent(orderId)}` })) as IDataObject;
 }
 
 async function productsForChange(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
-	const orderId = current(ctx, 'orderId');
+	const orderId = siblingParameter(ctx, 'orderId');
 	if (!orderId) return [];
 	const body = await vendorRequest(ctx, PSB_HTTP, {
 		url: `/order/${encodeURIComponent(orderId)}/get_products_for_change`,
@@ -196,7 +174,7 @@ export const psbMethods = {
 		},
 		/** IP addresses assigned to the order's server. */
 		async getOrderIpAddresses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-			const orderId = current(this, 'orderId');
+			const orderId = siblingParameter(this, 'orderId');
 			if (!orderId) return [];
 			const body = await vendorRequest(this, PSB_HTTP, { url: `/order/${encodeURIComponent(orderId)}/server/ip-addresses` });
 			const list = Array.isArray(body) ? body : psbRecords(body);

@@ -14,6 +14,8 @@ import type {
 
 import { apiError, networkError } from './errors';
 import { asNodeError, listRecords } from './executor';
+import { resolveStyle } from './pagination';
+import type { PaginationSpec } from './types';
 
 type HttpContext = ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IExecuteFunctions | IWebhookFunctions;
 
@@ -59,16 +61,74 @@ export async function vendorRequest(ctx: HttpContext, http: VendorHttp, call: Ht
 	return response.body;
 }
 
+/** Safety cap on pages read by one walk (a dropdown, a poll). */
+export const MAX_WALK_PAGES = 50;
+
+export interface ListCall extends HttpCall {
+	list: { records: string; pagination?: PaginationSpec };
+}
+
+/**
+ * Reads a paged list with the engine's pagination styles (pagination.ts). `pageSize` overrides the
+ * style's page size; `enough(page)` ends the walk early (e.g. once records get older than a poll
+ * cursor); `start` continues from where an earlier walk stopped. `next` is where to continue
+ * when the walk stopped before the end of the list.
+ */
+export async function walkList(
+	ctx: HttpContext,
+	http: VendorHttp,
+	call: ListCall,
+	options: { pageSize?: number; enough?: (page: IDataObject[]) => boolean; maxPages?: number; start?: number } = {},
+): Promise<{ records: IDataObject[]; next?: number }> {
+	if (!call.list.pagination) return { records: listRecords(await vendorRequest(ctx, http, call), call.list.records) };
+	const all: IDataObject[] = [];
+	const style = resolveStyle(call.list.pagination);
+	const size = options.pageSize ?? style.defaultMaxSize;
+	const first = options.start ?? style.first;
+	const state = { page: style.usesOffset ? style.first : first, offset: style.usesOffset ? first : 0, fetched: 0 };
+	for (let i = 0; i < (options.maxPages ?? MAX_WALK_PAGES); i++) {
+		const qs = { ...(call.qs ?? {}), [style.pageParam]: style.usesOffset ? state.offset : state.page, [style.sizeParam]: size };
+		const body = await vendorRequest(ctx, http, { ...call, qs });
+		const records = listRecords(body, call.list.records);
+		state.fetched += records.length;
+		all.push(...records);
+		if (!records.length || options.enough?.(records) || !style.hasNext(body, state, records.length, size)) {
+			return { records: all };
+		}
+		state.page += 1;
+		state.offset += records.length;
+	}
+	return { records: all, next: style.usesOffset ? state.offset : state.page };
+}
+
+/**
+ * The value of another parameter of the node being edited (a resource locator gives its value);
+ * empty when it is not set or is an expression that cannot be resolved while editing.
+ */
+export function siblingParameter(ctx: ILoadOptionsFunctions, name: string): string {
+	let value: unknown;
+	try {
+		value = ctx.getCurrentNodeParameter(name);
+	} catch {
+		return '';
+	}
+	if (value && typeof value === 'object' && 'value' in (value as IDataObject)) value = (value as IDataObject).value;
+	if (value === undefined || value === null || typeof value === 'object') return '';
+	const text = String(value).trim();
+	return text.startsWith('=') ? '' : text;
+}
+
 export interface LookupSpec {
-	url: string;
+	/** The list's path; a function may build it from other parameters (undefined: nothing to list yet). */
+	url: string | ((ctx: ILoadOptionsFunctions) => string | undefined);
 	/** Where the records are (`data`, `content`, `''` for a bare array). */
 	records: string;
 	/** Record -> label and value (defaults: `name`/`title`, `id`). */
 	label?: (record: IDataObject) => string;
 	value?: (record: IDataObject) => string | number;
 	qs?: IDataObject | ((ctx: ILoadOptionsFunctions) => IDataObject);
-	/** Query keys for page number and size, when the list pages. */
-	paging?: { page: string; size: string; pageSize: number; hasMore: (body: unknown, page: number) => boolean };
+	/** How the list pages, when it does. */
+	pagination?: PaginationSpec;
 	/** Optional server-side search query key (used by resource locators). */
 	searchParam?: string;
 }
@@ -84,26 +144,17 @@ async function fetchLookup(
 	http: VendorHttp,
 	spec: LookupSpec,
 	extraQs: IDataObject = {},
-	startPage?: number,
-	onePage = false,
-): Promise<{ records: IDataObject[]; nextPage?: number }> {
+	page?: { start?: number; one: boolean },
+): Promise<{ records: IDataObject[]; next?: number }> {
+	const url = typeof spec.url === 'function' ? spec.url(ctx) : spec.url;
+	if (!url) return { records: [] };
 	const base = typeof spec.qs === 'function' ? spec.qs(ctx) : (spec.qs ?? {});
-	if (!spec.paging) {
-		const body = await vendorRequest(ctx, http, { url: spec.url, qs: { ...base, ...extraQs } });
-		return { records: listRecords(body, spec.records) };
-	}
-	const records: IDataObject[] = [];
-	let page = startPage ?? 1;
-	for (let i = 0; i < MAX_LOOKUP_PAGES; i++) {
-		const qs = { ...base, ...extraQs, [spec.paging.page]: page, [spec.paging.size]: spec.paging.pageSize };
-		const body = await vendorRequest(ctx, http, { url: spec.url, qs });
-		const pageRecords = listRecords(body, spec.records);
-		records.push(...pageRecords);
-		if (!pageRecords.length || !spec.paging.hasMore(body, page)) return { records };
-		page += 1;
-		if (onePage) return { records, nextPage: page };
-	}
-	return { records };
+	return await walkList(
+		ctx,
+		http,
+		{ url, qs: { ...base, ...extraQs }, list: { records: spec.records, pagination: spec.pagination } },
+		{ maxPages: page?.one ? 1 : MAX_LOOKUP_PAGES, start: page?.start },
+	);
 }
 
 /** A `loadOptions` method filling a dropdown from a vendor list. */
@@ -125,19 +176,14 @@ export function lookupSearch(http: VendorHttp, spec: LookupSpec) {
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
 		const extra = filter && spec.searchParam ? { [spec.searchParam]: filter } : {};
-		const { records, nextPage } = await fetchLookup(
-			this,
-			http,
-			spec,
-			extra,
-			paginationToken ? Number(paginationToken) : undefined,
-			true,
-		);
+		const { records, next } = await fetchLookup(this, http, spec, extra, {
+			start: paginationToken ? Number(paginationToken) : undefined,
+			one: true,
+		});
 		const needle = (filter ?? '').toLowerCase();
 		const results = records
 			.map((r) => ({ name: (spec.label ?? defaultLabel)(r), value: String((spec.value ?? ((x) => x.id as string))(r)) }))
 			.filter((o) => !needle || spec.searchParam || o.name.toLowerCase().includes(needle) || o.value === filter);
-		return { results, paginationToken: nextPage ? String(nextPage) : undefined };
+		return { results, paginationToken: next !== undefined ? String(next) : undefined };
 	};
 }
-

@@ -1,12 +1,9 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { listRecords } from './executor';
 import { toDateTime } from './format';
-import type { HttpCall, VendorHttp } from './lookups';
-import { vendorRequest } from './lookups';
-import { resolveStyle } from './pagination';
-import type { PaginationSpec } from './types';
+import type { ListCall, VendorHttp } from './lookups';
+import { walkList } from './lookups';
 
 /** A trigger event that emits records appearing in a list ("New contact", "New payment"). */
 export interface NewRecordEvent {
@@ -137,41 +134,6 @@ export async function pollEvent(ctx: IPollFunctions, events: PollEvent[]): Promi
 	return event.kind === 'new' ? await pollNew(ctx, event) : await pollChanged(ctx, event);
 }
 
-/** Safety cap on pages read by one poll. */
-export const MAX_POLL_PAGES = 50;
-
-export interface ListCall extends HttpCall {
-	list: { records: string; pagination?: PaginationSpec };
-}
-
-/**
- * Reads a paged list with the engine's pagination styles. `pageSize` overrides the style's page
- * size; `enough(page)` ends the walk early (e.g. once records get older than the cursor).
- */
-export async function walkList(
-	ctx: IPollFunctions,
-	http: VendorHttp,
-	call: ListCall,
-	options: { pageSize?: number; enough?: (page: IDataObject[]) => boolean; maxPages?: number } = {},
-): Promise<IDataObject[]> {
-	const all: IDataObject[] = [];
-	if (!call.list.pagination) return listRecords(await vendorRequest(ctx, http, call), call.list.records);
-	const style = resolveStyle(call.list.pagination);
-	const size = options.pageSize ?? style.defaultMaxSize;
-	const state = { page: style.first, offset: 0, fetched: 0 };
-	for (let i = 0; i < (options.maxPages ?? MAX_POLL_PAGES); i++) {
-		const qs = { ...(call.qs ?? {}), [style.pageParam]: style.usesOffset ? state.offset : state.page, [style.sizeParam]: size };
-		const body = await vendorRequest(ctx, http, { ...call, qs });
-		const records = listRecords(body, call.list.records);
-		state.fetched += records.length;
-		all.push(...records);
-		if (!records.length || options.enough?.(records) || !style.hasNext(body, state, records.length, size)) break;
-		state.page += 1;
-		state.offset += records.length;
-	}
-	return all;
-}
-
 /**
  * A "new record" event over a newest-first list: reads pages until records get older than the
  * cursor; with no cursor yet (first poll, manual sample) one short page suffices.
@@ -196,10 +158,12 @@ export function newestFirstEvent(spec: {
 		timestamp,
 		id: spec.id ?? ((record) => String(record.id)),
 		fetch: async (ctx, since) =>
-			await walkList(ctx, spec.http, spec.call(ctx, since), {
-				...(since === undefined ? { pageSize: FIRST_POLL_RECORDS, maxPages: 1 } : {}),
-				enough: (page) => since !== undefined && page.some((r) => (timestamp(r) ?? Infinity) < since),
-			}),
+			(
+				await walkList(ctx, spec.http, spec.call(ctx, since), {
+					...(since === undefined ? { pageSize: FIRST_POLL_RECORDS, maxPages: 1 } : {}),
+					enough: (page) => since !== undefined && page.some((r) => (timestamp(r) ?? Infinity) < since),
+				})
+			).records,
 	};
 }
 

@@ -137,6 +137,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 function additionalData(
 	hooks: ExecutionLifecycleHooks | undefined,
 	credentialsHelper: TestCredentialsHelper,
+	extra: Partial<IWorkflowExecuteAdditionalData> = {},
 ): IWorkflowExecuteAdditionalData {
 	return {
 		executionId: '1',
@@ -158,7 +159,55 @@ function additionalData(
 		startRunnerTask: async () => {
 			throw new Error('not used');
 		},
+		...extra,
 	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export interface NodeSetup {
+	node: INodeType;
+	parameters: IDataObject;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	credentialTypes: ICredentialType[];
+	/** Static data kept between calls (pass the same object to simulate consecutive calls). */
+	staticData?: IDataObject;
+}
+
+/**
+ * A workflow holding just the node under test, with the test credentials, for the contexts the
+ * engine does not create by itself (polls, webhooks, dropdowns).
+ */
+export function singleNodeWorkflow(
+	setup: NodeSetup,
+	extra: { node?: Partial<INode>; additionalData?: Partial<IWorkflowExecuteAdditionalData> } = {},
+) {
+	const credentialTypes = Object.fromEntries(setup.credentialTypes.map((c) => [c.name, c]));
+	const credentialsHelper = new TestCredentialsHelper(credentialTypes, setup.credentials);
+	const node: INode = {
+		id: 'n',
+		name: setup.node.description.displayName,
+		type: `test.${setup.node.description.name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: setup.parameters as INode['parameters'],
+		credentials: Object.fromEntries(
+			Object.keys(setup.credentials).map((type) => [type, { id: '1', name: `${type} account` }]),
+		),
+		...extra.node,
+	};
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes: new TestNodeTypes([setup.node]),
+		staticData: setup.staticData ?? {},
+		settings: { executionOrder: 'v1' },
+	});
+	const data = additionalData(undefined, credentialsHelper, {
+		currentNodeParameters: setup.parameters as INode['parameters'],
+		...extra.additionalData,
+	});
+	return { workflow, node, additionalData: data };
 }
 
 export interface RunOptions {
@@ -230,7 +279,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			waitingExecution: {},
 			waitingExecutionSource: {},
 		},
-	} as IRunExecutionData;
+	} as unknown as IRunExecutionData;
 	const execute = new WorkflowExecute(additionalData(hooks, credentialsHelper), 'manual', runExecutionData);
 	await execute.processRunExecutionData(workflow);
 	const run = await done;
@@ -241,45 +290,14 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	return { items, errorItems, error, run };
 }
 
-export interface PollOptions {
-	node: INodeType;
-	parameters: IDataObject;
-	credentials: Record<string, ICredentialDataDecryptedObject>;
-	credentialTypes: ICredentialType[];
+export interface PollOptions extends NodeSetup {
 	mode?: 'manual' | 'trigger';
-	/** Static data kept between polls (pass the same object to simulate consecutive polls). */
-	staticData?: IDataObject;
 }
 
 /** Runs a polling trigger's `poll` through n8n-core's TriggersAndPollers + PollContext. */
 export async function poll(options: PollOptions): Promise<{ items: INodeExecutionData[] | null; staticData: IDataObject }> {
-	const credentialTypes = Object.fromEntries(options.credentialTypes.map((c) => [c.name, c]));
-	const credentialsHelper = new TestCredentialsHelper(credentialTypes, options.credentials);
-	const nodeTypes = new TestNodeTypes([options.node]);
-	const credentials = Object.fromEntries(
-		Object.keys(options.credentials).map((type) => [type, { id: '1', name: `${type} account` }]),
-	);
-	const node: INode = {
-		id: 't',
-		name: options.node.description.displayName,
-		type: `test.${options.node.description.name}`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: options.parameters as INode['parameters'],
-		credentials,
-	};
-	const staticData = options.staticData ?? {};
-	const workflow = new Workflow({
-		id: 'test',
-		nodes: [node],
-		connections: {},
-		active: true,
-		nodeTypes,
-		staticData,
-		settings: { executionOrder: 'v1' },
-	});
-	const mode = options.mode ?? 'trigger';
-	const context = new PollContext(workflow, node, additionalData(undefined, credentialsHelper), mode, 'activate');
+	const { workflow, node, additionalData: data } = singleNodeWorkflow(options);
+	const context = new PollContext(workflow, node, data, options.mode ?? 'trigger', 'activate');
 	const result = await new TriggersAndPollers().runPollFunction(workflow, node, context);
 	return { items: result ? result[0] : null, staticData: workflow.staticData as IDataObject };
 }

@@ -5,11 +5,9 @@ import type {
 	INode,
 	INodePropertyOptions,
 	INodeType,
-	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
 
-import { runNode, TestCredentialsHelper, TestNodeTypes } from './engine';
+import { runNode, singleNodeWorkflow } from './engine';
 
 /** Calls a node's `methods.loadOptions[name]` or `methods.listSearch[name]` through n8n-core's LoadOptionsContext. */
 export async function loadOptions(
@@ -21,24 +19,7 @@ export async function loadOptions(
 	filter?: string,
 	parameters: INode['parameters'] = {},
 ): Promise<Array<{ name: string; value: string | number | boolean }>> {
-	const node: INode = {
-		id: 'n',
-		name: nodeType.description.displayName,
-		type: `test.${nodeType.description.name}`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: Object.fromEntries(Object.keys(credentials).map((t) => [t, { id: '1', name: t }])),
-	};
-	const workflow = new Workflow({
-		id: 'test',
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: new TestNodeTypes([nodeType]),
-	});
-	const helper = new TestCredentialsHelper(Object.fromEntries(credentialTypes.map((c) => [c.name, c])), credentials);
-	const additionalData = { credentialsHelper: helper, currentNodeParameters: parameters } as unknown as IWorkflowExecuteAdditionalData;
+	const { workflow, node, additionalData } = singleNodeWorkflow({ node: nodeType, parameters, credentials, credentialTypes });
 	const context = new LoadOptionsContext(workflow, node, additionalData, '');
 	const methods = nodeType.methods as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>;
 	const fn = methods[kind]?.[method];

@@ -5,26 +5,17 @@
  */
 import { HookContext, LoadOptionsContext, WebhookContext } from 'n8n-core';
 import type {
-	ICredentialDataDecryptedObject,
-	ICredentialType,
 	IDataObject,
 	INode,
-	INodeType,
 	IWebhookData,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { TestCredentialsHelper, TestNodeTypes } from './engine';
+import type { NodeSetup } from './engine';
+import { singleNodeWorkflow } from './engine';
 
-export interface NodeSetup {
-	node: INodeType;
-	parameters: IDataObject;
-	credentials: Record<string, ICredentialDataDecryptedObject>;
-	credentialTypes: ICredentialType[];
-	/** Static data kept between calls (pass the same object across the lifecycle). */
-	staticData?: IDataObject;
-}
+export type { NodeSetup };
 
 export const WEBHOOK_BASE_URL = 'http://localhost:5678/webhook';
 
@@ -68,44 +59,10 @@ export class FakeResponse {
 }
 
 function build(setup: NodeSetup, extra: Partial<IWorkflowExecuteAdditionalData> = {}) {
-	const credentialTypes = Object.fromEntries(setup.credentialTypes.map((c) => [c.name, c]));
-	const credentialsHelper = new TestCredentialsHelper(credentialTypes, setup.credentials);
-	const nodeTypes = new TestNodeTypes([setup.node]);
-	const node: INode = {
-		id: 'w',
-		name: setup.node.description.displayName,
-		type: `test.${setup.node.description.name}`,
-		typeVersion: 1,
-		position: [0, 0],
-		webhookId: 'a1b2c3d4-provi-hook',
-		parameters: setup.parameters as INode['parameters'],
-		credentials: Object.fromEntries(
-			Object.keys(setup.credentials).map((type) => [type, { id: '1', name: `${type} account` }]),
-		),
-	};
-	const workflow = new Workflow({
-		id: 'wf-provi',
-		nodes: [node],
-		connections: {},
-		active: true,
-		nodeTypes,
-		staticData: setup.staticData ?? {},
-		settings: { executionOrder: 'v1' },
+	return singleNodeWorkflow(setup, {
+		node: { webhookId: 'a1b2c3d4-provi-hook' },
+		additionalData: { webhookBaseUrl: WEBHOOK_BASE_URL, ...extra },
 	});
-	const additionalData = {
-		executionId: '1',
-		credentialsHelper,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		webhookBaseUrl: WEBHOOK_BASE_URL,
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		currentNodeParameters: setup.parameters,
-		variables: {},
-		...extra,
-	} as unknown as IWorkflowExecuteAdditionalData;
-	return { workflow, node, additionalData };
 }
 
 function webhookData(workflow: Workflow, node: INode): IWebhookData {
