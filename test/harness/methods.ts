@@ -3,6 +3,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	INode,
+	INodeListSearchResult,
 	INodePropertyOptions,
 	INodeType,
 } from 'n8n-workflow';
@@ -19,16 +20,28 @@ export async function loadOptions(
 	filter?: string,
 	parameters: INode['parameters'] = {},
 ): Promise<Array<{ name: string; value: string | number | boolean }>> {
+	if (kind === 'listSearch') return (await searchPage(nodeType, credentialTypes, credentials, method, filter)).results;
 	const { workflow, node, additionalData } = singleNodeWorkflow({ node: nodeType, parameters, credentials, credentialTypes });
 	const context = new LoadOptionsContext(workflow, node, additionalData, '');
-	const methods = nodeType.methods as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>;
-	const fn = methods[kind]?.[method];
-	if (!fn) throw new Error(`No ${kind} method ${method}`);
-	if (kind === 'listSearch') {
-		const result = (await fn.call(context, filter)) as { results: Array<{ name: string; value: string }> };
-		return result.results;
-	}
-	return (await fn.call(context)) as INodePropertyOptions[] as Array<{ name: string; value: string | number }>;
+	const fn = nodeType.methods?.loadOptions?.[method];
+	if (!fn) throw new Error(`No loadOptions method ${method}`);
+	return (await fn.call(context)) as INodePropertyOptions[];
+}
+
+/** Calls a node's `methods.listSearch[name]` once and returns the page with its pagination token. */
+export async function searchPage(
+	nodeType: INodeType,
+	credentialTypes: ICredentialType[],
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	method: string,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const { workflow, node, additionalData } = singleNodeWorkflow({ node: nodeType, parameters: {}, credentials, credentialTypes });
+	const context = new LoadOptionsContext(workflow, node, additionalData, '');
+	const fn = nodeType.methods?.listSearch?.[method];
+	if (!fn) throw new Error(`No listSearch method ${method}`);
+	return await fn.call(context, filter, paginationToken);
 }
 
 /**

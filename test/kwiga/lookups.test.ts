@@ -1,7 +1,7 @@
 import { KwigaApi } from '../../credentials/KwigaApi.credentials';
 import { Kwiga } from '../../nodes/Kwiga/Kwiga.node';
-import { kwigaMock, KWIGA_CABINET, KWIGA_TOKEN } from '../mocks/kwiga';
-import { loadOptions, testCredential } from '../harness/methods';
+import { kwigaData, kwigaMock, KWIGA_CABINET, KWIGA_TOKEN } from '../mocks/kwiga';
+import { loadOptions, searchPage, testCredential } from '../harness/methods';
 
 const server = kwigaMock();
 beforeAll(async () => await server.start());
@@ -39,4 +39,23 @@ test('credential test reads /timezones and fails on a bad token', async () => {
 	expect(server.last().method).toBe('GET');
 	const bad = await testCredential(new KwigaApi(), { ...credentials().kwigaApi, token: 'nope' });
 	expect(bad.status).toBe('Error');
+});
+
+test('contact locator pages with a pagination token (150 contacts, pages of 100)', async () => {
+	const data = kwigaData();
+	data.contacts = Array.from({ length: 150 }, (_, i) => ({ ...data.contacts[0], id: 1000 - i, email: `c${1000 - i}@example.com` }));
+	const big = kwigaMock(data);
+	await big.start();
+	try {
+		const creds = { kwigaApi: { token: KWIGA_TOKEN, cabinetHash: KWIGA_CABINET, baseUrl: big.url } };
+		const first = await searchPage(new Kwiga(), [new KwigaApi()], creds, 'searchContacts');
+		expect(first.results).toHaveLength(100);
+		expect(first.paginationToken).toBe('2');
+		const second = await searchPage(new Kwiga(), [new KwigaApi()], creds, 'searchContacts', undefined, first.paginationToken);
+		expect(second.results.map((r) => r.value)).toEqual(data.contacts.slice(100).map((c) => String(c.id)));
+		expect(second.paginationToken).toBeUndefined();
+		expect(big.requests.map((r) => r.query.page)).toEqual(['1', '2']);
+	} finally {
+		await big.stop();
+	}
 });
