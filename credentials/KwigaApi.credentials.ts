@@ -6,6 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { KWIGA_API } from '../nodes/Kwiga/api';
+import { baseUrlExpression } from '../nodes/shared/api';
+
 export class KwigaApi implements ICredentialType {
 	name = 'kwigaApi';
 
@@ -54,7 +57,7 @@ export class KwigaApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: baseUrlExpression(KWIGA_API.baseUrl),
 			url: '/timezones',
 			method: 'GET',
 		},

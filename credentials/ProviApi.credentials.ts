@@ -6,12 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-/**
- * Base URL (environment + API version) as an n8n expression; the same logic lives in
- * `proviBaseUrl` (nodes/Provi/vendor.ts) for programmatic requests.
- */
-export const PROVI_BASE_URL_EXPRESSION =
-	'={{($credentials.environment === "custom" ? String($credentials.baseUrl || "").replace(/\\/+$/, "") : ($credentials.environment === "staging" ? "https://ms-checkout-staging.provi.com.br" : "https://ms-checkout.provi.com.br")) + "/" + String($credentials.apiVersion || "v4").replace(/^\\/+|\\/+$/g, "")}}';
+import { PROVI_API } from '../nodes/Provi/api';
+import { baseUrlExpression } from '../nodes/shared/api';
 
 export class ProviApi implements ICredentialType {
 	name = 'proviApi';
@@ -73,7 +69,7 @@ export class ProviApi implements ICredentialType {
 	/** Read-only: lists the macro areas. */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: PROVI_BASE_URL_EXPRESSION,
+			baseURL: baseUrlExpression(PROVI_API.baseUrl),
 			url: '/areas/macro',
 			method: 'GET',
 		},

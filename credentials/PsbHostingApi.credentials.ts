@@ -6,6 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { PSB_API } from '../nodes/PsbHosting/api';
+import { baseUrlExpression } from '../nodes/shared/api';
+
 export class PsbHostingApi implements ICredentialType {
 	name = 'psbHostingApi';
 
@@ -45,7 +48,7 @@ export class PsbHostingApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{($credentials.baseUrl || "https://backend.psb.hosting").replace(/\\/+$/, "")}}',
+			baseURL: baseUrlExpression(PSB_API.baseUrl),
 			url: '/users/me',
 			method: 'GET',
 		},

@@ -6,6 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { REMP_API } from '../nodes/RempCrm/api';
+import { baseUrlExpression } from '../nodes/shared/api';
+
 export class RempCrmApi implements ICredentialType {
 	name = 'rempCrmApi';
 
@@ -49,7 +52,7 @@ export class RempCrmApi implements ICredentialType {
 	/** The users module (part of every REMP CRM) tells who the token belongs to. */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: baseUrlExpression(REMP_API.baseUrl),
 			url: '/api/v1/user/info',
 			method: 'GET',
 		},

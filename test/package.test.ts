@@ -7,6 +7,8 @@ import { dirname, join, resolve } from 'node:path';
 
 import type { ICredentialType, INodeProperties, INodeType } from 'n8n-workflow';
 
+import type { VendorSpec } from '../nodes/shared/types';
+
 const root = resolve(__dirname, '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
 	name: string;
@@ -23,6 +25,12 @@ const load = <T>(file: string): { file: string; instance: T } => {
 	const mod = require(path) as Record<string, new () => T>;
 	expect(typeof mod[className]).toBe('function');
 	return { file: path, instance: new mod[className]() };
+};
+
+/** The vendor data (`nodes/<Vendor>/vendor.js`) a built action node runs from. */
+const vendorOf = (nodeFile: string): VendorSpec => {
+	const mod = require(join(dirname(nodeFile), 'vendor.js')) as Record<string, unknown>;
+	return Object.values(mod).find((v): v is VendorSpec => !!v && typeof v === 'object' && 'resources' in v && 'api' in v)!;
 };
 
 const iconFiles = (icon: unknown, base: string): string[] => {
@@ -93,7 +101,10 @@ test.each(nodes.map((n) => [n.instance.description.name, n] as const))('node %s 
 		return;
 	}
 	expect(d.usableAsTool).toBe(true);
-	expect(d.requestDefaults?.baseURL).toBeTruthy();
+	// Action nodes run the package's own request path (nodes/shared/execute.ts), from their vendor's data.
+	expect(typeof instance.execute).toBe('function');
+	const vendor = vendorOf(file);
+	expect(vendor.api.baseUrl.field).toBeTruthy();
 	const resource = d.properties.find((p) => p.name === 'resource');
 	const resources = (resource?.options ?? []).map((o) => (o as { value: string }).value);
 	expect(resources.length).toBeGreaterThan(0);
@@ -101,10 +112,12 @@ test.each(nodes.map((n) => [n.instance.description.name, n] as const))('node %s 
 	for (const r of resources) {
 		const operation = d.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(r));
 		expect(operation).toBeDefined();
-		for (const option of operation!.options as Array<{ value: string; action?: string; routing?: { request?: { method?: string; url?: string } } }>) {
+		const spec = vendor.resources.find((x) => x.value === r);
+		for (const option of operation!.options as Array<{ value: string; action?: string }>) {
 			expect(option.action).toBeTruthy();
-			expect(option.routing?.request?.method).toBeTruthy();
-			expect(option.routing?.request?.url).toMatch(/^\//);
+			const op = spec?.operations.find((o) => o.value === option.value);
+			expect(op?.method).toBeTruthy();
+			expect(op?.path).toMatch(/^\//);
 		}
 	}
 	for (const p of walk(d.properties)) {

@@ -6,7 +6,7 @@ import { walkList } from '../shared/lookups';
 import type { PollEvent } from '../shared/polling';
 import { newestFirstEvent } from '../shared/polling';
 
-import { KWIGA_HTTP } from './vendor';
+import { KWIGA_API } from './api';
 
 const LARAVEL: ListCall['list'] = { records: 'data', pagination: { style: 'laravel' } };
 
@@ -36,7 +36,7 @@ export const KWIGA_EVENTS: PollEvent[] = [
 		value: 'newContact',
 		name: 'New Contact',
 		description: 'A contact was added to the cabinet',
-		http: KWIGA_HTTP,
+		api: KWIGA_API,
 		timestampField: 'created_at',
 		call: (_ctx, since) => ({ url: '/contacts', qs: createdSince(since), list: LARAVEL }),
 	}),
@@ -44,7 +44,7 @@ export const KWIGA_EVENTS: PollEvent[] = [
 		value: 'newQuizAttempt',
 		name: 'New Quiz Attempt',
 		description: 'A student started a quiz attempt',
-		http: KWIGA_HTTP,
+		api: KWIGA_API,
 		timestampField: 'started_at',
 		call: (ctx) => quizAttempts(ctx, 'started_at'),
 	}),
@@ -52,7 +52,7 @@ export const KWIGA_EVENTS: PollEvent[] = [
 		value: 'quizAttemptToReview',
 		name: 'Quiz Attempt Awaiting Review',
 		description: 'A quiz attempt changed to "pending review"',
-		http: KWIGA_HTTP,
+		api: KWIGA_API,
 		timestampField: 'status_updated_at',
 		// The same attempt can come back for review later: one event per status change.
 		id: (r) => `${String(r.id)}@${String(r.status_updated_at)}`,
@@ -62,7 +62,7 @@ export const KWIGA_EVENTS: PollEvent[] = [
 		value: 'newCoupon',
 		name: 'New Coupon',
 		description: 'A coupon was created',
-		http: KWIGA_HTTP,
+		api: KWIGA_API,
 		timestampField: 'created_at',
 		call: (_ctx, since) => ({ url: '/coupons', qs: createdSince(since), list: { records: 'data' } }),
 	}),
@@ -73,7 +73,7 @@ export const KWIGA_EVENTS: PollEvent[] = [
 		description: 'A participant completed the chosen course',
 		fetch: async (ctx) =>
 			(
-				await walkList(ctx, KWIGA_HTTP, {
+				await walkList(ctx, KWIGA_API, {
 					url: `/courses/${encodeURIComponent(chosenCourse(ctx))}/users`,
 					list: LARAVEL,
 				})

@@ -1,8 +1,10 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { LookupSpec, VendorHttp } from '../shared/lookups';
+import type { LookupSpec } from '../shared/lookups';
 import { lookupOptions, lookupSearch } from '../shared/lookups';
 import type { VendorSpec } from '../shared/types';
+
+import { KWIGA_API } from './api';
 
 import { contactResource } from './resources/contact';
 import { contactProductResource } from './resources/contactProduct';
@@ -20,8 +22,7 @@ import {
 } from './resources/catalog';
 
 export const KWIGA: VendorSpec = {
-	displayName: 'Kwiga',
-	arrayFormat: 'brackets',
+	api: KWIGA_API,
 	resources: [
 		certificateResource,
 		contactResource,
@@ -37,16 +38,6 @@ export const KWIGA: VendorSpec = {
 		quizAttemptResource,
 		timezoneResource,
 	],
-};
-
-export const kwigaBaseUrl = (credentials: ICredentialDataDecryptedObject) =>
-	String(credentials.baseUrl || 'https://api.kwiga.com').replace(/\/+$/, '');
-
-export const KWIGA_HTTP: VendorHttp = {
-	displayName: 'Kwiga',
-	credential: 'kwigaApi',
-	baseUrl: kwigaBaseUrl,
-	arrayFormat: 'brackets',
 };
 
 const laravel: LookupSpec['pagination'] = { style: 'laravel' };
@@ -76,17 +67,17 @@ const LOOKUPS = {
 
 export const kwigaMethods = {
 	loadOptions: {
-		getProducts: lookupOptions(KWIGA_HTTP, LOOKUPS.products),
-		getCourses: lookupOptions(KWIGA_HTTP, LOOKUPS.courses),
-		getOffers: lookupOptions(KWIGA_HTTP, LOOKUPS.offers),
-		getContactLists: lookupOptions(KWIGA_HTTP, LOOKUPS.contactLists),
-		getTimezones: lookupOptions(KWIGA_HTTP, LOOKUPS.timezones),
-		getCoupons: lookupOptions(KWIGA_HTTP, LOOKUPS.coupons),
+		getProducts: lookupOptions(KWIGA_API, LOOKUPS.products),
+		getCourses: lookupOptions(KWIGA_API, LOOKUPS.courses),
+		getOffers: lookupOptions(KWIGA_API, LOOKUPS.offers),
+		getContactLists: lookupOptions(KWIGA_API, LOOKUPS.contactLists),
+		getTimezones: lookupOptions(KWIGA_API, LOOKUPS.timezones),
+		getCoupons: lookupOptions(KWIGA_API, LOOKUPS.coupons),
 	},
 	listSearch: {
-		searchContacts: lookupSearch(KWIGA_HTTP, LOOKUPS.contacts),
-		searchCourses: lookupSearch(KWIGA_HTTP, LOOKUPS.courses),
-		searchProducts: lookupSearch(KWIGA_HTTP, LOOKUPS.products),
-		searchOffers: lookupSearch(KWIGA_HTTP, LOOKUPS.offers),
+		searchContacts: lookupSearch(KWIGA_API, LOOKUPS.contacts),
+		searchCourses: lookupSearch(KWIGA_API, LOOKUPS.courses),
+		searchProducts: lookupSearch(KWIGA_API, LOOKUPS.products),
+		searchOffers: lookupSearch(KWIGA_API, LOOKUPS.offers),
 	},
 };

@@ -1,8 +1,8 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { PROVI_BASE_URL_EXPRESSION } from '../../credentials/ProviApi.credentials';
 import { vendorProperties } from '../shared/description';
+import { executeVendor } from '../shared/execute';
 
 import { PROVI, proviMethods } from './vendor';
 
@@ -20,12 +20,12 @@ export class Provi implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'proviApi', required: true }],
-		requestDefaults: {
-			baseURL: PROVI_BASE_URL_EXPRESSION,
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-		},
 		properties: vendorProperties(PROVI),
 	};
 
 	methods = proviMethods;
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeVendor(this, PROVI);
+	}
 }

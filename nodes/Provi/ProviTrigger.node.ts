@@ -13,7 +13,7 @@ import { vendorRequest } from '../shared/lookups';
 
 import { ALL_EVENTS, enabledEvents, WEBHOOK_EVENTS_WITH_ALL } from './options';
 import { headersCarrySignature } from './signature';
-import { PROVI_HTTP } from './vendor';
+import { PROVI_API } from './api';
 
 interface ProviStaticData extends IDataObject {
 	preferenceId?: number | string;
@@ -83,7 +83,7 @@ export class ProviTrigger implements INodeType {
 				const data = this.getWorkflowStaticData('node') as ProviStaticData;
 				const url = this.getNodeWebhookUrl('default') as string;
 				if (data.preferenceId === undefined) return false;
-				const body = await vendorRequest(this, PROVI_HTTP, { url: '/webhook/preferences' });
+				const body = await vendorRequest(this, PROVI_API, { url: '/webhook/preferences' });
 				const mine = records(body).find(
 					(p) => String(p.id) === String(data.preferenceId) && String(p.url) === url,
 				);
@@ -99,7 +99,7 @@ export class ProviTrigger implements INodeType {
 				const data = this.getWorkflowStaticData('node') as ProviStaticData;
 				const url = this.getNodeWebhookUrl('default') as string;
 				const events = enabledEvents(this.getNodeParameter('events', []) as string[]);
-				const created = (await vendorRequest(this, PROVI_HTTP, {
+				const created = (await vendorRequest(this, PROVI_API, {
 					method: 'POST',
 					url: '/webhook/preference',
 					body: { url },
@@ -113,7 +113,7 @@ export class ProviTrigger implements INodeType {
 				data.preferenceId = preference.id as number;
 				data.signature = preference.signature ? String(preference.signature) : undefined;
 				data.webhookUrl = url;
-				await vendorRequest(this, PROVI_HTTP, {
+				await vendorRequest(this, PROVI_API, {
 					method: 'PATCH',
 					url: '/webhook-endpoint',
 					body: { id: preference.id as number, enabledEvents: events },
@@ -126,7 +126,7 @@ export class ProviTrigger implements INodeType {
 				const data = this.getWorkflowStaticData('node') as ProviStaticData;
 				if (data.preferenceId !== undefined) {
 					try {
-						await vendorRequest(this, PROVI_HTTP, {
+						await vendorRequest(this, PROVI_API, {
 							method: 'DELETE',
 							url: `/webhook/preference/${encodeURIComponent(String(data.preferenceId))}`,
 						});

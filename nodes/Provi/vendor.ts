@@ -1,13 +1,14 @@
 import type {
-	ICredentialDataDecryptedObject,
 	IDataObject,
 	ILoadOptionsFunctions,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import type { LookupSpec, VendorHttp } from '../shared/lookups';
+import type { LookupSpec } from '../shared/lookups';
 import { lookupOptions, siblingParameter, vendorRequest } from '../shared/lookups';
 import type { VendorSpec } from '../shared/types';
+
+import { PROVI_API } from './api';
 
 import { areaResource, campusResource } from './resources/area';
 import { campaignResource } from './resources/campaign';
@@ -17,9 +18,7 @@ import { exclusiveSaleResource, saleResource } from './resources/sale';
 import { webhookPreferenceResource, webhookResource } from './resources/webhook';
 
 export const PROVI: VendorSpec = {
-	displayName: 'Provi',
-	// status, cridOrigin, courseId, ... may be repeated: `status=a&status=b`
-	arrayFormat: 'repeat',
+	api: PROVI_API,
 	resources: [
 		areaResource,
 		campaignResource,
@@ -33,29 +32,6 @@ export const PROVI: VendorSpec = {
 		webhookResource,
 		webhookPreferenceResource,
 	],
-};
-
-export const PROVI_HOSTS: Record<string, string> = {
-	production: 'https://ms-checkout.provi.com.br',
-	staging: 'https://ms-checkout-staging.provi.com.br',
-};
-
-/** `https://ms-checkout.provi.com.br/v4` (environment or custom URL, plus the API version). */
-export const proviBaseUrl = (credentials: ICredentialDataDecryptedObject) => {
-	const environment = String(credentials.environment || 'production');
-	const host =
-		environment === 'custom'
-			? String(credentials.baseUrl || '').replace(/\/+$/, '')
-			: (PROVI_HOSTS[environment] ?? PROVI_HOSTS.production);
-	const version = String(credentials.apiVersion || 'v4').replace(/^\/+|\/+$/g, '');
-	return version ? `${host}/${version}` : host;
-};
-
-export const PROVI_HTTP: VendorHttp = {
-	displayName: 'Provi',
-	credential: 'proviApi',
-	baseUrl: proviBaseUrl,
-	arrayFormat: 'repeat',
 };
 
 const LOOKUPS = {
@@ -107,7 +83,7 @@ const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.loca
  */
 function availableFilter(url: string, key: string) {
 	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const body = await vendorRequest(this, PROVI_HTTP, { url });
+		const body = await vendorRequest(this, PROVI_API, { url });
 		const values = (((body as IDataObject)?.content as IDataObject | undefined)?.[key] ?? []) as unknown[];
 		const options: INodePropertyOptions[] = [];
 		for (const value of Array.isArray(values) ? values : []) {
@@ -128,13 +104,13 @@ const RECEIPT_FILTERS = '/receipts/available-filters';
 const FINANCIAL_FILTERS = '/financial/maas/available-filters';
 
 export const proviLoadOptions = {
-	getCourses: lookupOptions(PROVI_HTTP, LOOKUPS.courses),
-	getCourseClasses: lookupOptions(PROVI_HTTP, LOOKUPS.courseClasses),
-	getCampaigns: lookupOptions(PROVI_HTTP, LOOKUPS.campaigns),
-	getMacroAreas: lookupOptions(PROVI_HTTP, LOOKUPS.macroAreas),
-	getMicroAreas: lookupOptions(PROVI_HTTP, LOOKUPS.microAreas),
-	getCampus: lookupOptions(PROVI_HTTP, LOOKUPS.campus),
-	getWebhookPreferences: lookupOptions(PROVI_HTTP, LOOKUPS.webhookPreferences),
+	getCourses: lookupOptions(PROVI_API, LOOKUPS.courses),
+	getCourseClasses: lookupOptions(PROVI_API, LOOKUPS.courseClasses),
+	getCampaigns: lookupOptions(PROVI_API, LOOKUPS.campaigns),
+	getMacroAreas: lookupOptions(PROVI_API, LOOKUPS.macroAreas),
+	getMicroAreas: lookupOptions(PROVI_API, LOOKUPS.microAreas),
+	getCampus: lookupOptions(PROVI_API, LOOKUPS.campus),
+	getWebhookPreferences: lookupOptions(PROVI_API, LOOKUPS.webhookPreferences),
 	getSaleStatuses: availableFilter(SALES_FILTERS, 'status'),
 	getSaleOrigins: availableFilter(SALES_FILTERS, 'origin'),
 	getSaleCourses: availableFilter(SALES_FILTERS, 'courses'),

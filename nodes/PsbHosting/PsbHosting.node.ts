@@ -1,7 +1,8 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { vendorProperties } from '../shared/description';
+import { executeVendor } from '../shared/execute';
 
 import { PSB_HOSTING, psbMethods } from './vendor';
 
@@ -19,12 +20,12 @@ export class PsbHosting implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'psbHostingApi', required: true }],
-		requestDefaults: {
-			baseURL: '={{($credentials.baseUrl || "https://backend.psb.hosting").replace(/\\/+$/, "")}}',
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-		},
 		properties: vendorProperties(PSB_HOSTING),
 	};
 
 	methods = psbMethods;
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeVendor(this, PSB_HOSTING);
+	}
 }

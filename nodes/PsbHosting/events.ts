@@ -4,7 +4,8 @@ import { vendorRequest, walkList } from '../shared/lookups';
 import type { PollEvent } from '../shared/polling';
 import { newestFirstEvent, timestampOf } from '../shared/polling';
 
-import { PSB_HTTP, psbRecords } from './vendor';
+import { PSB_API } from './api';
+import { psbRecords } from './vendor';
 
 const id = (record: IDataObject) => String(record.id);
 
@@ -18,13 +19,13 @@ const SLACK_MS = 10 * 60_000;
 const CLOSED = 'Закрыт';
 
 async function allOrders(ctx: IPollFunctions): Promise<IDataObject[]> {
-	return psbRecords(await vendorRequest(ctx, PSB_HTTP, { url: '/order' }));
+	return psbRecords(await vendorRequest(ctx, PSB_API, { url: '/order' }));
 }
 
 async function allTickets(ctx: IPollFunctions): Promise<IDataObject[]> {
 	const { records } = await walkList(
 		ctx,
-		PSB_HTTP,
+		PSB_API,
 		{ url: '/tickets', list: { records: 'items', pagination: { style: 'psbPage' } } },
 		{ pageSize: TICKET_PAGE_SIZE, maxPages: MAX_TICKET_PAGES },
 	);
@@ -37,7 +38,7 @@ const chatIdOf = (ticket: IDataObject) =>
 async function chatMessages(ctx: IPollFunctions, chatId: string): Promise<IDataObject[]> {
 	const { records } = await walkList(
 		ctx,
-		PSB_HTTP,
+		PSB_API,
 		{ url: `/chats/${encodeURIComponent(chatId)}/messages`, list: { records: '', pagination: { style: 'offset' } } },
 		{ pageSize: MESSAGE_PAGE_SIZE, maxPages: MAX_MESSAGE_PAGES },
 	);
@@ -53,7 +54,7 @@ const updatedAt = (ticket: IDataObject) =>
 /** New messages in ticket chats: reads the chats of open or recently updated tickets. */
 async function fetchTicketMessages(ctx: IPollFunctions, since: number | undefined): Promise<IDataObject[]> {
 	const onlySupport = ctx.getNodeParameter('onlySupportReplies', true) as boolean;
-	const me = onlySupport ? ((await vendorRequest(ctx, PSB_HTTP, { url: '/users/me' })) as IDataObject) : undefined;
+	const me = onlySupport ? ((await vendorRequest(ctx, PSB_API, { url: '/users/me' })) as IDataObject) : undefined;
 	const tickets = await allTickets(ctx);
 	const candidates =
 		since === undefined
@@ -77,7 +78,7 @@ export const PSB_EVENTS: PollEvent[] = [
 		value: 'newPayment',
 		name: 'New Payment',
 		description: 'A payment (top-up or purchase) was made',
-		http: PSB_HTTP,
+		api: PSB_API,
 		timestampField: 'date',
 		call: () => ({ url: '/payment', qs: { sortBy: 'id', sortOrder: 'DESC' }, list: { records: 'items', pagination: { style: 'psbPage' } } }),
 	}),

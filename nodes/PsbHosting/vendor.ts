@@ -1,13 +1,14 @@
 import type {
-	ICredentialDataDecryptedObject,
 	IDataObject,
 	ILoadOptionsFunctions,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import type { LookupSpec, VendorHttp } from '../shared/lookups';
+import type { LookupSpec } from '../shared/lookups';
 import { lookupOptions, lookupSearch, siblingParameter, vendorRequest } from '../shared/lookups';
 import type { VendorSpec } from '../shared/types';
+
+import { PSB_API } from './api';
 
 import { accountResource } from './resources/account';
 import { chatMessageResource } from './resources/chatMessage';
@@ -18,7 +19,7 @@ import { serverResource } from './resources/server';
 import { ticketResource } from './resources/ticket';
 
 export const PSB_HOSTING: VendorSpec = {
-	displayName: 'PSB Hosting',
+	api: PSB_API,
 	resources: [
 		accountResource,
 		chatMessageResource,
@@ -29,17 +30,6 @@ export const PSB_HOSTING: VendorSpec = {
 		serverResource,
 		ticketResource,
 	],
-};
-
-export const PSB_DEFAULT_BASE_URL = 'https://backend.psb.hosting';
-
-export const psbBaseUrl = (credentials: ICredentialDataDecryptedObject) =>
-	String(credentials.baseUrl || PSB_DEFAULT_BASE_URL).replace(/\/+$/, '');
-
-export const PSB_HTTP: VendorHttp = {
-	displayName: 'PSB Hosting',
-	credential: 'psbHostingApi',
-	baseUrl: psbBaseUrl,
 };
 
 /** Records of a PSB list response: a bare array, or `items` / `products` envelopes. */
@@ -109,7 +99,7 @@ const periodLabel = (r: IDataObject) => {
 async function productById(ctx: ILoadOptionsFunctions): Promise<IDataObject | undefined> {
 	const productId = siblingParameter(ctx, 'productId');
 	if (!productId) return undefined;
-	const body = await vendorRequest(ctx, PSB_HTTP, { url: `/products/${encodeURIComponent(productId)}` });
+	const body = await vendorRequest(ctx, PSB_API, { url: `/products/${encodeURIComponent(productId)}` });
 	const product = Array.isArray(body) ? body[0] : body;
 	return product && typeof product === 'object' ? (product as IDataObject) : undefined;
 }
@@ -117,13 +107,13 @@ async function productById(ctx: ILoadOptionsFunctions): Promise<IDataObject | un
 async function orderById(ctx: ILoadOptionsFunctions): Promise<IDataObject | undefined> {
 	const orderId = siblingParameter(ctx, 'orderId');
 	if (!orderId) return undefined;
-	return (await vendorRequest(ctx, PSB_HTTP, { url: `/order/${encodeURIComponent(orderId)}` })) as IDataObject;
+	return (await vendorRequest(ctx, PSB_API, { url: `/order/${encodeURIComponent(orderId)}` })) as IDataObject;
 }
 
 async function productsForChange(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
 	const orderId = siblingParameter(ctx, 'orderId');
 	if (!orderId) return [];
-	const body = await vendorRequest(ctx, PSB_HTTP, {
+	const body = await vendorRequest(ctx, PSB_API, {
 		url: `/order/${encodeURIComponent(orderId)}/get_products_for_change`,
 	});
 	return psbRecords(body);
@@ -131,9 +121,9 @@ async function productsForChange(ctx: ILoadOptionsFunctions): Promise<IDataObjec
 
 export const psbMethods = {
 	loadOptions: {
-		getOrders: lookupOptions(PSB_HTTP, LOOKUPS.orders),
-		getProducts: lookupOptions(PSB_HTTP, LOOKUPS.products),
-		getRecipes: lookupOptions(PSB_HTTP, LOOKUPS.recipes),
+		getOrders: lookupOptions(PSB_API, LOOKUPS.orders),
+		getProducts: lookupOptions(PSB_API, LOOKUPS.products),
+		getRecipes: lookupOptions(PSB_API, LOOKUPS.recipes),
 
 		/** Operating systems of the product chosen for a new order. */
 		async getProductOperatingSystems(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -152,7 +142,7 @@ export const psbMethods = {
 				const order = await orderById(this);
 				const productId = (order?.order_data as IDataObject | undefined)?.product ?? (order?.product_data as IDataObject | undefined)?.id;
 				if (productId !== undefined && productId !== null) {
-					product = (await vendorRequest(this, PSB_HTTP, { url: `/products/${encodeURIComponent(String(productId))}` })) as IDataObject;
+					product = (await vendorRequest(this, PSB_API, { url: `/products/${encodeURIComponent(String(productId))}` })) as IDataObject;
 				}
 			}
 			return toOptions(product?.periods ?? product?.period, periodLabel);
@@ -176,7 +166,7 @@ export const psbMethods = {
 		async getOrderIpAddresses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 			const orderId = siblingParameter(this, 'orderId');
 			if (!orderId) return [];
-			const body = await vendorRequest(this, PSB_HTTP, { url: `/order/${encodeURIComponent(orderId)}/server/ip-addresses` });
+			const body = await vendorRequest(this, PSB_API, { url: `/order/${encodeURIComponent(orderId)}/server/ip-addresses` });
 			const list = Array.isArray(body) ? body : psbRecords(body);
 			const options: INodePropertyOptions[] = [];
 			for (const entry of list as unknown[]) {
@@ -189,10 +179,10 @@ export const psbMethods = {
 		},
 	},
 	listSearch: {
-		searchOrders: lookupSearch(PSB_HTTP, LOOKUPS.orders),
-		searchProducts: lookupSearch(PSB_HTTP, LOOKUPS.products),
-		searchRecipes: lookupSearch(PSB_HTTP, LOOKUPS.recipes),
-		searchTickets: lookupSearch(PSB_HTTP, LOOKUPS.tickets),
-		searchTicketChats: lookupSearch(PSB_HTTP, LOOKUPS.ticketChats),
+		searchOrders: lookupSearch(PSB_API, LOOKUPS.orders),
+		searchProducts: lookupSearch(PSB_API, LOOKUPS.products),
+		searchRecipes: lookupSearch(PSB_API, LOOKUPS.recipes),
+		searchTickets: lookupSearch(PSB_API, LOOKUPS.tickets),
+		searchTicketChats: lookupSearch(PSB_API, LOOKUPS.ticketChats),
 	},
 };

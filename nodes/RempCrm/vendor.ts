@@ -1,6 +1,8 @@
 import { f } from '../shared/fields';
 import type { ResourceSpec, VendorSpec } from '../shared/types';
 
+import { REMP_API } from './api';
+
 const couponResource: ResourceSpec = {
 	value: 'coupon',
 	name: 'Coupon',
@@ -16,7 +18,7 @@ const couponResource: ResourceSpec = {
 			fields: [
 				f.string('code', 'Code', { required: true, placeholder: 'e.g. 123456-789ABC-DEFG', description: 'The coupon code to activate' }),
 				f.boolean('notifyUser', 'Notify User', {
-					showWhen: {},
+					at: 'top',
 					default: false,
 					description: 'Whether REMP CRM notifies the user about the activated subscription',
 				}),
@@ -26,6 +28,6 @@ const couponResource: ResourceSpec = {
 };
 
 export const REMP_CRM: VendorSpec = {
-	displayName: 'REMP CRM',
+	api: REMP_API,
 	resources: [couponResource],
 };

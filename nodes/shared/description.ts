@@ -1,13 +1,6 @@
-import type {
-	IDataObject,
-	INodeProperties,
-	INodePropertyOptions,
-	INodeRequestSend,
-	PreSendAction,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { operationExecutor, captureResponse } from './executor';
-import { formatPreSend, isDotted } from './format';
+import { placementOf } from './fields';
 import type { FieldGroup, FieldSpec, OperationSpec, ResourceSpec, VendorSpec } from './types';
 
 const GROUP_LABELS: Record<FieldGroup, { displayName: string; placeholder: string }> = {
@@ -45,19 +38,6 @@ function defaultFor(field: FieldSpec): unknown {
 		default:
 			return '';
 	}
-}
-
-/** The `routing.send` that places a field's value in the query or the body. */
-function sendFor(field: FieldSpec): INodeRequestSend | undefined {
-	if (field.in !== 'query' && field.in !== 'body') return undefined;
-	const preSend: PreSendAction[] = [];
-	if (field.format || field.type === 'fixedCollection') preSend.push(formatPreSend(field));
-	return {
-		type: field.in === 'query' ? 'query' : 'body',
-		property: wireKey(field),
-		propertyInDotNotation: isDotted(wireKey(field)),
-		...(preSend.length ? { preSend } : {}),
-	};
 }
 
 /** One n8n property for a field (without displayOptions). */
@@ -117,9 +97,6 @@ export function fieldProperty(field: FieldSpec): INodeProperties {
 			},
 		];
 	}
-	const send = sendFor(field);
-	if (send) property.routing = { send };
-	if (field.in === 'header') property.routing = { request: { headers: { [wireKey(field)]: '={{$value}}' } } };
 	return property;
 }
 
@@ -131,18 +108,23 @@ function showFor(
 	return { show: { resource: [resource], operation: [operation], ...(extra ?? {}) } };
 }
 
-function defaultGroup(field: FieldSpec, op: OperationSpec): FieldGroup {
-	if (field.group) return field.group;
-	if (field.in === 'query') return op.list ? 'filters' : 'options';
-	if (op.method === 'PUT' || op.method === 'PATCH') return 'updateFields';
-	return 'additionalFields';
-}
+/** Added to the Options of every list operation; read by the executor. */
+const INCLUDE_RESPONSE_FIELDS: FieldSpec = {
+	displayName: 'Include Response Fields',
+	name: 'includeResponseFields',
+	type: 'boolean',
+	in: 'none',
+	at: 'options',
+	default: false,
+	description:
+		'Whether to add the fields the API returns next to the list (totals, counters, paging) to each record, under "response"',
+};
 
 /** Properties for one operation: required fields, Return All/Limit, optional collections. */
 export function operationProperties(resource: ResourceSpec, op: OperationSpec): INodeProperties[] {
 	const properties: INodeProperties[] = [];
 	const fields = op.fields ?? [];
-	for (const field of fields.filter((f) => f.required || f.in === 'path' || f.showWhen)) {
+	for (const field of fields.filter((f) => placementOf(f, op) === 'top')) {
 		properties.push({
 			...fieldProperty(field),
 			required: field.required || field.in === 'path' ? true : undefined,
@@ -171,9 +153,9 @@ export function operationProperties(resource: ResourceSpec, op: OperationSpec): 
 		);
 	}
 	const groups = new Map<FieldGroup, FieldSpec[]>();
-	for (const field of fields.filter((f) => !f.required && f.in !== 'path' && !f.showWhen)) {
-		const group = defaultGroup(field, op);
-		groups.set(group, [...(groups.get(group) ?? []), field]);
+	for (const field of op.list ? [...fields, INCLUDE_RESPONSE_FIELDS] : fields) {
+		const group = placementOf(field, op);
+		if (group !== 'top') groups.set(group, [...(groups.get(group) ?? []), field]);
 	}
 	for (const [group, groupFields] of groups) {
 		properties.push({
@@ -189,26 +171,14 @@ export function operationProperties(resource: ResourceSpec, op: OperationSpec): 
 	return properties;
 }
 
-/** The `Operation` dropdown of one resource; each option carries the declarative routing. */
-function operationSelector(vendor: VendorSpec, resource: ResourceSpec): INodeProperties {
+/** The `Operation` dropdown of one resource. */
+function operationSelector(resource: ResourceSpec): INodeProperties {
 	const options: INodePropertyOptions[] = resource.operations
 		.map((op) => ({
 			name: op.name,
 			value: op.value,
 			action: op.action,
 			description: op.description ?? op.action,
-			routing: {
-				request: {
-					method: op.method,
-					url: op.path,
-					...(op.headers ? { headers: op.headers } : {}),
-					...(op.fixedQuery ? { qs: op.fixedQuery } : {}),
-					...(op.fixedBody ? { body: op.fixedBody } : {}),
-				},
-				send: { paginate: true },
-				operations: { pagination: operationExecutor(vendor, op) },
-				output: { postReceive: [captureResponse] },
-			},
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 	const defaultOperation =
@@ -224,6 +194,43 @@ function operationSelector(vendor: VendorSpec, resource: ResourceSpec): INodePro
 		default: defaultOperation,
 	};
 }
+
+/** Request Options: shown for every operation, read once per run by the executor (execute.ts). */
+export const REQUEST_OPTIONS: INodeProperties = {
+	displayName: 'Request Options',
+	name: 'requestOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 50 },
+			default: 5,
+			description:
+				'How many requests of this node run are in flight at once. A rate-limited API (HTTP 429) makes the node slow down by itself.',
+		},
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10 },
+			default: 3,
+			description:
+				'How often a request is tried again after HTTP 429 (any request), or after 502, 503, 504 or a connection reset (reads, updates and deletes; never a create)',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 60,
+			description: 'How long one request may take in total, answer included, before it is abandoned',
+		},
+	],
+};
 
 /** All properties of a vendor node: Resource, then per resource its Operation and fields. */
 export function vendorProperties(vendor: VendorSpec): INodeProperties[] {
@@ -244,8 +251,9 @@ export function vendorProperties(vendor: VendorSpec): INodeProperties[] {
 		},
 	];
 	for (const resource of resources) {
-		properties.push(operationSelector(vendor, resource));
+		properties.push(operationSelector(resource));
 		for (const op of resource.operations) properties.push(...operationProperties(resource, op));
 	}
+	properties.push(REQUEST_OPTIONS);
 	return properties;
 }

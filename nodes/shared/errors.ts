@@ -9,16 +9,41 @@ export interface VendorError {
 const text = (value: unknown): string | undefined =>
 	typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
+/** Is this text an HTML page (an error page of a proxy or a web server)? */
+export const isHtml = (value: string) => /^\s*(<!doctype html|<html|<head|<body)/i.test(value);
+
+/** The title and the first words of an HTML page, instead of its markup. */
+export function htmlSummary(html: string): { title?: string; text: string } {
+	const title = text(/<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1]?.replace(/\s+/g, ' '));
+	const body = html
+		.replace(/<(script|style|head)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/&nbsp;/g, ' ')
+		.replace(/&amp;/g, '&')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return { title, text: body.length > 200 ? `${body.slice(0, 200)}...` : body };
+}
+
 /**
  * Reads the vendor's own error message out of a response body. Understands:
  * - Laravel: `{message, errors: {field: [msg, ...]}}`
  * - Provi: `{error: {name, message}}` and `{name: 'ValidationError', errors: [{name, message}]}`
  * - FastAPI (PSB Hosting): `{detail: 'text'}` and `{detail: [{loc: [...], msg}]}`
  * - REMP / generic: `{message}`, `{error: 'text'}`, `{errors: ['text']}`
+ * - an HTML error page: its title, then its first words
  */
 export function readVendorError(body: unknown): VendorError {
 	const details: string[] = [];
-	if (typeof body === 'string') return { message: text(body.slice(0, 500)), details };
+	if (typeof body === 'string') {
+		if (isHtml(body)) {
+			const page = htmlSummary(body);
+			return { message: page.title ?? text(page.text), details: page.title && page.text ? [page.text] : [] };
+		}
+		return { message: text(body.length > 300 ? `${body.slice(0, 300)}...` : body), details };
+	}
 	if (!body || typeof body !== 'object') return { details };
 	const b = body as IDataObject;
 	let message = text(b.message) ?? text(b.error) ?? text(b.detail) ?? text(b.title);
@@ -66,11 +91,36 @@ const STATUS_TEXT: Record<number, string> = {
 	405: 'Method not allowed',
 	409: 'Conflict',
 	422: 'The request could not be processed (validation failed)',
-	429: 'Too many requests - try spacing your requests out using the batching settings under Options',
+	429: 'Too many requests - lower Concurrency under Request Options, or try again later',
 	500: 'The service failed to process your request',
 	502: 'Bad gateway - the service is not reachable',
 	503: 'Service unavailable - try again later',
+	504: 'Gateway timeout - the service did not answer in time',
 };
+
+const REDACTED = '[redacted]';
+
+/** Replaces every secret (as is and URL-encoded) in a text. */
+export function redactText(value: string, secrets: string[]): string {
+	let out = value;
+	for (const secret of secrets) {
+		for (const form of new Set([secret, encodeURIComponent(secret)])) out = out.split(form).join(REDACTED);
+	}
+	return out;
+}
+
+/** A copy of a value with every secret replaced in its strings (keys included). */
+export function redactDeep<T>(value: T, secrets: string[]): T {
+	if (!secrets.length) return value;
+	if (typeof value === 'string') return redactText(value, secrets) as T;
+	if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets)) as T;
+	if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+		const out: IDataObject = {};
+		for (const [k, v] of Object.entries(value as IDataObject)) out[redactText(k, secrets)] = redactDeep(v, secrets);
+		return out as T;
+	}
+	return value;
+}
 
 /** Builds the NodeApiError for an HTTP error response, carrying the vendor's own message and code. */
 export function apiError(
@@ -79,12 +129,16 @@ export function apiError(
 	statusCode: number,
 	body: unknown,
 	itemIndex: number,
+	secrets: string[] = [],
 ): NodeApiError {
-	const { message, details } = readVendorError(body);
+	const safeBody = redactDeep(body, secrets);
+	const { message, details } = readVendorError(safeBody);
 	const generic = STATUS_TEXT[statusCode] ?? `Request failed with status code ${statusCode}`;
 	const description = [message ? `${generic}.` : undefined, ...details].filter(Boolean).join('\n');
 	const errorBody: JsonObject =
-		body && typeof body === 'object' ? (body as JsonObject) : { message: String(body ?? '') };
+		safeBody && typeof safeBody === 'object' && !Array.isArray(safeBody)
+			? (safeBody as JsonObject)
+			: { message: message ?? generic };
 	return new NodeApiError(node, errorBody, {
 		message: `${vendor}: ${message ?? generic} [HTTP ${statusCode}]`,
 		description: description || undefined,
@@ -93,13 +147,40 @@ export function apiError(
 	});
 }
 
-/** For network failures (no HTTP response): never echoes request options (they carry secrets). */
-export function networkError(node: INode, vendor: string, error: Error, itemIndex: number): NodeApiError {
-	const code = (error as { code?: string }).code;
-	const message = `${vendor}: could not reach the API${code ? ` (${code})` : ''}: ${error.message}`;
+/** An error that is not an HTTP error status (network, timeout, unusable body); never echoes request options. */
+export function transportError(
+	node: INode,
+	vendor: string,
+	message: string,
+	options: { itemIndex: number; description?: string; code?: string; httpCode?: number; secrets?: string[] },
+): NodeApiError {
+	const secrets = options.secrets ?? [];
+	const safe = redactText(`${vendor}: ${message}`, secrets);
+	const description = options.description ? redactText(options.description, secrets) : undefined;
 	return new NodeApiError(
 		node,
-		{ message: error.message, ...(code ? { code } : {}) },
-		{ message, itemIndex, description: 'Check the base URL in the credential and that the service is reachable.' },
+		{ message: safe, ...(options.code ? { code: options.code } : {}) },
+		{
+			message: safe,
+			description,
+			itemIndex: options.itemIndex,
+			...(options.httpCode ? { httpCode: String(options.httpCode) } : {}),
+		},
 	);
 }
+
+const NETWORK_TEXT: Record<string, string> = {
+	ECONNREFUSED: 'The service refused the connection - perhaps it is offline',
+	ECONNRESET: 'The connection to the service was reset',
+	ENOTFOUND: 'The host name of the service could not be resolved',
+	EAI_AGAIN: 'The host name of the service could not be resolved',
+	EPIPE: 'The connection to the service was closed while sending',
+	EHOSTUNREACH: 'The host of the service is unreachable',
+	ECONNABORTED: 'The service did not answer in time',
+	ETIMEDOUT: 'The service did not answer in time',
+	CERT_HAS_EXPIRED: 'The TLS certificate of the service has expired',
+};
+
+/** What to tell the user about a network failure with this code. */
+export const networkText = (code: string | undefined, fallback: string) =>
+	(code && NETWORK_TEXT[code]) ?? fallback;

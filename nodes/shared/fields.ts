@@ -1,4 +1,4 @@
-import type { FieldSpec } from './types';
+import type { FieldPlacement, FieldSpec, OperationSpec } from './types';
 
 const firstValue = (options: FieldSpec['options']) => options?.[0]?.value ?? '';
 
@@ -69,6 +69,17 @@ export const f = {
 		default: firstValue(options),
 		...extra,
 	}),
+	/** A switch that sends `null` for `key` (clears a value), nothing when off. */
+	clear: (name: string, displayName: string, key: string, extra: Extra = {}): FieldSpec => ({
+		name,
+		displayName,
+		type: 'boolean',
+		in: 'body',
+		key,
+		format: 'null',
+		default: false,
+		...extra,
+	}),
 	json: (name: string, displayName: string, extra: Extra = {}): FieldSpec => ({
 		name,
 		displayName,
@@ -79,3 +90,16 @@ export const f = {
 		...extra,
 	}),
 };
+
+/**
+ * Where a field is shown: required and path fields at the top level, an optional field where
+ * its `at` says, else in its operation's `optionalIn` collection. An optional field with neither
+ * is a mistake in the data (its place would be a guess), reported when the node is built.
+ */
+export function placementOf(field: FieldSpec, op: OperationSpec): FieldPlacement {
+	if (field.required || field.in === 'path') return 'top';
+	const at = field.at ?? op.optionalIn;
+	if (!at) throw new Error(`${op.ref}: field "${field.name}" is optional but has no "at" and the operation no "optionalIn"`);
+	return at;
+}
+

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { FieldFormat, FieldSpec } from './types';
 
@@ -37,7 +36,7 @@ export function toList(value: unknown): unknown[] {
 }
 
 /** Reports a bad input value (the caller turns it into a NodeOperationError naming the parameter). */
-type Fail = (problem: string) => never;
+export type Fail = (problem: string) => never;
 
 /** Converts one field value into what the vendor expects; calls `fail` on bad input. */
 export function convertValue(field: FieldSpec, value: unknown, fail: Fail): unknown {
@@ -78,6 +77,8 @@ export function convertValue(field: FieldSpec, value: unknown, fail: Fail): unkn
 		}
 		case 'flag':
 			return value === true || value === 'true' || value === 1 ? 1 : undefined;
+		case 'null':
+			return value === true || value === 'true' ? null : undefined;
 		default:
 			break;
 	}
@@ -98,32 +99,3 @@ export function convertValue(field: FieldSpec, value: unknown, fail: Fail): unkn
 
 /** A dotted wire key nests the value (`filters.emails`); bracket keys are literal. */
 export const isDotted = (key: string) => key.includes('.') && !key.includes('[');
-
-/** A `preSend` that converts one field's value in place (query or body). */
-export function formatPreSend(field: FieldSpec) {
-	const key = field.key ?? field.name;
-	return async function (
-		this: IExecuteSingleFunctions,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		let target = (field.in === 'query' ? requestOptions.qs : requestOptions.body) as
-			| IDataObject
-			| undefined;
-		let leaf = key;
-		if (isDotted(key)) {
-			const parts = key.split('.');
-			leaf = parts.pop() as string;
-			for (const part of parts) target = target?.[part] as IDataObject | undefined;
-		}
-		if (!target || typeof target !== 'object' || !(leaf in target)) return requestOptions;
-		const fail: Fail = (problem) => {
-			throw new NodeOperationError(this.getNode(), `Invalid value for parameter "${field.displayName}": ${problem}`, {
-				itemIndex: this.getItemIndex(),
-			});
-		};
-		const converted = convertValue(field, target[leaf], fail);
-		if (converted === undefined) delete target[leaf];
-		else target[leaf] = converted as IDataObject[string];
-		return requestOptions;
-	};
-}

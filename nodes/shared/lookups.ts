@@ -1,104 +1,68 @@
 import type {
-	ICredentialDataDecryptedObject,
 	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INodeListSearchResult,
 	INodePropertyOptions,
-	IPollFunctions,
-	IHookFunctions,
-	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { apiError, networkError } from './errors';
-import { asNodeError, listRecords } from './executor';
-import { resolveStyle } from './pagination';
-import type { PaginationSpec } from './types';
-
-type HttpContext = ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IExecuteFunctions | IWebhookFunctions;
-
-/** How programmatic code (dropdowns, triggers) reaches a vendor. */
-export interface VendorHttp {
-	displayName: string;
-	credential: string;
-	baseUrl(credentials: ICredentialDataDecryptedObject): string;
-	arrayFormat?: IHttpRequestOptions['arrayFormat'];
-}
+import type { WalkOptions, WalkResult } from './pagination';
+import { walkPages } from './pagination';
+import { listRecords, recordsLabel } from './response';
+import type { ApiRequest, RequestContext, TransportSettings } from './transport';
+import { Connection } from './transport';
+import type { ApiSpec, HttpMethod, ListSpec } from './types';
 
 export interface HttpCall {
-	method?: IHttpRequestMethods;
+	method?: HttpMethod;
 	url: string;
 	qs?: IDataObject;
 	body?: IDataObject;
 }
 
-/** One authenticated request; HTTP errors become NodeApiErrors carrying the vendor's message. */
-export async function vendorRequest(ctx: HttpContext, http: VendorHttp, call: HttpCall): Promise<unknown> {
-	const credentials = await ctx.getCredentials(http.credential);
-	const options: IHttpRequestOptions = {
-		method: call.method ?? 'GET',
-		baseURL: http.baseUrl(credentials),
-		url: call.url,
-		qs: call.qs,
-		body: call.body,
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		...(http.arrayFormat ? { arrayFormat: http.arrayFormat } : {}),
-	};
-	let response: { statusCode: number; body: unknown };
-	try {
-		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, http.credential, options)) as {
-			statusCode: number;
-			body: unknown;
-		};
-	} catch (error) {
-		throw asNodeError(error, () => networkError(ctx.getNode(), http.displayName, error as Error, 0));
-	}
-	if (response.statusCode >= 400) throw apiError(ctx.getNode(), http.displayName, response.statusCode, response.body, 0);
-	return response.body;
+const toRequest = (call: HttpCall): ApiRequest => ({ method: call.method ?? 'GET', url: call.url, qs: call.qs, body: call.body });
+
+/** One request of programmatic code (dropdowns, triggers); HTTP errors become NodeApiErrors. */
+export async function vendorRequest(
+	ctx: RequestContext,
+	api: ApiSpec,
+	call: HttpCall,
+	settings: Partial<TransportSettings> = {},
+): Promise<unknown> {
+	const connection = await Connection.open(ctx, api, settings);
+	return (await connection.send(toRequest(call), 0)).body;
 }
 
-/** Safety cap on pages read by one walk (a dropdown, a poll). */
-export const MAX_WALK_PAGES = 50;
-
 export interface ListCall extends HttpCall {
-	list: { records: string; pagination?: PaginationSpec };
+	list: ListSpec;
 }
 
 /**
- * Reads a paged list with the engine's pagination styles (pagination.ts). `pageSize` overrides the
- * style's page size; `enough(page)` ends the walk early (e.g. once records get older than a poll
- * cursor); `start` continues from where an earlier walk stopped. `next` is where to continue
- * when the walk stopped before the end of the list.
+ * Reads a list with the engine's page walker (pagination.ts): `pageSize` overrides the style's
+ * page size, `enough(page)` ends the walk early, `maxPages` pauses it and `start` resumes it.
  */
 export async function walkList(
-	ctx: HttpContext,
-	http: VendorHttp,
+	ctx: RequestContext,
+	api: ApiSpec,
 	call: ListCall,
-	options: { pageSize?: number; enough?: (page: IDataObject[]) => boolean; maxPages?: number; start?: number } = {},
-): Promise<{ records: IDataObject[]; next?: number }> {
-	if (!call.list.pagination) return { records: listRecords(await vendorRequest(ctx, http, call), call.list.records) };
-	const all: IDataObject[] = [];
-	const style = resolveStyle(call.list.pagination);
-	const size = options.pageSize ?? style.defaultMaxSize;
-	const first = options.start ?? style.first;
-	const state = { page: style.usesOffset ? style.first : first, offset: style.usesOffset ? first : 0, fetched: 0 };
-	for (let i = 0; i < (options.maxPages ?? MAX_WALK_PAGES); i++) {
-		const qs = { ...(call.qs ?? {}), [style.pageParam]: style.usesOffset ? state.offset : state.page, [style.sizeParam]: size };
-		const body = await vendorRequest(ctx, http, { ...call, qs });
-		const records = listRecords(body, call.list.records);
-		state.fetched += records.length;
-		all.push(...records);
-		if (!records.length || options.enough?.(records) || !style.hasNext(body, state, records.length, size)) {
-			return { records: all };
+	options: WalkOptions = {},
+	settings: Partial<TransportSettings> = {},
+): Promise<WalkResult> {
+	const connection = await Connection.open(ctx, api, settings);
+	const fetch = async (paging: IDataObject) => {
+		const response = await connection.send(toRequest({ ...call, qs: { ...(call.qs ?? {}), ...paging } }), 0);
+		const records = listRecords(response.body, call.list.records);
+		if (!records) {
+			throw connection.error(`returned no list where ${recordsLabel(call.list.records)} was expected`, 0, {
+				description: `Response (HTTP ${response.statusCode}): ${JSON.stringify(response.body ?? null).slice(0, 300)}`,
+			});
 		}
-		state.page += 1;
-		state.offset += records.length;
-	}
-	return { records: all, next: style.usesOffset ? state.offset : state.page };
+		return { body: response.body, records };
+	};
+	if (!call.list.pagination) return { records: (await fetch({})).records };
+	const fail = (message: string, description?: string): never => {
+		throw connection.error(message, 0, { description });
+	};
+	return await walkPages({ fetch, fail }, call.list.pagination, options);
 }
 
 /**
@@ -122,13 +86,13 @@ export interface LookupSpec {
 	/** The list's path; a function may build it from other parameters (undefined: nothing to list yet). */
 	url: string | ((ctx: ILoadOptionsFunctions) => string | undefined);
 	/** Where the records are (`data`, `content`, `''` for a bare array). */
-	records: string;
+	records: ListSpec['records'];
 	/** Record -> label and value (defaults: `name`/`title`, `id`). */
 	label?: (record: IDataObject) => string;
 	value?: (record: IDataObject) => string | number;
 	qs?: IDataObject | ((ctx: ILoadOptionsFunctions) => IDataObject);
 	/** How the list pages, when it does. */
-	pagination?: PaginationSpec;
+	pagination?: ListSpec['pagination'];
 	/** Optional server-side search query key (used by resource locators). */
 	searchParam?: string;
 }
@@ -141,7 +105,7 @@ const MAX_LOOKUP_PAGES = 20;
 
 async function fetchLookup(
 	ctx: ILoadOptionsFunctions,
-	http: VendorHttp,
+	api: ApiSpec,
 	spec: LookupSpec,
 	extraQs: IDataObject = {},
 	page?: { start?: number; one: boolean },
@@ -151,16 +115,16 @@ async function fetchLookup(
 	const base = typeof spec.qs === 'function' ? spec.qs(ctx) : (spec.qs ?? {});
 	return await walkList(
 		ctx,
-		http,
+		api,
 		{ url, qs: { ...base, ...extraQs }, list: { records: spec.records, pagination: spec.pagination } },
 		{ maxPages: page?.one ? 1 : MAX_LOOKUP_PAGES, start: page?.start },
 	);
 }
 
 /** A `loadOptions` method filling a dropdown from a vendor list. */
-export function lookupOptions(http: VendorHttp, spec: LookupSpec) {
+export function lookupOptions(api: ApiSpec, spec: LookupSpec) {
 	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const { records } = await fetchLookup(this, http, spec);
+		const { records } = await fetchLookup(this, api, spec);
 		return records
 			.map((r) => ({ name: (spec.label ?? defaultLabel)(r), value: (spec.value ?? ((x) => x.id as string))(r) }))
 			.filter((o) => o.value !== undefined && o.value !== null)
@@ -169,14 +133,14 @@ export function lookupOptions(http: VendorHttp, spec: LookupSpec) {
 }
 
 /** A `listSearch` method for a resource locator (filtered on the server when it can, else locally). */
-export function lookupSearch(http: VendorHttp, spec: LookupSpec) {
+export function lookupSearch(api: ApiSpec, spec: LookupSpec) {
 	return async function (
 		this: ILoadOptionsFunctions,
 		filter?: string,
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
 		const extra = filter && spec.searchParam ? { [spec.searchParam]: filter } : {};
-		const { records, next } = await fetchLookup(this, http, spec, extra, {
+		const { records, next } = await fetchLookup(this, api, spec, extra, {
 			start: paginationToken ? Number(paginationToken) : undefined,
 			one: true,
 		});

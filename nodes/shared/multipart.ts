@@ -1,6 +1,4 @@
-import type { DeclarativeRestApiSettings, IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
-
-type HttpRequestOptions = DeclarativeRestApiSettings.HttpRequestOptions;
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toList } from './format';
@@ -37,22 +35,22 @@ function textValue(value: unknown): string[] {
 }
 
 /**
- * Builds the multipart body of an operation: text parts from the body the routing engine
- * assembled, file parts from the input item's binary properties named in `binaryParam`.
+ * Builds the multipart body of an operation: text parts from the body fields, file parts from
+ * the input item's binary properties named in `binaryParam`.
  */
 export async function toMultipart(
-	ctx: IExecuteSingleFunctions,
+	ctx: IExecuteFunctions,
+	itemIndex: number,
 	op: OperationSpec,
-	options: HttpRequestOptions,
-): Promise<Buffer> {
+	body: IDataObject,
+): Promise<{ body: Buffer; contentType: string }> {
 	const spec = op.multipart as NonNullable<OperationSpec['multipart']>;
-	const itemIndex = ctx.getItemIndex();
 	const parts: Part[] = [];
-	for (const [name, value] of Object.entries((options.body ?? {}) as IDataObject)) {
+	for (const [name, value] of Object.entries(body)) {
 		for (const v of textValue(value)) parts.push({ name, value: v });
 	}
-	const names = toList(ctx.getNodeParameter(spec.binaryParam, '') as string).map(String);
-	const item = ctx.getInputData();
+	const names = toList(ctx.getNodeParameter(spec.binaryParam, itemIndex, '') as string).map(String);
+	const item = ctx.getInputData()[itemIndex];
 	for (const property of names) {
 		const binary = item.binary?.[property];
 		if (!binary) {
@@ -67,7 +65,7 @@ export async function toMultipart(
 				},
 			);
 		}
-		const buffer = await ctx.helpers.getBinaryDataBuffer(property);
+		const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 		parts.push({
 			name: spec.partName,
 			value: buffer,
@@ -76,6 +74,5 @@ export async function toMultipart(
 		});
 	}
 	const boundary = `----n8nCourseStack${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
-	options.headers = { ...(options.headers ?? {}), 'Content-Type': `multipart/form-data; boundary=${boundary}` };
-	return encodeMultipart(parts, boundary);
+	return { body: encodeMultipart(parts, boundary), contentType: `multipart/form-data; boundary=${boundary}` };
 }

@@ -119,11 +119,12 @@ export const PAGINATION_STYLES: Record<PaginationStyleName, PaginationStyle> = {
 	aom,
 };
 
-/** Style of a spec, with the spec's own size parameter and maximum applied. */
+/** Style of a spec, with the spec's own parameter names and maximum applied. */
 export function resolveStyle(spec: PaginationSpec): PaginationStyle {
 	const base = PAGINATION_STYLES[spec.style];
 	return {
 		...base,
+		pageParam: spec.pageParam ?? base.pageParam,
 		sizeParam: spec.sizeParam ?? base.sizeParam,
 		defaultMaxSize: spec.maxPageSize ?? base.defaultMaxSize,
 	};
@@ -131,3 +132,80 @@ export function resolveStyle(spec: PaginationSpec): PaginationStyle {
 
 /** Hard stop for a walk that never ends (each page distinct, `next` always set). */
 export const MAX_PAGES = 10_000;
+
+export interface WalkOptions {
+	/** Stop once this many records are collected (default: all). */
+	limit?: number;
+	/** Page size to ask for (default: the style's largest, but no more than `limit`). */
+	pageSize?: number;
+	/**
+	 * Pages read before the walk pauses and returns `next` (dropdowns, polls). Without it the
+	 * walk goes on to the end, and fails past MAX_PAGES.
+	 */
+	maxPages?: number;
+	/** Page number (or offset) to start from: the `next` of an earlier walk. */
+	start?: number;
+	/** Ends the walk after a page for which this is true (e.g. records older than a poll cursor). */
+	enough?: (page: IDataObject[]) => boolean;
+}
+
+export interface WalkResult {
+	records: IDataObject[];
+	/** Where to continue when the walk paused (maxPages) before the end of the list. */
+	next?: number;
+}
+
+/** What the walker needs from its caller: one page request, and how to report a broken walk. */
+export interface PageSource {
+	/** Sends the request with these paging parameters added (query or body) and returns its records. */
+	fetch(paging: IDataObject): Promise<{ body: unknown; records: IDataObject[] }>;
+	fail(message: string, description?: string): never;
+}
+
+/**
+ * The one page walker (node operations, dropdowns, polling triggers). Pages with a pagination
+ * style; detects a server that repeats a page (stops with an error instead of looping); an empty
+ * page ends the walk.
+ */
+export async function walkPages(source: PageSource, pagination: PaginationSpec, options: WalkOptions = {}): Promise<WalkResult> {
+	const style = resolveStyle(pagination);
+	const limit = options.limit ?? Infinity;
+	const size = options.pageSize ?? Math.min(style.defaultMaxSize, limit);
+	const first = options.start ?? style.first;
+	const state: PageState = {
+		page: style.usesOffset ? style.first : first,
+		offset: style.usesOffset ? first : 0,
+		fetched: 0,
+	};
+	const results: IDataObject[] = [];
+	const seen = new Set<string>();
+	let previousReported: number | undefined;
+	for (let pageCount = 1; ; pageCount++) {
+		const { body, records } = await source.fetch({
+			[style.pageParam]: style.usesOffset ? state.offset : state.page,
+			[style.sizeParam]: size,
+		});
+		state.fetched += records.length;
+		const reported = style.reportedPage?.(body);
+		const fingerprint = JSON.stringify(records);
+		if (records.length > 0 && (seen.has(fingerprint) || (reported !== undefined && reported === previousReported))) {
+			source.fail(
+				`returned the same page twice (page ${pageCount}); stopped to avoid an endless loop`,
+				'The API keeps announcing a next page that repeats an earlier one. Use a Limit instead of Return All, or narrow the filters.',
+			);
+		}
+		seen.add(fingerprint);
+		previousReported = reported;
+		results.push(...records);
+		if (results.length >= limit) return { records: results.slice(0, limit) };
+		if (!records.length || options.enough?.(records) || !style.hasNext(body, state, records.length, size)) {
+			return { records: results };
+		}
+		state.page += 1;
+		state.offset += records.length;
+		if (options.maxPages !== undefined && pageCount >= options.maxPages) {
+			return { records: results, next: style.usesOffset ? state.offset : state.page };
+		}
+		if (pageCount >= MAX_PAGES) source.fail(`kept announcing more pages after ${MAX_PAGES} pages; stopped`);
+	}
+}

@@ -2,8 +2,9 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toDateTime } from './format';
-import type { ListCall, VendorHttp } from './lookups';
+import type { ListCall } from './lookups';
 import { walkList } from './lookups';
+import type { ApiSpec } from './types';
 
 /** A trigger event that emits records appearing in a list ("New contact", "New payment"). */
 export interface NewRecordEvent {
@@ -142,7 +143,7 @@ export function newestFirstEvent(spec: {
 	value: string;
 	name: string;
 	description: string;
-	http: VendorHttp;
+	api: ApiSpec;
 	/** The record's timestamp field (ISO, SQL or epoch). */
 	timestampField: string;
 	/** The request; it may depend on the cursor (a date filter) and on the node's parameters. */
@@ -159,7 +160,7 @@ export function newestFirstEvent(spec: {
 		id: spec.id ?? ((record) => String(record.id)),
 		fetch: async (ctx, since) =>
 			(
-				await walkList(ctx, spec.http, spec.call(ctx, since), {
+				await walkList(ctx, spec.api, spec.call(ctx, since), {
 					...(since === undefined ? { pageSize: FIRST_POLL_RECORDS, maxPages: 1 } : {}),
 					enough: (page) => since !== undefined && page.some((r) => (timestamp(r) ?? Infinity) < since),
 				})

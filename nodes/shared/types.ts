@@ -14,6 +14,7 @@ export type FieldLocation = 'path' | 'query' | 'body' | 'header' | 'none';
  * - json: JSON text -> parsed value
  * - cpf: Brazilian CPF, formatted or not -> its 11 digits (anything else is refused)
  * - flag: boolean -> 1 (false is not sent)
+ * - null: boolean -> `null` (false is not sent); "clear this value" switches
  */
 export type FieldFormat =
 	| 'date'
@@ -24,10 +25,14 @@ export type FieldFormat =
 	| 'numberList'
 	| 'json'
 	| 'cpf'
-	| 'flag';
+	| 'flag'
+	| 'null';
 
-/** Which collection an optional field lives in. */
+/** The collections optional fields are grouped in. */
 export type FieldGroup = 'additionalFields' | 'filters' | 'options' | 'updateFields';
+
+/** Where a field is shown: at the top level of the operation, or inside one of its collections. */
+export type FieldPlacement = 'top' | FieldGroup;
 
 export interface FieldSpec {
 	/** n8n parameter name (camelCase, unique within the operation). */
@@ -41,8 +46,11 @@ export interface FieldSpec {
 	 */
 	key?: string;
 	required?: boolean;
-	/** Optional fields go into this collection (defaults by location: query -> filters, body -> additionalFields). */
-	group?: FieldGroup;
+	/**
+	 * Where the field is shown. Required and path fields are always at the top level; an optional
+	 * field goes where this says, else into its operation's `optionalIn` collection.
+	 */
+	at?: FieldPlacement;
 	default?: unknown;
 	description?: string;
 	hint?: string;
@@ -61,7 +69,7 @@ export interface FieldSpec {
 	minValue?: number;
 	/** Extra `typeOptions` for the n8n property. */
 	typeOptions?: IDataObject;
-	/** Only show this field when these other parameters have these values. */
+	/** Only show this (top-level) field when these other parameters have these values. */
 	showWhen?: Record<string, Array<string | number | boolean>>;
 	/** Nested values of a fixedCollection field (one entry per row). */
 	values?: FieldSpec[];
@@ -76,11 +84,25 @@ export interface PaginationSpec {
 	style: PaginationStyleName;
 	/** Query parameter carrying the page size (overrides the style's default). */
 	sizeParam?: string;
+	/** Query parameter carrying the page number (overrides the style's default). */
+	pageParam?: string;
 	/** Largest page size the API accepts. */
 	maxPageSize?: number;
 	/** Send the paging parameters in the body instead of the query (POST search endpoints). */
 	inBody?: boolean;
 }
+
+/** Where a list response keeps its records and how it pages. */
+export interface ListSpec {
+	/**
+	 * Path of the records array in the response (`data`, `content`, `items`; `''` for a bare
+	 * array). Several paths: the first one holding an array wins (APIs that vary their envelope).
+	 */
+	records: string | string[];
+	pagination?: PaginationSpec;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface OperationSpec {
 	/** Operation value (camelCase). */
@@ -90,22 +112,26 @@ export interface OperationSpec {
 	/** Action text shown in the nodes panel, e.g. `Get many contacts`. */
 	action: string;
 	description?: string;
-	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+	method: HttpMethod;
 	/** Path with `{placeholders}` filled from `path` fields, e.g. `/contacts/{contact}`. */
 	path: string;
 	fields?: FieldSpec[];
+	/** The collection optional fields without their own `at` are shown in. */
+	optionalIn?: FieldGroup;
+	/** List operations: where the records are and, when the endpoint pages, how. */
+	list?: ListSpec;
 	/**
-	 * List operations: where the records are in the response (`data`, `content`, `items`, ...;
-	 * `''` for a bare array) and, when the endpoint pages, how.
+	 * Single-object responses: the envelope key to unwrap (e.g. `data`). Fields next to it (e.g.
+	 * `metadata`, `message`) are kept on the output record.
 	 */
-	list?: { records: string; pagination?: PaginationSpec };
-	/** Single-object responses: the envelope key to unwrap (e.g. `data`). */
 	unwrap?: string;
 	/**
 	 * Send the body as multipart/form-data: text parts from the body fields, file parts (named
 	 * `partName`) from the input item's binary properties listed in the parameter `binaryParam`.
 	 */
 	multipart?: { binaryParam: string; partName: string };
+	/** The response is a file: output it as binary data in the property named by `binaryParam`. */
+	download?: { binaryParam: string };
 	/** Extra static headers. */
 	headers?: Record<string, string>;
 	/** Fixed query parameters. */
@@ -125,10 +151,36 @@ export interface ResourceSpec {
 	defaultOperation?: string;
 }
 
-export interface VendorSpec {
+/**
+ * How a vendor's base URL is read from its credential. Interpreted twice from this one
+ * definition: as a function for the node's requests and as the n8n expression of the
+ * credential test (api.ts).
+ */
+export interface BaseUrlSpec {
+	/** Credential field holding the URL (with `environments`: the URL of the custom environment). */
+	field: string;
+	/** Used when the field is empty. */
+	default?: string;
+	/** A credential field choosing among fixed hosts; the value `custom` uses `field`. */
+	environments?: { field: string; default: string; hosts: Record<string, string> };
+	/** A credential field appended as one more path segment (e.g. the API version). */
+	suffix?: { field: string; default: string };
+}
+
+/** How the package reaches a vendor: credential, base URL, secrets, query serialisation. */
+export interface ApiSpec {
 	/** Display name, used in error messages. */
 	displayName: string;
-	resources: ResourceSpec[];
-	/** Query array serialisation for axios/qs (`brackets` -> `with[]=a&with[]=b`). */
+	/** Credential type name. */
+	credential: string;
+	baseUrl: BaseUrlSpec;
+	/** Credential fields whose values are secrets: redacted from every error, output and log. */
+	secrets: string[];
+	/** Query array serialisation (`brackets` -> `with[]=a&with[]=b`, `repeat` -> `a=1&a=2`). */
 	arrayFormat?: 'brackets' | 'repeat' | 'comma' | 'indices';
+}
+
+export interface VendorSpec {
+	api: ApiSpec;
+	resources: ResourceSpec[];
 }

@@ -2,7 +2,8 @@ import type { ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ProviApi } from '../../credentials/ProviApi.credentials';
 import { Provi } from '../../nodes/Provi/Provi.node';
-import { proviBaseUrl } from '../../nodes/Provi/vendor';
+import { PROVI_API } from '../../nodes/Provi/api';
+import { baseUrlOf } from '../../nodes/shared/api';
 import { loadOptionsContext } from '../harness/webhook';
 import { PROVI_MAX_PAGE_SIZE, PROVI_TOKEN, proviData, proviMock } from '../mocks/provi';
 import { proviCredentials, runProvi } from './setup';
@@ -157,6 +158,7 @@ describe('dropdowns', () => {
 
 describe('credential', () => {
 	test('environments and API version build the base URL', () => {
+		const proviBaseUrl = (credentials: Record<string, string>) => baseUrlOf(PROVI_API.baseUrl, credentials);
 		expect(proviBaseUrl({ environment: 'production', apiVersion: 'v4' })).toBe('https://ms-checkout.provi.com.br/v4');
 		expect(proviBaseUrl({ environment: 'staging', apiVersion: 'v4' })).toBe('https://ms-checkout-staging.provi.com.br/v4');
 		expect(proviBaseUrl({ environment: 'custom', baseUrl: 'http://127.0.0.1:1/', apiVersion: '/v5/' })).toBe('http://127.0.0.1:1/v5');

@@ -283,7 +283,8 @@ const rows: Row[] = [
 		setup: () => data.preferences.push({ id: 27, url: 'https://www.example.com/old', status: 'enabled', enabledEvents: ['*'], enabledCourses: ['*'], signature: 'x' }),
 		parameters: { resource: 'webhookPreference', operation: 'delete', preferenceId: 27 },
 		method: 'DELETE', path: '/v4/webhook/preference/27', body: null,
-		check: (items) => expect(items[0].json).toEqual({ id: '27', url: 'https://www.example.com/old', deleted: true }),
+		check: (items) =>
+			expect(items[0].json).toEqual({ id: '27', url: 'https://www.example.com/old', deleted: true, message: 'Endpoint deleted' }),
 	},
 	{
 		ref: 'provi.webhookPreference.regenerateSignature',

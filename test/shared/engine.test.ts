@@ -2,10 +2,11 @@
  * The shared engine on its own: a synthetic vendor (one list operation per pagination style)
  * built with vendorProperties() and run through n8n-core's engine against a local server.
  */
-import type { ICredentialType, IDataObject, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { ICredentialType, IDataObject, IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { vendorProperties } from '../../nodes/shared/description';
+import { executeVendor } from '../../nodes/shared/execute';
 import { readVendorError } from '../../nodes/shared/errors';
 import { convertValue } from '../../nodes/shared/format';
 import type { OperationSpec, PaginationStyleName, VendorSpec } from '../../nodes/shared/types';
@@ -23,7 +24,7 @@ const list = (value: string, style: PaginationStyleName, records: string, sizePa
 });
 
 const VENDOR: VendorSpec = {
-	displayName: 'Test Vendor',
+	api: { displayName: 'Test Vendor', credential: 'testApi', baseUrl: { field: 'url' }, secrets: [] },
 	resources: [
 		{
 			value: 'thing',
@@ -60,9 +61,12 @@ class TestVendor implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'testApi', required: true }],
-		requestDefaults: { baseURL: '={{$credentials.url}}' },
 		properties: vendorProperties(VENDOR),
 	};
+
+	async execute(this: IExecuteFunctions) {
+		return await executeVendor(this, VENDOR);
+	}
 }
 
 const TOTAL = 230;

@@ -32,6 +32,7 @@ export const offerResource: ResourceSpec = {
 			method: 'GET',
 			path: '/offers',
 			list: { records: 'data', pagination: { style: 'laravel' } },
+			optionalIn: 'filters',
 			ref: 'kwiga.offer.getAll',
 			fields: [f.string('productId', 'Product Name or ID', { in: 'query', key: 'product_id', type: 'options', loadOptions: 'getProducts', description: 'Only offers of this product' })],
 		},
@@ -64,7 +65,7 @@ export const productResource: ResourceSpec = {
 				f.options('sort', 'Sort Direction', [
 					{ name: 'Ascending', value: 'asc' },
 					{ name: 'Descending', value: 'desc' },
-				], { in: 'query', key: 'sort_by', default: 'asc', group: 'options' }),
+				], { in: 'query', key: 'sort_by', default: 'asc', at: 'options' }),
 			],
 		},
 	],
@@ -87,6 +88,7 @@ export const quizAttemptResource: ResourceSpec = {
 			method: 'GET',
 			path: '/quiz-attempts',
 			list: { records: 'data', pagination: { style: 'laravel' } },
+			optionalIn: 'filters',
 			ref: 'kwiga.quizAttempt.getAll',
 			fields: [
 				f.string('practiceStatuses', 'Statuses', { in: 'query', key: 'filters[practice_statuses]', type: 'multiOptions', options: PRACTICE_STATUSES, format: 'csv', default: [] }),
@@ -95,11 +97,11 @@ export const quizAttemptResource: ResourceSpec = {
 					{ name: 'Last Activity', value: 'last_activity_at' },
 					{ name: 'Status Updated', value: 'status_updated_at' },
 					{ name: 'Started', value: 'started_at' },
-				], { in: 'query', key: 'sort_by', default: 'status_updated_at', group: 'options' }),
+				], { in: 'query', key: 'sort_by', default: 'status_updated_at', at: 'options' }),
 				f.options('sortDir', 'Sort Direction', [
 					{ name: 'Descending', value: 'desc' },
 					{ name: 'Ascending', value: 'asc' },
-				], { in: 'query', key: 'sort_dir', default: 'desc', group: 'options' }),
+				], { in: 'query', key: 'sort_dir', default: 'desc', at: 'options' }),
 			],
 		},
 		{
@@ -112,10 +114,10 @@ export const quizAttemptResource: ResourceSpec = {
 			list: { records: 'data', pagination: { style: 'laravel' } },
 			ref: 'kwiga.quizAttempt.query',
 			fields: [
-				f.list('curatorIds', 'Curator IDs', { key: 'filters.curator_ids', format: 'numberList', group: 'filters' }),
-				f.list('lessonIds', 'Lesson IDs', { key: 'filters.lesson_ids', format: 'numberList', group: 'filters' }),
-				f.string('practiceStatuses', 'Statuses', { key: 'filters.practice_statuses', type: 'multiOptions', options: PRACTICE_STATUSES, default: [], group: 'filters' }),
-				{ ...f.string('lastActivityFrom', 'Last Activity After', { key: 'filters.last_activity_from', type: 'dateTime', format: 'dateTime', group: 'filters' }) },
+				f.list('curatorIds', 'Curator IDs', { key: 'filters.curator_ids', format: 'numberList', at: 'filters' }),
+				f.list('lessonIds', 'Lesson IDs', { key: 'filters.lesson_ids', format: 'numberList', at: 'filters' }),
+				f.string('practiceStatuses', 'Statuses', { key: 'filters.practice_statuses', type: 'multiOptions', options: PRACTICE_STATUSES, default: [], at: 'filters' }),
+				{ ...f.string('lastActivityFrom', 'Last Activity After', { key: 'filters.last_activity_from', type: 'dateTime', format: 'dateTime', at: 'filters' }) },
 			],
 		},
 	],

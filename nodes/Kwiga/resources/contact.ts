@@ -40,6 +40,7 @@ export const contactResource: ResourceSpec = {
 			method: 'POST',
 			path: '/contacts',
 			unwrap: 'data',
+			optionalIn: 'additionalFields',
 			ref: 'kwiga.contact.create',
 			fields: [
 				f.string('email', 'Email', { required: true, placeholder: 'name@email.com' }),
@@ -69,6 +70,7 @@ export const contactResource: ResourceSpec = {
 			method: 'GET',
 			path: '/contacts',
 			list: { records: 'data', pagination: { style: 'laravel' } },
+			optionalIn: 'filters',
 			ref: 'kwiga.contact.getAll',
 			fields: [
 				f.date('dateFrom', 'Created After', { key: 'filters[date_from]', description: 'Only contacts created on or after this date' }),
@@ -91,8 +93,8 @@ export const contactResource: ResourceSpec = {
 			list: { records: 'data', pagination: { style: 'laravel' } },
 			ref: 'kwiga.contact.query',
 			fields: [
-				f.list('contactIds', 'Contact IDs', { key: 'filters.contact_ids', format: 'numberList', group: 'filters' }),
-				f.list('emails', 'Emails', { key: 'filters.emails', group: 'filters', placeholder: 'e.g. alice@example.com,bob@example.com' }),
+				f.list('contactIds', 'Contact IDs', { key: 'filters.contact_ids', format: 'numberList', at: 'filters' }),
+				f.list('emails', 'Emails', { key: 'filters.emails', at: 'filters', placeholder: 'e.g. alice@example.com,bob@example.com' }),
 			],
 		},
 		{
@@ -102,6 +104,7 @@ export const contactResource: ResourceSpec = {
 			method: 'PUT',
 			path: '/contacts/{contact}',
 			unwrap: 'data',
+			optionalIn: 'updateFields',
 			ref: 'kwiga.contact.update',
 			fields: [
 				contactLocator,
@@ -120,6 +123,7 @@ export const contactResource: ResourceSpec = {
 			method: 'POST',
 			path: '/contacts/purchases',
 			unwrap: 'data',
+			optionalIn: 'additionalFields',
 			ref: 'kwiga.contact.addPurchase',
 			fields: [
 				f.string('email', 'Email', { required: true, placeholder: 'name@email.com' }),

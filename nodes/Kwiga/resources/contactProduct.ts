@@ -55,6 +55,7 @@ export const contactProductResource: ResourceSpec = {
 			method: 'DELETE',
 			path: '/contacts/products',
 			unwrap: 'data',
+			optionalIn: 'additionalFields',
 			ref: 'kwiga.contactProduct.deleteBulk',
 			fields: [
 				f.string('email', 'Email', { required: true, placeholder: 'name@email.com' }),

@@ -20,6 +20,7 @@ export const contactRewardResource: ResourceSpec = {
 			method: 'GET',
 			path: '/contacts/{contact}/rewards',
 			list: { records: 'data', pagination: { style: 'laravel' } },
+			optionalIn: 'filters',
 			ref: 'kwiga.contactReward.getAll',
 			fields: [
 				contactLocator,
@@ -47,6 +48,7 @@ export const contactRewardResource: ResourceSpec = {
 			method: 'POST',
 			path: '/contacts/{contact}/rewards',
 			unwrap: 'data',
+			optionalIn: 'additionalFields',
 			ref: 'kwiga.contactReward.create',
 			fields: [
 				contactLocator,

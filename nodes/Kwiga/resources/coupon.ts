@@ -12,6 +12,7 @@ export const couponResource: ResourceSpec = {
 			method: 'GET',
 			path: '/coupons',
 			list: { records: 'data' },
+			optionalIn: 'filters',
 			ref: 'kwiga.coupon.getAll',
 			fields: [
 				f.date('dateFrom', 'Created After', { key: 'filters[date_from]', description: 'Only coupons created on or after this date' }),
@@ -35,6 +36,7 @@ export const couponResource: ResourceSpec = {
 			method: 'POST',
 			path: '/coupons',
 			unwrap: 'data',
+			optionalIn: 'additionalFields',
 			ref: 'kwiga.coupon.create',
 			fields: [
 				f.string('code', 'Code', { required: true, placeholder: 'e.g. SPRING-2026' }),

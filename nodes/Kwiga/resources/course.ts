@@ -21,7 +21,7 @@ export const courseResource: ResourceSpec = {
 					key: 'with',
 					type: 'multiOptions',
 					default: [],
-					group: 'options',
+					at: 'options',
 					options: [
 						{ name: 'Description', value: 'description' },
 						{ name: 'Offers', value: 'offers' },
@@ -48,6 +48,7 @@ export const courseUserResource: ResourceSpec = {
 			method: 'GET',
 			path: '/courses/{course}/users',
 			list: { records: 'data', pagination: { style: 'laravel' } },
+			optionalIn: 'filters',
 			ref: 'kwiga.courseUser.getAll',
 			fields: [
 				courseLocator,
@@ -66,11 +67,11 @@ export const courseUserResource: ResourceSpec = {
 			ref: 'kwiga.courseUser.query',
 			fields: [
 				courseLocator,
-				f.list('contactIds', 'Contact IDs', { key: 'contact_ids', format: 'numberList', group: 'filters' }),
+				f.list('contactIds', 'Contact IDs', { key: 'contact_ids', format: 'numberList', at: 'filters' }),
 				f.string('include', 'Include', {
 					type: 'multiOptions',
 					default: [],
-					group: 'options',
+					at: 'options',
 					options: [
 						{ name: 'Course Program', value: 'course_program' },
 						{ name: 'Lesson Progress', value: 'lesson_progress' },

@@ -33,6 +33,7 @@ export const contactListResource: ResourceSpec = {
 			method: 'POST',
 			path: '/mailing/contact-lists',
 			unwrap: 'data',
+			optionalIn: 'additionalFields',
 			ref: 'kwiga.contactList.create',
 			fields: [f.string('title', 'Title', { required: true }), f.string('description', 'Description')],
 		},

@@ -22,6 +22,7 @@ export const campaignResource: ResourceSpec = {
 			method: 'GET',
 			path: '/campaigns',
 			list: { records: 'content', pagination: { style: 'provi', sizeParam: 'limit' } },
+			optionalIn: 'filters',
 			ref: 'provi.campaign.getAll',
 			fields: [f.string('customIdentifier', 'Custom Identifier', { in: 'query', description: 'Only the campaign with this custom identifier' })],
 		},
@@ -33,6 +34,7 @@ export const campaignResource: ResourceSpec = {
 			method: 'POST',
 			path: '/campaigns',
 			unwrap: 'content',
+			optionalIn: 'additionalFields',
 			ref: 'provi.campaign.create',
 			fields: [
 				f.string('name', 'Name', { required: true, description: 'Unique name of the campaign' }),
@@ -75,6 +77,7 @@ export const campaignResource: ResourceSpec = {
 			description: 'Activate or deactivate a campaign (the only change the API allows)',
 			method: 'PATCH',
 			path: '/campaigns/active/{campaignId}',
+			optionalIn: 'updateFields',
 			ref: 'provi.campaign.update',
 			fields: [
 				campaignPath,

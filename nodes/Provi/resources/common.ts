@@ -13,7 +13,7 @@ export const courseField = (extra: Partial<FieldSpec> = {}): FieldSpec =>
 export const classCourseFilter: FieldSpec = courseField({
 	in: 'none',
 	description: 'The course whose classes the Course Class list shows (not sent to Provi)',
-	showWhen: {},
+	at: 'top',
 	default: '',
 });
 

@@ -38,6 +38,7 @@ export const courseResource: ResourceSpec = {
 			method: 'POST',
 			path: '/courses',
 			unwrap: 'content',
+			optionalIn: 'additionalFields',
 			ref: 'provi.course.create',
 			fields: [
 				f.options('macroAreaId', 'Macro Area Name or ID', [], {
@@ -122,6 +123,7 @@ export const courseClassResource: ResourceSpec = {
 			method: 'GET',
 			path: '/course-classes',
 			list: { records: 'content', pagination: { style: 'provi', sizeParam: 'itemsPerPage' } },
+			optionalIn: 'filters',
 			ref: 'provi.courseClass.getAll',
 			fields: [
 				courseField({ in: 'query', key: 'CourseId', required: true, description: 'The course whose classes are listed' }),
@@ -136,6 +138,7 @@ export const courseClassResource: ResourceSpec = {
 			method: 'POST',
 			path: '/course-classes',
 			unwrap: 'content',
+			optionalIn: 'additionalFields',
 			ref: 'provi.courseClass.create',
 			fields: [
 				// The reference sends CourseId as a string ("33954"); `csv` turns the chosen id into text.

@@ -35,6 +35,7 @@ export const receiptResource: ResourceSpec = {
 			method: 'GET',
 			path: '/receipts',
 			list: { records: 'content', pagination: { style: 'provi', sizeParam: 'limit' } },
+			optionalIn: 'filters',
 			ref: 'provi.receipt.getAll',
 			fields: [
 				f.string('creditRequestId', 'Sale ID', { in: 'query', key: 'CreditRequestId', description: 'Only the receipt of this sale (CreditRequestId)' }),
@@ -115,6 +116,7 @@ export const financialMovementResource: ResourceSpec = {
 			method: 'GET',
 			path: '/financial/maas',
 			list: { records: 'content', pagination: { style: 'provi', sizeParam: 'limit' } },
+			optionalIn: 'filters',
 			ref: 'provi.financialMaas.getAll',
 			fields: [
 				f.string('creditRequestId', 'Sale ID', { in: 'query', key: 'CreditRequestId', description: 'Only movements of this sale (CreditRequestId)' }),

@@ -42,6 +42,7 @@ export const exclusiveSaleResource: ResourceSpec = {
 			method: 'POST',
 			path: '/sales/exclusive-sale',
 			unwrap: 'content',
+			optionalIn: 'additionalFields',
 			ref: 'provi.exclusiveSale.create',
 			fields: [
 				cpfField({ required: true }),
@@ -90,6 +91,7 @@ export const saleResource: ResourceSpec = {
 			method: 'GET',
 			path: '/sales',
 			list: { records: 'content', pagination: { style: 'provi', sizeParam: 'limit' } },
+			optionalIn: 'filters',
 			ref: 'provi.sale.getAll',
 			fields: [
 				f.string('creditRequestId', 'Sale ID', { in: 'query', key: 'CreditRequestId', description: 'Only the sale with this ID (CreditRequestId)' }),

@@ -25,6 +25,7 @@ export const webhookPreferenceResource: ResourceSpec = {
 			method: 'GET',
 			path: '/webhook/preferences',
 			list: { records: 'content' },
+			optionalIn: 'filters',
 			ref: 'provi.webhookPreference.getAll',
 			fields: [f.string('id', 'Preference ID', { in: 'query', description: 'Only the preference with this ID' })],
 		},
@@ -75,6 +76,7 @@ export const webhookPreferenceResource: ResourceSpec = {
 			method: 'PATCH',
 			path: '/webhook-endpoint',
 			unwrap: 'data',
+			optionalIn: 'updateFields',
 			ref: 'provi.webhookPreference.update',
 			fields: [
 				preferenceId('body'),
@@ -103,12 +105,13 @@ export const webhookResource: ResourceSpec = {
 			method: 'GET',
 			path: '/webhooks',
 			list: { records: 'content', pagination: { style: 'provi', sizeParam: 'limit' } },
+			optionalIn: 'filters',
 			ref: 'provi.webhookHistory.getAll',
 			fields: [
 				f.options('sort', 'Sort', [
 					{ name: 'Ascending', value: 'asc' },
 					{ name: 'Descending', value: 'desc' },
-				], { in: 'query', group: 'options', default: 'asc', description: 'Order of the deliveries by date' }),
+				], { in: 'query', at: 'options', default: 'asc', description: 'Order of the deliveries by date' }),
 				f.number('requestStatus', 'Response Status', { in: 'query', default: 200, description: 'Only deliveries answered with this HTTP status' }),
 				f.number('requestStatusNe', 'Response Status Not', { in: 'query', default: 200, description: 'Only deliveries not answered with this HTTP status (e.g. 200 to find failures)' }),
 				f.date('startDate', 'Sent After', { description: 'Deliveries sent on or after this day' }),

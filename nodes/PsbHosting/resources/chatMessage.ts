@@ -35,7 +35,7 @@ export const chatMessageResource: ResourceSpec = {
 			ref: 'psb.chatMessage.create',
 			fields: [
 				chatLocator,
-				f.string('text', 'Text', { typeOptions: { rows: 4 }, showWhen: {}, description: 'Text of the message (may be empty when files are attached)' }),
+				f.string('text', 'Text', { typeOptions: { rows: 4 }, at: 'top', description: 'Text of the message (may be empty when files are attached)' }),
 				binaryPropertiesField('message'),
 			],
 		},

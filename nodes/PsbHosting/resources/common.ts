@@ -22,5 +22,5 @@ export const binaryPropertiesField = (what: string): FieldSpec => ({
 	default: '',
 	placeholder: 'e.g. data, screenshot',
 	description: `Names of the input item's binary properties to attach to the ${what}, separated by commas. Leave empty to send no files.`,
-	showWhen: {},
+	at: 'top',
 });

@@ -16,6 +16,7 @@ export const orderResource: ResourceSpec = {
 			method: 'POST',
 			path: '/order',
 			multipart: FORM,
+			optionalIn: 'additionalFields',
 			ref: 'psb.order.create',
 			fields: [
 				f.number('productId', 'Product Name or ID', {
@@ -111,6 +112,7 @@ export const orderResource: ResourceSpec = {
 			method: 'POST',
 			path: '/order/{orderId}/prolong',
 			multipart: FORM,
+			optionalIn: 'additionalFields',
 			ref: 'psb.order.prolong',
 			fields: [
 				orderLocator,

@@ -24,7 +24,7 @@ export const paymentResource: ResourceSpec = {
 						{ name: 'Status', value: 'status' },
 						{ name: 'Type', value: 'type' },
 					],
-					{ in: 'query', group: 'options', default: 'id', description: 'Field to sort the payments by' },
+					{ in: 'query', at: 'options', default: 'id', description: 'Field to sort the payments by' },
 				),
 				f.options(
 					'sortOrder',
@@ -33,7 +33,7 @@ export const paymentResource: ResourceSpec = {
 						{ name: 'Ascending', value: 'ASC' },
 						{ name: 'Descending', value: 'DESC' },
 					],
-					{ in: 'query', group: 'options', default: 'DESC' },
+					{ in: 'query', at: 'options', default: 'DESC' },
 				),
 			],
 		},

@@ -13,6 +13,7 @@ export const productResource: ResourceSpec = {
 			method: 'GET',
 			path: '/products',
 			list: { records: '' },
+			optionalIn: 'filters',
 			ref: 'psb.product.getAll',
 			fields: [
 				f.string('types', 'Types', {

@@ -37,6 +37,7 @@ export const ticketResource: ResourceSpec = {
 			method: 'POST',
 			path: '/tickets',
 			multipart: FORM,
+			optionalIn: 'additionalFields',
 			ref: 'psb.ticket.create',
 			fields: [
 				f.string('title', 'Title', { required: true }),

@@ -1,0 +1,293 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { placementOf } from './fields';
+import { convertValue, isDotted } from './format';
+import { toMultipart } from './multipart';
+import { walkPages } from './pagination';
+import { isErrorEnvelope, listRecords, listSiblings, recordsLabel, singleRecords } from './response';
+import type { ApiRequest, ApiResponse, TransportSettings } from './transport';
+import { Connection, DEFAULT_SETTINGS } from './transport';
+import type { FieldGroup, FieldSpec, OperationSpec, VendorSpec } from './types';
+
+/** What the executor reads for one operation: its top-level fields, then one collection at a time. */
+interface OperationPlan {
+	op: OperationSpec;
+	top: FieldSpec[];
+	groups: Array<[FieldGroup, FieldSpec[]]>;
+}
+
+/** resource + operation -> plan, built once per vendor (not per item, not per run). */
+const plans = new WeakMap<VendorSpec, Map<string, OperationPlan>>();
+
+function planOf(vendor: VendorSpec, resource: string, operation: string): OperationPlan | undefined {
+	let index = plans.get(vendor);
+	if (!index) {
+		index = new Map();
+		for (const r of vendor.resources) {
+			for (const op of r.operations) {
+				const groups = new Map<FieldGroup, FieldSpec[]>();
+				const top: FieldSpec[] = [];
+				for (const field of op.fields ?? []) {
+					const at = placementOf(field, op);
+					if (at === 'top') top.push(field);
+					else groups.set(at, [...(groups.get(at) ?? []), field]);
+				}
+				// Collection fields in the order the editor lists them, so bodies keep a stable key order.
+				for (const fields of groups.values()) fields.sort((a, b) => a.displayName.localeCompare(b.displayName));
+				index.set(`${r.value}.${op.value}`, { op, top, groups: [...groups] });
+			}
+		}
+		plans.set(vendor, index);
+	}
+	return index.get(`${resource}.${operation}`);
+}
+
+/** A resource locator gives its `value`; other parameters are taken as they are. */
+const plain = (value: unknown) =>
+	value && typeof value === 'object' && '__rl' in (value as IDataObject) ? (value as IDataObject).value : value;
+
+const isUnset = (value: unknown) => value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
+/** Sets `a.b.c` (dotted keys) or a literal key (bracket keys such as `filters[date_from]`). */
+function setKey(target: IDataObject, key: string, value: unknown): void {
+	if (!isDotted(key)) {
+		target[key] = value as IDataObject[string];
+		return;
+	}
+	const parts = key.split('.');
+	const leaf = parts.pop() as string;
+	let node = target;
+	for (const part of parts) node = (node[part] ??= {}) as IDataObject;
+	node[leaf] = value as IDataObject[string];
+}
+
+/** One run of a vendor node: the context, the vendor, the connection and the item index. */
+class Run {
+	constructor(
+		readonly ctx: IExecuteFunctions,
+		readonly vendor: VendorSpec,
+		readonly connection: Connection,
+	) {}
+
+	/** A parameter of item `i` (expressions resolved; no schema walk over the node's properties). */
+	param(name: string, i: number, fallback: unknown): unknown {
+		return plain(this.ctx.getNodeParameter(name, i, fallback as never, { skipValidation: true }));
+	}
+
+	invalid(i: number, message: string, description?: string): NodeOperationError {
+		return new NodeOperationError(this.ctx.getNode(), message, { itemIndex: i, description });
+	}
+
+	/** A path segment: a text or a number, never empty, `.` or `..` (it would move up the URL). */
+	segment(field: FieldSpec, raw: unknown, i: number): string {
+		if (raw !== null && typeof raw === 'object') {
+			throw this.invalid(i, `The parameter "${field.displayName}" must be a text or a number for item ${i}, not ${Array.isArray(raw) ? 'a list' : 'an object'}`);
+		}
+		const value = raw === undefined || raw === null ? '' : String(raw).trim();
+		if (value === '') {
+			throw this.invalid(
+				i,
+				`The parameter "${field.displayName}" is empty for item ${i}`,
+				`"${field.displayName}" is required to build the request URL. Set it, or check the expression that fills it.`,
+			);
+		}
+		let decoded = value;
+		try {
+			decoded = decodeURIComponent(value);
+		} catch {
+			// not percent-encoded text: taken as it is
+		}
+		if (['.', '..'].includes(value.normalize('NFKC')) || ['.', '..'].includes(decoded.normalize('NFKC'))) {
+			throw this.invalid(i, `The parameter "${field.displayName}" cannot be "${value}" for item ${i}`, 'An ID of "." or ".." would point the request at another address.');
+		}
+		return encodeURIComponent(value);
+	}
+
+	/** Whether a top-level field is shown (and so sent) for item `i`. */
+	shown(field: FieldSpec, i: number): boolean {
+		return Object.entries(field.showWhen ?? {}).every(([name, allowed]) =>
+			allowed.includes(this.param(name, i, undefined) as string | number | boolean),
+		);
+	}
+
+	/** The request of operation `op` for item `i`, from the operation's own fields only. */
+	async request(plan: OperationPlan, i: number): Promise<ApiRequest> {
+		const { op } = plan;
+		const qs: IDataObject = { ...(op.fixedQuery ?? {}) };
+		let body: IDataObject = { ...(op.fixedBody ?? {}) };
+		const headers: IDataObject = { ...(op.headers ?? {}) };
+		let url = op.path;
+		const place = (field: FieldSpec, raw: unknown) => {
+			if (field.in === 'path') {
+				url = url.replace(`{${field.key ?? field.name}}`, this.segment(field, raw, i));
+				return;
+			}
+			if (field.in === 'none' || isUnset(raw)) return;
+			const value = convertValue(field, raw, (problem) => {
+				throw this.invalid(i, `Invalid value for parameter "${field.displayName}": ${problem}`, `Item ${i}`);
+			});
+			if (value === undefined) return;
+			const key = field.key ?? field.name;
+			if (field.in === 'query') setKey(qs, key, value);
+			else if (field.in === 'body') setKey(body, key, value);
+			else if (field.in === 'header') headers[key] = String(value);
+		};
+		for (const field of plan.top) {
+			if (field.showWhen && !this.shown(field, i)) continue;
+			place(field, this.param(field.name, i, field.in === 'path' ? '' : undefined));
+		}
+		for (const [group, fields] of plan.groups) {
+			const values = (this.param(group, i, {}) ?? {}) as IDataObject;
+			for (const field of fields) if (field.name in values) place(field, plain(values[field.name]));
+		}
+		let payload: unknown = Object.keys(body).length ? body : undefined;
+		if (op.multipart) {
+			const form = await toMultipart(this.ctx, i, op, body);
+			payload = form.body;
+			headers['Content-Type'] = form.contentType;
+			body = {};
+		}
+		return { method: op.method, url, qs, body: payload, headers };
+	}
+
+	/** A body that is not what the API promises (an error envelope, no list) is an error. */
+	unusable(response: ApiResponse, i: number, what: string): NodeApiError {
+		if (isErrorEnvelope(response.body)) {
+			const { message } = response.body as IDataObject;
+			const text = [message, (response.body as IDataObject).error, (response.body as IDataObject).detail]
+				.map((v) => (typeof v === 'string' ? v : v && typeof v === 'object' ? JSON.stringify(v) : ''))
+				.find((v) => v);
+			return this.connection.error(`answered with an error (HTTP ${response.statusCode}): ${text ?? 'no message'}`, i, {
+				description: JSON.stringify(response.body).slice(0, 500),
+			});
+		}
+		return this.connection.error(`returned ${what}`, i, {
+			description: `Response (HTTP ${response.statusCode}): ${JSON.stringify(response.body ?? null).slice(0, 300)}`,
+		});
+	}
+
+	/** Output records of a list operation: one page, or pages up to Return All / Limit. */
+	async list(plan: OperationPlan, request: ApiRequest, i: number): Promise<IDataObject[]> {
+		const list = plan.op.list as NonNullable<OperationSpec['list']>;
+		const returnAll = this.param('returnAll', i, false) === true;
+		let limit = Infinity;
+		if (!returnAll) {
+			const raw = this.param('limit', i, 50);
+			limit = Number(raw);
+			if (!Number.isInteger(limit) || limit < 1) {
+				throw this.invalid(i, `The parameter "Limit" must be a whole number of at least 1 for item ${i} (got ${JSON.stringify(raw)})`);
+			}
+		}
+		const withFields = (this.param('options', i, {}) as IDataObject)?.includeResponseFields === true;
+		let siblings: IDataObject = {};
+		const fetch = async (paging: IDataObject) => {
+			const paged = { ...request };
+			if (list.pagination?.inBody) paged.body = { ...((request.body as IDataObject) ?? {}), ...paging };
+			else paged.qs = { ...(request.qs ?? {}), ...paging };
+			const response = await this.connection.send(paged, i);
+			const records = listRecords(response.body, list.records);
+			if (!records) throw this.unusable(response, i, `no list where ${recordsLabel(list.records)} was expected`);
+			if (withFields) siblings = listSiblings(response.body, list.records);
+			return { body: response.body, records };
+		};
+		let records: IDataObject[];
+		if (list.pagination) {
+			const fail = (message: string, description?: string): never => {
+				throw this.connection.error(message, i, { description });
+			};
+			records = (await walkPages({ fetch, fail }, list.pagination, { limit })).records;
+		} else {
+			records = (await fetch({})).records.slice(0, limit);
+		}
+		return withFields ? records.map((record) => ({ ...record, response: siblings })) : records;
+	}
+
+	/** Everything item `i` outputs. */
+	async item(plan: OperationPlan, i: number): Promise<INodeExecutionData[]> {
+		const { op } = plan;
+		const request = await this.request(plan, i);
+		const paired = { item: i };
+		if (op.list) return (await this.list(plan, request, i)).map((json) => ({ json, pairedItem: paired }));
+		const response = await this.connection.send(request, i, { binary: !!op.download });
+		if (op.download) return [await this.file(op, response, i)];
+		if (isErrorEnvelope(response.body)) throw this.unusable(response, i, 'an error');
+		return singleRecords(response.body, op.unwrap).map((json) => ({ json, pairedItem: paired }));
+	}
+
+	/** A file response as binary data, named from Content-Disposition when the API names it. */
+	async file(op: OperationSpec, response: ApiResponse, i: number): Promise<INodeExecutionData> {
+		const property = String(this.param(op.download!.binaryParam, i, 'data') || 'data');
+		const disposition = String(response.headers['content-disposition'] ?? '');
+		const named = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+		const mimeType = String(response.headers['content-type'] ?? 'application/octet-stream').split(';')[0];
+		const fileName = named ? decodeURIComponent(named) : undefined;
+		const binary = await this.ctx.helpers.prepareBinaryData(response.body as Buffer, fileName, mimeType);
+		return {
+			json: { fileName: binary.fileName, mimeType: binary.mimeType, fileSize: binary.fileSize },
+			binary: { [property]: binary },
+			pairedItem: { item: i },
+		};
+	}
+}
+
+/** Request Options of the run (the same for every item). */
+function settingsOf(ctx: IExecuteFunctions): TransportSettings {
+	const options = (ctx.getNodeParameter('requestOptions', 0, {}) ?? {}) as IDataObject;
+	const whole = (value: unknown, fallback: number, min: number) =>
+		Number.isFinite(Number(value)) && Number(value) >= min ? Math.floor(Number(value)) : fallback;
+	return {
+		concurrency: whole(options.concurrency, DEFAULT_SETTINGS.concurrency, 1),
+		maxRetries: whole(options.maxRetries, DEFAULT_SETTINGS.maxRetries, 0),
+		timeoutMs: whole(options.timeout, DEFAULT_SETTINGS.timeoutMs / 1000, 1) * 1000,
+	};
+}
+
+/**
+ * The Continue On Fail item: `{error, details}` only, the shape n8n recognises as an error item
+ * (so "continue (using error output)" routes it to the error output), paired with its input item.
+ */
+function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+	const { description, httpCode } = error as { description?: string; httpCode?: string };
+	const details: IDataObject = {};
+	if (httpCode) details.httpCode = httpCode;
+	if (description) details.description = description;
+	return { json: { error: error.message, details }, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * `execute()` of every vendor action node. Finds the chosen operation in an index built once per
+ * vendor, reads only that operation's parameters for each item, and runs the items with a bounded
+ * number of requests in flight; the output keeps the input order.
+ */
+export async function executeVendor(ctx: IExecuteFunctions, vendor: VendorSpec): Promise<INodeExecutionData[][]> {
+	const items = ctx.getInputData();
+	const resource = ctx.getNodeParameter('resource', 0) as string;
+	const operation = ctx.getNodeParameter('operation', 0) as string;
+	const plan = planOf(vendor, resource, operation);
+	if (!plan) throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not known to this node`);
+	const settings = settingsOf(ctx);
+	const run = new Run(ctx, vendor, await Connection.open(ctx, vendor.api, settings));
+	const results: INodeExecutionData[][] = new Array(items.length);
+	const failures: Array<{ index: number; error: Error }> = [];
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length && !failures.length) {
+			const i = next++;
+			try {
+				results[i] = await run.item(plan, i);
+			} catch (caught) {
+				const error =
+					caught instanceof NodeApiError || caught instanceof NodeOperationError
+						? caught
+						: new NodeOperationError(ctx.getNode(), caught as Error, { itemIndex: i });
+				if (ctx.continueOnFail()) results[i] = [errorItem(error, i)];
+				else failures.push({ index: i, error });
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(settings.concurrency, items.length) }, worker));
+	// Items still in flight when one failed have finished; the first failing item (input order) is reported.
+	if (failures.length) throw failures.sort((a, b) => a.index - b.index)[0].error;
+	return [results.flat()];
+}
