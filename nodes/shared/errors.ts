@@ -157,9 +157,9 @@ export function transportError(
 	const secrets = options.secrets ?? [];
 	const safe = redactText(`${vendor}: ${message}`, secrets);
 	const description = options.description ? redactText(options.description, secrets) : undefined;
-	return new NodeApiError(
+	const error = new NodeApiError(
 		node,
-		{ message: safe, ...(options.code ? { code: options.code } : {}) },
+		{ message: safe },
 		{
 			message: safe,
 			description,
@@ -167,6 +167,9 @@ export function transportError(
 			...(options.httpCode ? { httpCode: String(options.httpCode) } : {}),
 		},
 	);
+	// Kept in the context, not the response: n8n would swap the message for its generic text of the code.
+	if (options.code) error.context.code = options.code;
+	return error;
 }
 
 const NETWORK_TEXT: Record<string, string> = {

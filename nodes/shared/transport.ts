@@ -358,11 +358,11 @@ export class Connection {
 	private networkError(error: unknown, itemIndex: number) {
 		const code = errorCode(error) ?? ((error as Error)?.message === 'socket hang up' ? 'ECONNRESET' : undefined);
 		const reason = networkText(code, String((error as Error)?.message ?? 'unknown error'));
-		const failure = this.error(`could not complete the request${code ? ` (${code})` : ''}: ${reason}`, itemIndex, {
+		// The code goes in the description: in the message n8n would replace the text with its generic one.
+		return this.error(`could not complete the request: ${reason}`, itemIndex, {
 			code,
-			description: 'Check the base URL in the credential and that the service is reachable.',
+			description: `${code ? `Network error ${code}. ` : ''}Check the base URL in the credential and that the service is reachable.`,
 		});
-		return Object.assign(failure, { code });
 	}
 
 	/** The body as JSON (or text, or bytes for files); a 2xx body that is not what an API sends is an error. */

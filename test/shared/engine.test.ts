@@ -2,16 +2,14 @@
  * The shared engine on its own: a synthetic vendor (one list operation per pagination style)
  * built with vendorProperties() and run through n8n-core's engine against a local server.
  */
-import type { ICredentialType, IDataObject, IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { vendorProperties } from '../../nodes/shared/description';
-import { executeVendor } from '../../nodes/shared/execute';
 import { readVendorError } from '../../nodes/shared/errors';
 import { convertValue } from '../../nodes/shared/format';
 import type { OperationSpec, PaginationStyleName, VendorSpec } from '../../nodes/shared/types';
 import { runNode } from '../harness/engine';
 import { MockServer } from '../harness/mockServer';
+import { TEST_API, TestApi, testVendorNode } from '../harness/testVendor';
 
 const list = (value: string, style: PaginationStyleName, records: string, sizeParam?: string): OperationSpec => ({
 	value,
@@ -24,7 +22,7 @@ const list = (value: string, style: PaginationStyleName, records: string, sizePa
 });
 
 const VENDOR: VendorSpec = {
-	api: { displayName: 'Test Vendor', credential: 'testApi', baseUrl: { field: 'url' }, secrets: [] },
+	api: TEST_API,
 	resources: [
 		{
 			value: 'thing',
@@ -39,35 +37,6 @@ const VENDOR: VendorSpec = {
 		},
 	],
 };
-
-class TestApi implements ICredentialType {
-	name = 'testApi';
-
-	displayName = 'Test API';
-
-	properties = [{ displayName: 'URL', name: 'url', type: 'string' as const, default: '' }];
-
-	authenticate = { type: 'generic' as const, properties: { headers: { 'X-Key': 'k' } } };
-}
-
-class TestVendor implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Test Vendor',
-		name: 'testVendor',
-		group: ['transform'],
-		version: 1,
-		description: 'Engine test node',
-		defaults: { name: 'Test Vendor' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'testApi', required: true }],
-		properties: vendorProperties(VENDOR),
-	};
-
-	async execute(this: IExecuteFunctions) {
-		return await executeVendor(this, VENDOR);
-	}
-}
 
 const TOTAL = 230;
 const all = Array.from({ length: TOTAL }, (_, i) => ({ id: i + 1 }));
@@ -112,9 +81,9 @@ beforeEach(() => server.reset());
 
 const run = async (operation: string, extra: IDataObject) =>
 	await runNode({
-		node: new TestVendor(),
+		node: testVendorNode(VENDOR),
 		parameters: { resource: 'thing', operation, ...extra },
-		credentials: { testApi: { url: server.url } },
+		credentials: { testApi: { url: server.url, apiKey: 'k' } },
 		credentialTypes: [new TestApi()],
 	});
 

@@ -1,0 +1,402 @@
+/**
+ * The request path under faults: hostile local servers (cross-host redirects, echoed secrets,
+ * broken bodies, trickles, rate limits, resets) against a synthetic vendor run by n8n-core's engine.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { f } from '../../nodes/shared/fields';
+import type { VendorSpec } from '../../nodes/shared/types';
+import { runNode } from '../harness/engine';
+import { TEST_API, TestApi, testVendorNode } from '../harness/testVendor';
+
+const SECRET = 'sk-live-5f2b9c0d7e1a';
+
+const VENDOR: VendorSpec = {
+	api: TEST_API,
+	resources: [
+		{
+			value: 'thing',
+			name: 'Thing',
+			operations: [
+				{ value: 'get', name: 'Get', action: 'Get a thing', method: 'GET', path: '/things/{id}', ref: 't.get', fields: [f.path('id', 'Thing ID')] },
+				{
+					value: 'create',
+					name: 'Create',
+					action: 'Create a thing',
+					method: 'POST',
+					path: '/things',
+					ref: 't.create',
+					fields: [f.string('name', 'Name', { required: true })],
+				},
+				{
+					value: 'list',
+					name: 'Get Many',
+					action: 'Get many things',
+					method: 'GET',
+					path: '/things',
+					ref: 't.list',
+					list: { records: 'data', pagination: { style: 'laravel' } },
+				},
+			],
+		},
+	],
+};
+
+interface Seen {
+	method: string;
+	url: string;
+	headers: IncomingMessage['headers'];
+	at: number;
+}
+
+/** A raw HTTP server whose handler a test sets: it can do what MockServer can't (reset, trickle). */
+class Hostile {
+	readonly requests: Seen[] = [];
+
+	handler: (req: IncomingMessage, res: ServerResponse, seen: Seen) => void = (_req, res) => res.end();
+
+	url = '';
+
+	private server?: Server;
+
+	async start(host = '127.0.0.1') {
+		this.server = createServer((req, res) => {
+			const seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, at: Date.now() };
+			this.requests.push(seen);
+			req.resume();
+			req.on('end', () => this.handler(req, res, seen));
+		});
+		await new Promise<void>((resolve) => this.server!.listen(0, host, resolve));
+		this.url = `http://${host}:${(this.server.address() as AddressInfo).port}`;
+	}
+
+	async stop() {
+		this.server?.closeAllConnections();
+		await new Promise((resolve) => this.server?.close(resolve));
+	}
+}
+
+const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+	res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+	res.end(typeof body === 'string' ? body : JSON.stringify(body));
+};
+
+const server = new Hostile();
+const elsewhere = new Hostile();
+
+beforeAll(async () => {
+	await server.start();
+	await elsewhere.start('127.0.0.2');
+	elsewhere.handler = (_req, res) => json(res, 200, { id: 'stolen' });
+});
+afterAll(async () => {
+	await server.stop();
+	await elsewhere.stop();
+});
+beforeEach(() => {
+	server.requests.length = 0;
+	elsewhere.requests.length = 0;
+});
+
+const run = async (operation: string, parameters: IDataObject = {}, extra: { items?: INodeExecutionData[]; continueOnFail?: boolean } = {}) =>
+	await runNode({
+		node: testVendorNode(VENDOR),
+		parameters: { resource: 'thing', operation, ...parameters },
+		credentials: { testApi: { url: server.url, apiKey: SECRET } },
+		credentialTypes: [new TestApi()],
+		...extra,
+	});
+
+/** The class of the error the node threw (run data keeps a copy that names it). */
+const errorClass = (result: Awaited<ReturnType<typeof run>>) => result.error?.name;
+
+/** Everything n8n keeps of a run (output, error, run data), as one text. */
+const stored = (result: Awaited<ReturnType<typeof run>>) =>
+	JSON.stringify({ run: result.run, error: result.error && { ...result.error, message: result.error.message, stack: result.error.stack } });
+
+describe('redirects', () => {
+	test.each([301, 302, 307, 308])('a %i to another host is refused: the credential and body never reach it', async (status) => {
+		server.handler = (_req, res) => {
+			res.writeHead(status, { Location: `${elsewhere.url}/things/1` });
+			res.end();
+		};
+		for (const [operation, parameters] of [['get', { id: '1' }], ['create', { name: 'n' }]] as const) {
+			const result = await run(operation, parameters);
+			expect(result.items).toEqual([]);
+			expect(result.error?.message).toContain('redirected the request to another host (127.0.0.2');
+			expect(errorClass(result)).toBe('NodeApiError');
+		}
+		expect(elsewhere.requests).toHaveLength(0);
+	});
+
+	test('a redirect on the same host is followed, with the credential', async () => {
+		server.handler = (req, res, seen) => {
+			if (seen.url === '/things/1') {
+				res.writeHead(301, { Location: '/things/2' });
+				res.end();
+			} else json(res, 200, { id: 2 });
+		};
+		const { items, error } = await run('get', { id: '1' });
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json)).toEqual([{ id: 2 }]);
+		expect(server.requests.map((r) => [r.url, r.headers['x-key']])).toEqual([
+			['/things/1', SECRET],
+			['/things/2', SECRET],
+		]);
+	});
+});
+
+describe('secrets', () => {
+	const echo = (status: number) => (_req: IncomingMessage, res: ServerResponse, seen: Seen) =>
+		json(res, status, { message: `Key ${String(seen.headers['x-key'])} is not valid`, request: { headers: seen.headers } });
+
+	test('a vendor error that echoes the credential is redacted everywhere n8n keeps it', async () => {
+		server.handler = echo(401);
+		const result = await run('get', { id: '1' });
+		expect(result.error?.message).toContain('Key [redacted] is not valid');
+		expect(result.error?.message).toContain('401');
+		expect(stored(result)).not.toContain(SECRET);
+	});
+
+	test('with Continue On Fail the error item holds no secret and is paired with its input', async () => {
+		server.handler = echo(403);
+		const result = await run('get', { id: '1' }, { continueOnFail: true, items: [{ json: {} }, { json: {} }] });
+		expect(result.items).toHaveLength(2);
+		expect(result.items[1]).toMatchObject({ json: { error: expect.stringContaining('[redacted]') }, pairedItem: { item: 1 } });
+		expect(stored(result)).not.toContain(SECRET);
+	});
+
+	test('a success body that echoes the credential is redacted in the output', async () => {
+		server.handler = echo(200);
+		const result = await run('get', { id: '1' });
+		expect(result.items[0].json.message).toBe('Key [redacted] is not valid');
+		expect(stored(result)).not.toContain(SECRET);
+	});
+});
+
+describe('bodies that are not what the API promises', () => {
+	test('a 200 that is not valid JSON is an error, not an empty list', async () => {
+		server.handler = (_req, res) => json(res, 200, '{"data": [{"id": 1},');
+		const { error, items } = await run('list', { returnAll: true });
+		expect(items).toEqual([]);
+		expect(error?.message).toContain('not valid JSON (HTTP 200)');
+	});
+
+	test.each([
+		['missing', { meta: {} }],
+		['an object', { data: { id: 1 } }],
+		['a string', { data: 'none' }],
+		['a number', { data: 3 }],
+	])('a list whose records key is %s is an error', async (_what, body) => {
+		server.handler = (_req, res) => json(res, 200, body);
+		const { error } = await run('list', { returnAll: false, limit: 5 });
+		expect(error?.message).toContain('no list where "data" was expected');
+	});
+
+	test.each([
+		[{ error: 'Invalid token' }, 'Invalid token'],
+		[{ error: { message: 'Quota exceeded' } }, 'Quota exceeded'],
+		[{ detail: 'Not found' }, 'Not found'],
+	])('an error envelope sent with 200 (%j) is an error', async (body, message) => {
+		server.handler = (_req, res) => json(res, 200, body);
+		for (const [operation, parameters] of [['get', { id: '1' }], ['list', { returnAll: true }]] as const) {
+			const { error, items } = await run(operation, parameters);
+			expect(items).toEqual([]);
+			expect(error?.message).toContain(message);
+		}
+	});
+
+	const page = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title><style>body{font:14px}</style></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
+
+	test('an HTML error page shows the status and a short summary, not markup', async () => {
+		server.handler = (_req, res) => {
+			res.writeHead(502, { 'Content-Type': 'text/html' });
+			res.end(page);
+		};
+		const { error } = await run('get', { id: '1', requestOptions: { maxRetries: 0 } });
+		expect(error?.message).toContain('502');
+		expect(error?.message).toContain('Bad Gateway');
+		expect(`${error?.message} ${error?.description ?? ''}`).not.toMatch(/<|font:/);
+	});
+
+	test('an HTML page with 200 is an error (a website or proxy, not the API)', async () => {
+		server.handler = (_req, res) => {
+			res.writeHead(200, { 'Content-Type': 'text/html' });
+			res.end(page.replace(/502 Bad Gateway/g, 'Welcome'));
+		};
+		const { error } = await run('get', { id: '1' });
+		expect(error?.message).toContain('returned an HTML page instead of JSON (HTTP 200: Welcome)');
+	});
+});
+
+describe('input refused before any request', () => {
+	test.each([0, -1, 2.5, 'ten'])('Limit %j', async (limit) => {
+		const result = await run('list', { returnAll: false, limit }, { items: [{ json: {} }] });
+		expect(errorClass(result)).toBe('NodeOperationError');
+		expect(result.error?.message).toContain('"Limit" must be a whole number of at least 1 for item 0');
+		expect(server.requests).toHaveLength(0);
+	});
+
+	test.each([
+		['an object', { a: 1 }, 'not an object'],
+		['a list', [1, 2], 'not a list'],
+		['..', '..', 'cannot be ".."'],
+		['.', '.', 'cannot be "."'],
+		['encoded ..', '%2e%2E', 'cannot be "%2e%2E"'],
+		['empty', '', 'is empty for item 1'],
+	])('a path ID that is %s', async (_what, id, message) => {
+		server.handler = (_req, res) => json(res, 200, { id: 1 });
+		const result = await run('get', { id: '={{ $json.id }}' }, { items: [{ json: { id: 1 } }, { json: { id } }] });
+		expect(errorClass(result)).toBe('NodeOperationError');
+		expect(result.error?.message).toContain('"Thing ID"');
+		expect(result.error?.message).toContain(message);
+		// The first item's request may have gone out; the bad item's never did.
+		expect(server.requests.every((r) => r.url === '/things/1')).toBe(true);
+	});
+});
+
+describe('Return All', () => {
+	const failOnPage2 = (_req: IncomingMessage, res: ServerResponse, seen: Seen) => {
+		const pageNo = Number(new URL(seen.url, 'http://x').searchParams.get('page'));
+		if (pageNo === 2) json(res, 500, { message: 'Database is down' });
+		else json(res, 200, { data: [{ id: pageNo }], meta: { current_page: pageNo, last_page: 3 } });
+	};
+
+	test('a failure on page 2 returns no partial list', async () => {
+		server.handler = failOnPage2;
+		const { error, items } = await run('list', { returnAll: true });
+		expect(items).toEqual([]);
+		expect(error?.message).toContain('Database is down');
+		expect(server.requests).toHaveLength(2);
+	});
+
+	test('with Continue On Fail it gives one error item for the input item', async () => {
+		server.handler = failOnPage2;
+		const { items } = await run('list', { returnAll: true }, { continueOnFail: true });
+		expect(items).toEqual([{ json: { error: expect.stringContaining('Database is down'), details: expect.any(Object) }, pairedItem: { item: 0 } }]);
+	});
+});
+
+describe('timeouts', () => {
+	test('a slow trickle is cut off at the total timeout', async () => {
+		server.handler = (_req, res) => {
+			res.writeHead(200, { 'Content-Type': 'application/json' });
+			res.write('{"id": 1, "pad": "');
+			const drip = setInterval(() => (res.destroyed ? clearInterval(drip) : res.write('.')), 100);
+			res.on('close', () => clearInterval(drip));
+		};
+		const { error } = await run('get', { id: '1', requestOptions: { timeout: 1, maxRetries: 0 } });
+		expect(error?.message).toContain('no complete response within 1 s');
+	});
+
+	test('a server that never answers is cut off too', async () => {
+		server.handler = () => {};
+		const { error } = await run('create', { name: 'n', requestOptions: { timeout: 1 } });
+		expect(error?.message).toContain('no complete response within 1 s');
+		expect(server.requests).toHaveLength(1);
+	});
+});
+
+describe('rate limits and retries', () => {
+	const limited = (retryAfter: () => string, times = 1) => (_req: IncomingMessage, res: ServerResponse) => {
+		if (server.requests.length <= times) json(res, 429, { message: 'Too many requests' }, { 'Retry-After': retryAfter() });
+		else json(res, 200, { id: 1 });
+	};
+
+	test('429 with Retry-After in seconds waits that long, for any method', async () => {
+		server.handler = limited(() => '1');
+		const { error, items } = await run('create', { name: 'n' });
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json)).toEqual([{ id: 1 }]);
+		expect(server.requests).toHaveLength(2);
+		expect(server.requests[1].at - server.requests[0].at).toBeGreaterThanOrEqual(950);
+	});
+
+	test('429 with Retry-After as an HTTP date', async () => {
+		server.handler = limited(() => new Date(Date.now() + 2000).toUTCString());
+		const { error } = await run('get', { id: '1' });
+		expect(error).toBeUndefined();
+		expect(server.requests).toHaveLength(2);
+		expect(server.requests[1].at - server.requests[0].at).toBeGreaterThanOrEqual(900);
+	});
+
+	test('after the last retry the error names the vendor, the status and the wait', async () => {
+		server.handler = limited(() => '0', 10);
+		const { error } = await run('get', { id: '1', requestOptions: { maxRetries: 2 } });
+		expect(server.requests).toHaveLength(3);
+		expect(error?.message).toMatch(/^Test Vendor: .*429.*gave up after 2 retries; the API asked to wait 0 s/);
+		expect(error?.httpCode).toBe('429');
+	});
+
+	test('a Retry-After longer than the node waits fails at once and says how long', async () => {
+		server.handler = limited(() => '3600');
+		const { error } = await run('get', { id: '1' });
+		expect(server.requests).toHaveLength(1);
+		expect(error?.message).toContain('asked to wait 3600 s before trying again (HTTP 429)');
+	});
+
+	test.each([502, 503, 504])('%i is retried for GET, not for POST', async (status) => {
+		server.handler = (_req, res) => (server.requests.length === 1 ? json(res, status, { message: 'Upstream busy' }) : json(res, 200, { id: 1 }));
+		expect((await run('get', { id: '1' })).error).toBeUndefined();
+		expect(server.requests).toHaveLength(2);
+		server.requests.length = 0;
+		const { error } = await run('create', { name: 'n' });
+		expect(error?.message).toContain('Upstream busy');
+		expect(server.requests).toHaveLength(1);
+	});
+
+	const resetMidBody = (_req: IncomingMessage, res: ServerResponse) => {
+		res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100' });
+		res.write('{"id": 1, "na');
+		setImmediate(() => res.socket?.destroy());
+	};
+
+	test('a reset mid-body is retried for GET', async () => {
+		server.handler = (req, res) => (server.requests.length === 1 ? resetMidBody(req, res) : json(res, 200, { id: 1 }));
+		const { error, items } = await run('get', { id: '1' });
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json)).toEqual([{ id: 1 }]);
+		expect(server.requests).toHaveLength(2);
+	});
+
+	test('a reset mid-body of a POST is an error (not retried: it may have been applied)', async () => {
+		server.handler = resetMidBody;
+		const { error } = await run('create', { name: 'n' });
+		expect(server.requests).toHaveLength(1);
+		expect(error?.message).toMatch(/could not complete the request|cut off/);
+	});
+});
+
+describe('concurrency', () => {
+	const inFlight = async (concurrency?: number) => {
+		let now = 0;
+		let peak = 0;
+		server.handler = (_req, res, seen) => {
+			peak = Math.max(peak, ++now);
+			const id = Number(seen.url.split('/').pop());
+			// Later items answer sooner: the output must still follow the input order.
+			setTimeout(() => {
+				now--;
+				json(res, 200, { id });
+			}, 120 - id * 8);
+		};
+		const items = Array.from({ length: 12 }, (_, i) => ({ json: { id: i } }));
+		const result = await run('get', { id: '={{ $json.id }}', ...(concurrency ? { requestOptions: { concurrency } } : {}) }, { items });
+		return { ...result, peak };
+	};
+
+	test('at most 5 requests in flight by default; output in input order, each item paired', async () => {
+		const { items, peak } = await inFlight();
+		expect(peak).toBe(5);
+		expect(items.map((i) => [i.json.id, i.pairedItem])).toEqual(Array.from({ length: 12 }, (_, i) => [i, { item: i }]));
+	});
+
+	test('the Concurrency option lowers the bound', async () => {
+		const { items, peak } = await inFlight(2);
+		expect(peak).toBe(2);
+		expect(items).toHaveLength(12);
+	});
+});
