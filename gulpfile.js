@@ -12,3 +12,8 @@ exports['build:icons'] = async function buildIcons() {
 	await new Promise((resolve, reject) => copyIcons().on('end', resolve).on('error', reject));
 	await new Promise((resolve, reject) => copyCodex().on('end', resolve).on('error', reject));
 };
+
+/** Empties dist/ before a build, so files of renamed or deleted sources never reach the package. */
+exports.clean = async function clean() {
+	require('node:fs').rmSync('dist', { recursive: true, force: true });
+};

@@ -120,6 +120,13 @@ test.each(nodes.map((n) => [n.instance.description.name, n] as const))('node %s 
 			expect(op?.path).toMatch(/^\//);
 		}
 	}
+	// One resource per source file, named after its value: grepping a resource value finds its file.
+	const sources = join(root, 'nodes', file.split('/').slice(-2)[0], 'resources');
+	for (const r of vendor.resources) {
+		const source = readFileSync(join(sources, `${r.value}.ts`), 'utf8');
+		expect(source.match(/: ResourceSpec = \{/g)).toHaveLength(1);
+		expect(source).toContain(`value: '${r.value}'`);
+	}
 	for (const p of walk(d.properties)) {
 		const method = p.typeOptions?.loadOptionsMethod as string | undefined;
 		if (method) expect(methods).toHaveProperty(method);

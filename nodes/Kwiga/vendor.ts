@@ -5,21 +5,19 @@ import { lookupOptions, lookupSearch } from '../shared/lookups';
 import type { VendorSpec } from '../shared/types';
 
 import { KWIGA_API } from './api';
-
-import { contactResource } from './resources/contact';
+import { certificateResource } from './resources/certificate';
+import { contactListResource } from './resources/contactList';
 import { contactProductResource } from './resources/contactProduct';
+import { contactResource } from './resources/contact';
 import { contactRewardResource } from './resources/contactReward';
 import { contactTagResource } from './resources/contactTag';
 import { couponResource } from './resources/coupon';
-import { courseResource, courseUserResource } from './resources/course';
-import { contactListResource } from './resources/mailing';
-import {
-	certificateResource,
-	offerResource,
-	productResource,
-	quizAttemptResource,
-	timezoneResource,
-} from './resources/catalog';
+import { courseResource } from './resources/course';
+import { courseUserResource } from './resources/courseUser';
+import { offerResource } from './resources/offer';
+import { productResource } from './resources/product';
+import { quizAttemptResource } from './resources/quizAttempt';
+import { timezoneResource } from './resources/timezone';
 
 export const KWIGA: VendorSpec = {
 	api: KWIGA_API,

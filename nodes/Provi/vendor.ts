@@ -9,13 +9,17 @@ import { lookupOptions, siblingParameter, vendorRequest } from '../shared/lookup
 import type { VendorSpec } from '../shared/types';
 
 import { PROVI_API } from './api';
-
-import { areaResource, campusResource } from './resources/area';
+import { areaResource } from './resources/area';
 import { campaignResource } from './resources/campaign';
-import { courseClassResource, courseResource } from './resources/course';
-import { financialMovementResource, receiptResource } from './resources/receipt';
-import { exclusiveSaleResource, saleResource } from './resources/sale';
-import { webhookPreferenceResource, webhookResource } from './resources/webhook';
+import { campusResource } from './resources/campus';
+import { courseClassResource } from './resources/courseClass';
+import { courseResource } from './resources/course';
+import { exclusiveSaleResource } from './resources/exclusiveSale';
+import { financialMovementResource } from './resources/financialMovement';
+import { receiptResource } from './resources/receipt';
+import { saleResource } from './resources/sale';
+import { webhookPreferenceResource } from './resources/webhookPreference';
+import { webhookResource } from './resources/webhook';
 
 export const PROVI: VendorSpec = {
 	api: PROVI_API,

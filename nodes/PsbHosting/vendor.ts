@@ -9,12 +9,12 @@ import { lookupOptions, lookupSearch, siblingParameter, vendorRequest } from '..
 import type { VendorSpec } from '../shared/types';
 
 import { PSB_API } from './api';
-
 import { accountResource } from './resources/account';
 import { chatMessageResource } from './resources/chatMessage';
 import { orderResource } from './resources/order';
 import { paymentResource } from './resources/payment';
-import { productResource, recipeResource } from './resources/product';
+import { productResource } from './resources/product';
+import { recipeResource } from './resources/recipe';
 import { serverResource } from './resources/server';
 import { ticketResource } from './resources/ticket';
 

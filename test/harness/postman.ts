@@ -59,3 +59,7 @@ export function parseSample(body: string): unknown {
 		}
 	}
 }
+
+/** How many requests a vendor's reference collection in `test/fixtures/` documents. */
+export const referenceCount = (fixture: string): number =>
+	readCollection(`${__dirname}/../fixtures/${fixture}`).length;

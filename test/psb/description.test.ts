@@ -6,6 +6,7 @@ import { RempCrmApi } from '../../credentials/RempCrmApi.credentials';
 import { PsbHosting } from '../../nodes/PsbHosting/PsbHosting.node';
 import { PsbHostingTrigger } from '../../nodes/PsbHosting/PsbHostingTrigger.node';
 import { RempCrm } from '../../nodes/RempCrm/RempCrm.node';
+import { referenceCount } from '../harness/postman';
 
 const operationOptions = (properties: INodeProperties[]) =>
 	properties.filter((p) => p.name === 'operation').flatMap((p) => (p.options ?? []) as Array<{ name: string; value: string; action?: string; description?: string }>);
@@ -15,10 +16,10 @@ const find = (properties: INodeProperties[], resource: string, operation: string
 		(p) => p.name === name && p.displayOptions?.show?.resource?.includes(resource) && p.displayOptions?.show?.operation?.includes(operation),
 	);
 
-test('PSB Hosting: 31 operations in 8 resources, each with an action; usable as a tool', () => {
+test('PSB Hosting: one operation per reference request, in 8 resources, each with an action; usable as a tool', () => {
 	const node = new PsbHosting();
 	const ops = operationOptions(node.description.properties);
-	expect(ops).toHaveLength(31);
+	expect(ops).toHaveLength(referenceCount('psb-hosting.postman_collection.json'));
 	expect(ops.every((o) => typeof o.action === 'string' && o.action.length > 0)).toBe(true);
 	const resource = node.description.properties.find((p) => p.name === 'resource');
 	expect((resource?.options as Array<{ name: string }>).map((o) => o.name)).toEqual([

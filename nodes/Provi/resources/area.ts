@@ -34,19 +34,3 @@ export const areaResource: ResourceSpec = {
 		},
 	],
 };
-
-export const campusResource: ResourceSpec = {
-	value: 'campus',
-	name: 'Campus',
-	operations: [
-		{
-			value: 'getAll',
-			name: 'Get Many',
-			action: 'Get many campuses',
-			method: 'GET',
-			path: '/campus',
-			list: { records: 'rows' },
-			ref: 'provi.campus.getAll',
-		}
-	],
-};

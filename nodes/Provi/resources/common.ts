@@ -58,3 +58,20 @@ export const cpfField = (extra: Partial<FieldSpec> = {}): FieldSpec =>
 /** A date-only (YYYY-MM-DD) query filter. */
 export const dateFilter = (name: string, displayName: string, description: string): FieldSpec =>
 	f.date(name, displayName, { description });
+
+/** A query filter whose values come from a dropdown (one value, or several). */
+export const loaded = (
+	name: string,
+	displayName: string,
+	loadOptions: string,
+	description: string,
+	multiple = false,
+): FieldSpec => ({
+	name,
+	displayName,
+	type: multiple ? 'multiOptions' : 'options',
+	in: 'query',
+	loadOptions,
+	default: multiple ? [] : '',
+	description,
+});

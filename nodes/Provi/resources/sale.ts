@@ -1,12 +1,7 @@
 import { f } from '../../shared/fields';
 import type { FieldSpec, ResourceSpec } from '../../shared/types';
 
-import { coursesCollection, cpfField, dateFilter } from './common';
-
-const salePath = f.path('saleId', 'Sale ID', {
-	placeholder: 'e.g. 57060',
-	description: 'ID of the exclusive sale (CreditRequestId)',
-});
+import { cpfField, dateFilter } from './common';
 
 /** A repeatable filter filled from GET /sales/available-filters. */
 const saleFilter = (name: string, displayName: string, loadOptions: string, description: string): FieldSpec => ({
@@ -18,66 +13,6 @@ const saleFilter = (name: string, displayName: string, loadOptions: string, desc
 	default: [],
 	description,
 });
-
-export const exclusiveSaleResource: ResourceSpec = {
-	value: 'exclusiveSale',
-	name: 'Exclusive Sale',
-	defaultOperation: 'create',
-	operations: [
-		{
-			value: 'cancel',
-			name: 'Cancel',
-			action: 'Cancel an exclusive sale',
-			description: 'Cancel an exclusive sale so that the CPF owner can no longer access it',
-			method: 'PATCH',
-			path: '/sales/exclusive-sale/cancel/{saleId}',
-			ref: 'provi.exclusiveSale.cancel',
-			fields: [salePath],
-		},
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create an exclusive sale',
-			description: 'Create a sale with special conditions tied to one CPF',
-			method: 'POST',
-			path: '/sales/exclusive-sale',
-			unwrap: 'content',
-			optionalIn: 'additionalFields',
-			ref: 'provi.exclusiveSale.create',
-			fields: [
-				cpfField({ required: true }),
-				f.number('checkoutPriceInCents', 'Checkout Price (Cents)', {
-					key: 'checkout_price_in_cents',
-					required: true,
-					minValue: 0,
-					description: 'Final price of the sale in cents (R$ 1.500,00 = 150000); lower than the sum of the course prices',
-				}),
-				coursesCollection,
-				f.number('upfrontAmountInCents', 'Upfront Amount (Cents)', {
-					key: 'upfront_amount_in_cents',
-					minValue: 0,
-					description: "Upfront amount in cents; not lower than the course's (or partner's) default upfront amount",
-				}),
-				f.string('consultantId', 'Consultant ID', {
-					key: 'consultant_id',
-					placeholder: 'e.g. seller@email.com',
-					description: 'The seller responsible for the sale (usually an email)',
-				}),
-			],
-		},
-		{
-			value: 'get',
-			name: 'Get',
-			action: 'Get an exclusive sale',
-			description: 'Get an exclusive sale (regular sales are found with Sale > Get Many)',
-			method: 'GET',
-			path: '/sales/exclusive-sale/{saleId}',
-			unwrap: 'content',
-			ref: 'provi.exclusiveSale.get',
-			fields: [salePath],
-		},
-	],
-};
 
 export const saleResource: ResourceSpec = {
 	value: 'sale',

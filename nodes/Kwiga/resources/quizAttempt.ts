@@ -1,75 +1,7 @@
 import { f } from '../../shared/fields';
 import type { ResourceSpec } from '../../shared/types';
 
-import { offerLocator, productIdsFilter } from './common';
-
-export const certificateResource: ResourceSpec = {
-	value: 'certificate',
-	name: 'Certificate',
-	defaultOperation: 'getByNumber',
-	operations: [
-		{
-			value: 'getByNumber',
-			name: 'Get by Number',
-			action: 'Get a certificate by number',
-			method: 'GET',
-			path: '/certificates/by-number/{number}',
-			unwrap: 'data',
-			ref: 'kwiga.certificate.getByNumber',
-			fields: [f.path('number', 'Certificate Number', { placeholder: 'e.g. 1986-0001' })],
-		},
-	],
-};
-
-export const offerResource: ResourceSpec = {
-	value: 'offer',
-	name: 'Offer',
-	operations: [
-		{
-			value: 'getAll',
-			name: 'Get Many',
-			action: 'Get many offers',
-			method: 'GET',
-			path: '/offers',
-			list: { records: 'data', pagination: { style: 'laravel' } },
-			optionalIn: 'filters',
-			ref: 'kwiga.offer.getAll',
-			fields: [f.string('productId', 'Product Name or ID', { in: 'query', key: 'product_id', type: 'options', loadOptions: 'getProducts', description: 'Only offers of this product' })],
-		},
-		{
-			value: 'get',
-			name: 'Get',
-			action: 'Get an offer',
-			method: 'GET',
-			path: '/offers/{offer}',
-			unwrap: 'data',
-			ref: 'kwiga.offer.get',
-			fields: [offerLocator],
-		},
-	],
-};
-
-export const productResource: ResourceSpec = {
-	value: 'product',
-	name: 'Product',
-	operations: [
-		{
-			value: 'getAll',
-			name: 'Get Many',
-			action: 'Get many products',
-			method: 'GET',
-			path: '/products',
-			list: { records: 'data', pagination: { style: 'laravel' } },
-			ref: 'kwiga.product.getAll',
-			fields: [
-				f.options('sort', 'Sort Direction', [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				], { in: 'query', key: 'sort_by', default: 'asc', at: 'options' }),
-			],
-		},
-	],
-};
+import { productIdsFilter } from './common';
 
 const PRACTICE_STATUSES = [
 	{ name: 'Needs Rework', value: 3 },
@@ -119,22 +51,6 @@ export const quizAttemptResource: ResourceSpec = {
 				f.string('practiceStatuses', 'Statuses', { key: 'filters.practice_statuses', type: 'multiOptions', options: PRACTICE_STATUSES, default: [], at: 'filters' }),
 				{ ...f.string('lastActivityFrom', 'Last Activity After', { key: 'filters.last_activity_from', type: 'dateTime', format: 'dateTime', at: 'filters' }) },
 			],
-		},
-	],
-};
-
-export const timezoneResource: ResourceSpec = {
-	value: 'timezone',
-	name: 'Timezone',
-	operations: [
-		{
-			value: 'getAll',
-			name: 'Get Many',
-			action: 'Get many timezones',
-			method: 'GET',
-			path: '/timezones',
-			list: { records: 'data' },
-			ref: 'kwiga.timezone.getAll',
 		},
 	],
 };
