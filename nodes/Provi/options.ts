@@ -88,10 +88,11 @@ export function enabledEvents(events: string[]): string[] {
 }
 
 /** Events plus "All events" (`*`). */
+/** Alphabetical, as n8n lists the choices of a multi-select. */
 export const WEBHOOK_EVENTS_WITH_ALL: INodePropertyOptions[] = [
 	{ name: 'All Events', value: ALL_EVENTS, description: 'Every sales funnel event (*)' },
 	...WEBHOOK_EVENTS,
-];
+].sort((a, b) => a.name.localeCompare(b.name));
 
 /** Events Provi can send as a test delivery. */
 export const TEST_EVENTS: INodePropertyOptions[] = [

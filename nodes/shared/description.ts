@@ -13,19 +13,21 @@ const GROUP_LABELS: Record<FieldGroup, { displayName: string; placeholder: strin
 const byDisplayName = <T extends { displayName: string }>(a: T, b: T) =>
 	a.displayName.localeCompare(b.displayName);
 
+const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
+
 export function wireKey(field: FieldSpec): string {
 	return field.key ?? field.name;
 }
 
 function defaultFor(field: FieldSpec): unknown {
+	// A multi-select holds a list, whatever the builder's default was.
+	if (field.type === 'multiOptions') return Array.isArray(field.default) ? field.default : [];
 	if (field.default !== undefined) return field.default;
 	switch (field.type) {
 		case 'boolean':
 			return false;
 		case 'number':
 			return 0;
-		case 'multiOptions':
-			return [];
 		case 'collection':
 		case 'fixedCollection':
 			return {};
@@ -61,10 +63,18 @@ export function fieldProperty(field: FieldSpec): INodeProperties {
 	}
 	if (field.multiple) typeOptions.multipleValues = true;
 	if (Object.keys(typeOptions).length) property.typeOptions = typeOptions;
-	if (field.options && !field.loadOptions) property.options = field.options;
+	if (field.options && !field.loadOptions) {
+		// n8n lists the choices of a multi-select alphabetically.
+		property.options = field.type === 'multiOptions' ? [...field.options].sort(byName) : field.options;
+	}
 	if (field.loadOptions) {
-		const loadName = field.description ?? `The ${field.displayName.toLowerCase()} to use`;
-		property.description = `${loadName.replace(/\.$/, '')}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`;
+		const what = field.displayName
+			.split(' ')
+			.map((word) => (/^IDs?$/.test(word) ? word : word.toLowerCase()))
+			.join(' ');
+		const text = (field.description ?? `The ${what} to use`).replace(/\.$/, '');
+		const ids = field.type === 'multiOptions' ? 'specify IDs' : 'specify an ID';
+		property.description = `${text}. Choose from the list, or ${ids} using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`;
 	}
 	if (field.locator) {
 		Object.assign(property, {
@@ -178,7 +188,8 @@ function operationSelector(resource: ResourceSpec): INodeProperties {
 			name: op.name,
 			value: op.value,
 			action: op.action,
-			description: op.description ?? op.action,
+			// Without a description of its own the option shows its action (unless that only repeats the name).
+			description: op.description ?? (op.action.toLowerCase() === op.name.toLowerCase() ? undefined : op.action),
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 	const defaultOperation =

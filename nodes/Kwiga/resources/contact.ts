@@ -86,7 +86,7 @@ export const contactResource: ResourceSpec = {
 		{
 			value: 'query',
 			name: 'Get Many by IDs or Emails',
-			action: 'Get many contacts by IDs or emails',
+			action: 'Get many contacts by ID or email',
 			description: 'Find contacts by long lists of IDs or emails (POST /contacts/query)',
 			method: 'POST',
 			path: '/contacts/query',
@@ -127,7 +127,7 @@ export const contactResource: ResourceSpec = {
 			ref: 'kwiga.contact.addPurchase',
 			fields: [
 				f.string('email', 'Email', { required: true, placeholder: 'name@email.com' }),
-				f.string('offerId', 'Offer', {
+				f.string('offerId', 'Offer Name or ID', {
 					key: 'offer_id',
 					required: true,
 					type: 'options',

@@ -28,7 +28,7 @@ export const courseUserResource: ResourceSpec = {
 		{
 			value: 'query',
 			name: 'Get Many by Contact IDs',
-			action: 'Get many participants of a course by contact IDs',
+			action: 'Get many participants of a course by contact ID',
 			description: 'Participants among the given contacts, with their detailed progress (POST /courses/{course}/users/query)',
 			method: 'POST',
 			path: '/courses/{course}/users/query',

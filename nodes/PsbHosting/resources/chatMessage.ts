@@ -5,7 +5,7 @@ import { binaryPropertiesField, FORM } from './common';
 
 const chatLocator = f.path('chatId', 'Ticket Chat', {
 	locator: 'searchTicketChats',
-	description: 'The chat of a ticket (its ID is the ticket\'s chat.info.id)',
+	description: 'The chat of a ticket (the ticket data holds its number under chat → info)',
 });
 
 export const chatMessageResource: ResourceSpec = {

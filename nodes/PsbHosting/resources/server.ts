@@ -5,7 +5,7 @@ import { FORM, orderLocator } from './common';
 
 const ptrFields = [
 	orderLocator,
-	f.string('ip', 'IP Address', {
+	f.string('ip', 'IP Address Name or ID', {
 		type: 'options',
 		loadOptions: 'getOrderIpAddresses',
 		loadOptionsDependsOn: ['orderId'],
@@ -150,7 +150,7 @@ export const serverResource: ResourceSpec = {
 		{
 			value: 'assignIpv6',
 			name: 'Assign IPv6',
-			action: 'Assign an IPv6 address to a server',
+			action: 'Assign an IP version 6 address to a server',
 			description: 'Send a request to assign IPv6 addresses to the server',
 			method: 'POST',
 			path: '/order/{orderId}/server/assign_ipv6',
