@@ -36,7 +36,7 @@ export class RempCrmApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'A user token (from the n_token cookie or the /api/v1/users/login response) or an API token from CRM admin (/api/api-tokens-admin/) whitelisted for the coupon activation endpoint. The credential test calls /api/v1/user/info, which accepts user tokens.',
+				'A user token (from the n_token cookie or the /api/v1/users/login response) or an API token from CRM admin (/api/api-tokens-admin/) whitelisted for the coupon activation endpoint. The credential test reads /api/v1/user/info: every user token may, an API token only when whitelisted for it too.',
 		},
 	];
 
@@ -49,12 +49,23 @@ export class RempCrmApi implements ICredentialType {
 		},
 	};
 
-	/** The users module (part of every REMP CRM) tells who the token belongs to. */
+	/**
+	 * The users module (part of every REMP CRM) tells who a token belongs to, with no side effect.
+	 * API keys are whitelisted per endpoint, so a key allowed only to activate coupons fails here:
+	 * the message says so instead of "HTTP 403".
+	 */
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: baseUrlExpression(REMP_API.baseUrl),
 			url: '/api/v1/user/info',
 			method: 'GET',
 		},
+		rules: [401, 403].map((code) => ({
+			type: 'responseCode' as const,
+			properties: {
+				value: code,
+				message: `REMP CRM refused the token for GET /api/v1/user/info (HTTP ${code}). A user token should pass. An API token passes only if it is whitelisted for /api/v1/user/info as well; the node itself needs just POST /api/v1/coupon/activate, so a token whitelisted for that alone works in the node: save the credential without the test.`,
+			},
+		})),
 	};
 }

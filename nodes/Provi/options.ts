@@ -79,6 +79,12 @@ export const WEBHOOK_EVENTS: INodePropertyOptions[] = EVENT_NAMES.map(([value, n
 	description: `Sales funnel status "${value}"`,
 })).sort((a, b) => a.name.localeCompare(b.name));
 
+/** Statuses the delivery history filters on: the funnel events plus "paid", which the reference's example query uses. */
+export const HISTORY_STATUSES: INodePropertyOptions[] = [
+	...WEBHOOK_EVENTS,
+	{ name: 'Paid', value: 'paid', description: 'Status "paid" (the example of the reference\'s history query)' },
+].sort((a, b) => a.name.localeCompare(b.name));
+
 export const ALL_EVENTS = '*';
 
 /** `['*']` when "All Events" is among the choices (or nothing is chosen). */
@@ -87,8 +93,7 @@ export function enabledEvents(events: string[]): string[] {
 	return events;
 }
 
-/** Events plus "All events" (`*`). */
-/** Alphabetical, as n8n lists the choices of a multi-select. */
+/** Events plus "All events" (`*`), alphabetical as n8n lists the choices of a multi-select. */
 export const WEBHOOK_EVENTS_WITH_ALL: INodePropertyOptions[] = [
 	{ name: 'All Events', value: ALL_EVENTS, description: 'Every sales funnel event (*)' },
 	...WEBHOOK_EVENTS,

@@ -6,10 +6,12 @@ import type {
 
 import type { LookupSpec } from '../shared/lookups';
 import { lookupOptions, lookupSearch, siblingParameter, vendorRequest } from '../shared/lookups';
+import { listRecords } from '../shared/response';
 import type { VendorSpec } from '../shared/types';
 
 import { PSB_API } from './api';
 import { accountResource } from './resources/account';
+import { PSB_RECORDS } from './resources/common';
 import { chatMessageResource } from './resources/chatMessage';
 import { orderResource } from './resources/order';
 import { paymentResource } from './resources/payment';
@@ -32,17 +34,8 @@ export const PSB_HOSTING: VendorSpec = {
 	],
 };
 
-/** Records of a PSB list response: a bare array, or `items` / `products` envelopes. */
-export function psbRecords(body: unknown): IDataObject[] {
-	if (Array.isArray(body)) return body as IDataObject[];
-	if (body && typeof body === 'object') {
-		const b = body as IDataObject;
-		for (const key of ['items', 'products', 'results', 'data']) {
-			if (Array.isArray(b[key])) return b[key] as IDataObject[];
-		}
-	}
-	return [];
-}
+/** Records of a PSB list response (see PSB_RECORDS); none when it holds no list. */
+export const psbRecords = (body: unknown): IDataObject[] => listRecords(body, PSB_RECORDS) ?? [];
 
 const orderLabel = (r: IDataObject) => {
 	const product = r.product && typeof r.product === 'object' ? (r.product as IDataObject).title : undefined;
@@ -54,14 +47,14 @@ const LOOKUPS = {
 	orders: { url: '/order', records: '', label: orderLabel },
 	products: {
 		url: '/products',
-		records: '',
+		records: PSB_RECORDS,
 		label: (r: IDataObject) =>
 			[r.title ?? r.name, r.type, r.country, r.price !== undefined ? `${String(r.price)}$` : undefined]
 				.filter((x) => x !== undefined && x !== null && x !== '')
 				.map(String)
 				.join(' - ') + ` (#${String(r.id)})`,
 	},
-	recipes: { url: '/products/recipes', records: '', label: (r: IDataObject) => String(r.name ?? r.title ?? r.id) },
+	recipes: { url: '/products/recipes', records: PSB_RECORDS, label: (r: IDataObject) => String(r.name ?? r.title ?? r.id) },
 	tickets: {
 		url: '/tickets',
 		records: 'items',

@@ -55,11 +55,14 @@ export function convertValue(field: FieldSpec, value: unknown, fail: Fail): unkn
 		case 'list':
 			return toList(value);
 		case 'numberList':
-			return toList(value).map((part) => {
+		case 'numbers': {
+			const numbers = toList(value).map((part) => {
 				const n = Number(part);
 				if (!Number.isFinite(n)) return fail(`"${String(part)}" is not a number`);
 				return n;
 			});
+			return field.format === 'numbers' && numbers.length === 1 ? numbers[0] : numbers;
+		}
 		case 'json': {
 			if (typeof value !== 'string') return value;
 			if (value.trim() === '') return undefined;

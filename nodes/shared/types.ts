@@ -23,6 +23,8 @@ export type FieldFormat =
 	| 'csv'
 	| 'list'
 	| 'numberList'
+	/** Numbers: one alone as a number, several as an array (Kwiga's bulk `contacts[]`). */
+	| 'numbers'
 	| 'json'
 	| 'cpf'
 	| 'flag'

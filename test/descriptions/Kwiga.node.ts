@@ -2240,14 +2240,11 @@ export class Kwiga implements INodeType {
 				type: "options",
 				default: "discount_with_percent",
 				required: true,
+				description: "The reference documents percent discounts only. For another type Kwiga accepts, use an expression giving its ID.",
 				options: [
 					{
 						name: "Percent of Order or Offer Value",
 						value: "discount_with_percent",
-					},
-					{
-						name: "Fixed Amount",
-						value: "discount_with_fixed",
 					},
 				],
 				displayOptions: {
@@ -2267,7 +2264,7 @@ export class Kwiga implements INodeType {
 				type: "number",
 				default: 10,
 				required: true,
-				description: "Percent or amount of the discount, depending on the discount type",
+				description: "The discount, in percent of the order or offer value",
 				displayOptions: {
 					show: {
 						resource: [
@@ -2301,7 +2298,14 @@ export class Kwiga implements INodeType {
 						name: "expiresAt",
 						type: "dateTime",
 						default: "",
-						description: "When the coupon stops working (leave empty for no end)",
+						description: "When the coupon stops working (leave empty to send nothing)",
+					},
+					{
+						displayName: "No Expiry",
+						name: "noExpiry",
+						type: "boolean",
+						default: false,
+						description: "Whether to send \"expires_at\": null (as the reference does), so the coupon never expires. Overrides Expires At.",
 					},
 					{
 						displayName: "Timezone Name or ID",

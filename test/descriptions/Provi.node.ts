@@ -2478,11 +2478,12 @@ export class Provi implements INodeType {
 						description: "Course access released on or before this day",
 					},
 					{
-						displayName: "Sale ID",
+						displayName: "Sale IDs",
 						name: "creditRequestId",
 						type: "string",
 						default: "",
-						description: "Only the receipt of this sale (CreditRequestId)",
+						description: "Only the receipts of these sales (CreditRequestId), comma-separated",
+						placeholder: "e.g. 330810,330811",
 					},
 					{
 						displayName: "Status Names or IDs",
@@ -3018,7 +3019,7 @@ export class Provi implements INodeType {
 						name: "webhookStatus",
 						type: "options",
 						default: "made_effective",
-						description: "Only deliveries of this event",
+						description: "Only deliveries of this event. For a status not listed, use an expression giving its value.",
 						options: [
 							{
 								name: "Abandonment After Settled",
@@ -3134,6 +3135,11 @@ export class Provi implements INodeType {
 								name: "Not Logged In",
 								value: "not_logged",
 								description: "Sales funnel status \"not_logged\"",
+							},
+							{
+								name: "Paid",
+								value: "paid",
+								description: "Status \"paid\" (the example of the reference's history query)",
 							},
 							{
 								name: "Waiting Payment",
@@ -3288,10 +3294,10 @@ export class Provi implements INodeType {
 						description: "Create a new signature token, sent in the headers of every delivery",
 					},
 					{
-						name: "Update Events",
+						name: "Update",
 						value: "update",
-						action: "Update the events of a webhook preference",
-						description: "Choose which events the endpoint receives",
+						action: "Update the events or URL of a webhook preference",
+						description: "Change which events the endpoint receives, or its URL; only what you set is sent",
 					},
 				],
 				default: "getAll",
@@ -3489,158 +3495,6 @@ export class Provi implements INodeType {
 				},
 			},
 			{
-				displayName: "Events",
-				name: "enabledEvents",
-				type: "multiOptions",
-				default: [
-					"*",
-				],
-				required: true,
-				description: "The events the endpoint receives; \"All Events\" sends *",
-				options: [
-					{
-						name: "Abandonment After Settled",
-						value: "abandonment_after_settled",
-						description: "Sales funnel status \"abandonment_after_settled\"",
-					},
-					{
-						name: "Abandonment After Signed",
-						value: "abandonment_after_signed",
-						description: "Sales funnel status \"abandonment_after_signed\"",
-					},
-					{
-						name: "Abandonment After Upfront",
-						value: "abandonment_after_upfront",
-						description: "Sales funnel status \"abandonment_after_upfront\"",
-					},
-					{
-						name: "Abandonment Before Signed",
-						value: "abandonment_before_signed",
-						description: "Sales funnel status \"abandonment_before_signed\"",
-					},
-					{
-						name: "All Events",
-						value: "*",
-						description: "Every sales funnel event (*)",
-					},
-					{
-						name: "Approved",
-						value: "approved",
-						description: "Sales funnel status \"approved\"",
-					},
-					{
-						name: "Approved by Provi",
-						value: "approved_by_provi",
-						description: "Sales funnel status \"approved_by_provi\"",
-					},
-					{
-						name: "Basic Info in Review",
-						value: "basic_info_review",
-						description: "Sales funnel status \"basic_info_review\"",
-					},
-					{
-						name: "Basic Info Incomplete",
-						value: "basic_info_incomplete",
-						description: "Sales funnel status \"basic_info_incomplete\"",
-					},
-					{
-						name: "Denied",
-						value: "denied",
-						description: "Sales funnel status \"denied\"",
-					},
-					{
-						name: "Document Info in Review",
-						value: "document_info_review",
-						description: "Sales funnel status \"document_info_review\"",
-					},
-					{
-						name: "Document Info Incomplete",
-						value: "document_info_incomplete",
-						description: "Sales funnel status \"document_info_incomplete\"",
-					},
-					{
-						name: "Expired",
-						value: "expired",
-						description: "Sales funnel status \"expired\"",
-					},
-					{
-						name: "Guarantor in Review",
-						value: "guarantor_review",
-						description: "Sales funnel status \"guarantor_review\"",
-					},
-					{
-						name: "Guarantor Incomplete",
-						value: "guarantor_incomplete",
-						description: "Sales funnel status \"guarantor_incomplete\"",
-					},
-					{
-						name: "Guarantor Needed",
-						value: "guarantor_needed",
-						description: "Sales funnel status \"guarantor_needed\"",
-					},
-					{
-						name: "In Analysis",
-						value: "analysis",
-						description: "Sales funnel status \"analysis\"",
-					},
-					{
-						name: "ISA Abandonment After Signed",
-						value: "isa_abandonment_after_signed",
-						description: "Sales funnel status \"isa_abandonment_after_signed\"",
-					},
-					{
-						name: "ISA Default",
-						value: "isa_default",
-						description: "Sales funnel status \"isa_default\"",
-					},
-					{
-						name: "Link Inactive",
-						value: "link_inactive",
-						description: "Sales funnel status \"link_inactive\"",
-					},
-					{
-						name: "Logged In",
-						value: "logged",
-						description: "Sales funnel status \"logged\"",
-					},
-					{
-						name: "Made Effective",
-						value: "made_effective",
-						description: "Sales funnel status \"made_effective\"",
-					},
-					{
-						name: "Not Approved by Provi",
-						value: "not_approved_by_provi",
-						description: "Sales funnel status \"not_approved_by_provi\"",
-					},
-					{
-						name: "Not Logged In",
-						value: "not_logged",
-						description: "Sales funnel status \"not_logged\"",
-					},
-					{
-						name: "Waiting Payment",
-						value: "waiting_payment",
-						description: "Sales funnel status \"waiting_payment\"",
-					},
-					{
-						name: "Waiting Signature",
-						value: "waiting_signature",
-						description: "Sales funnel status \"waiting_signature\"",
-					},
-				],
-				displayOptions: {
-					show: {
-						resource: [
-							"webhookPreference",
-						],
-						operation: [
-							"update",
-						],
-					},
-				},
-			},
-			{
 				displayName: "Update Fields",
 				name: "updateFields",
 				type: "collection",
@@ -3657,6 +3511,145 @@ export class Provi implements INodeType {
 					},
 				},
 				options: [
+					{
+						displayName: "Events",
+						name: "enabledEvents",
+						type: "multiOptions",
+						default: [],
+						description: "The events the endpoint receives (\"All Events\" sends *); left empty, they stay as they are",
+						options: [
+							{
+								name: "Abandonment After Settled",
+								value: "abandonment_after_settled",
+								description: "Sales funnel status \"abandonment_after_settled\"",
+							},
+							{
+								name: "Abandonment After Signed",
+								value: "abandonment_after_signed",
+								description: "Sales funnel status \"abandonment_after_signed\"",
+							},
+							{
+								name: "Abandonment After Upfront",
+								value: "abandonment_after_upfront",
+								description: "Sales funnel status \"abandonment_after_upfront\"",
+							},
+							{
+								name: "Abandonment Before Signed",
+								value: "abandonment_before_signed",
+								description: "Sales funnel status \"abandonment_before_signed\"",
+							},
+							{
+								name: "All Events",
+								value: "*",
+								description: "Every sales funnel event (*)",
+							},
+							{
+								name: "Approved",
+								value: "approved",
+								description: "Sales funnel status \"approved\"",
+							},
+							{
+								name: "Approved by Provi",
+								value: "approved_by_provi",
+								description: "Sales funnel status \"approved_by_provi\"",
+							},
+							{
+								name: "Basic Info in Review",
+								value: "basic_info_review",
+								description: "Sales funnel status \"basic_info_review\"",
+							},
+							{
+								name: "Basic Info Incomplete",
+								value: "basic_info_incomplete",
+								description: "Sales funnel status \"basic_info_incomplete\"",
+							},
+							{
+								name: "Denied",
+								value: "denied",
+								description: "Sales funnel status \"denied\"",
+							},
+							{
+								name: "Document Info in Review",
+								value: "document_info_review",
+								description: "Sales funnel status \"document_info_review\"",
+							},
+							{
+								name: "Document Info Incomplete",
+								value: "document_info_incomplete",
+								description: "Sales funnel status \"document_info_incomplete\"",
+							},
+							{
+								name: "Expired",
+								value: "expired",
+								description: "Sales funnel status \"expired\"",
+							},
+							{
+								name: "Guarantor in Review",
+								value: "guarantor_review",
+								description: "Sales funnel status \"guarantor_review\"",
+							},
+							{
+								name: "Guarantor Incomplete",
+								value: "guarantor_incomplete",
+								description: "Sales funnel status \"guarantor_incomplete\"",
+							},
+							{
+								name: "Guarantor Needed",
+								value: "guarantor_needed",
+								description: "Sales funnel status \"guarantor_needed\"",
+							},
+							{
+								name: "In Analysis",
+								value: "analysis",
+								description: "Sales funnel status \"analysis\"",
+							},
+							{
+								name: "ISA Abandonment After Signed",
+								value: "isa_abandonment_after_signed",
+								description: "Sales funnel status \"isa_abandonment_after_signed\"",
+							},
+							{
+								name: "ISA Default",
+								value: "isa_default",
+								description: "Sales funnel status \"isa_default\"",
+							},
+							{
+								name: "Link Inactive",
+								value: "link_inactive",
+								description: "Sales funnel status \"link_inactive\"",
+							},
+							{
+								name: "Logged In",
+								value: "logged",
+								description: "Sales funnel status \"logged\"",
+							},
+							{
+								name: "Made Effective",
+								value: "made_effective",
+								description: "Sales funnel status \"made_effective\"",
+							},
+							{
+								name: "Not Approved by Provi",
+								value: "not_approved_by_provi",
+								description: "Sales funnel status \"not_approved_by_provi\"",
+							},
+							{
+								name: "Not Logged In",
+								value: "not_logged",
+								description: "Sales funnel status \"not_logged\"",
+							},
+							{
+								name: "Waiting Payment",
+								value: "waiting_payment",
+								description: "Sales funnel status \"waiting_payment\"",
+							},
+							{
+								name: "Waiting Signature",
+								value: "waiting_signature",
+								description: "Sales funnel status \"waiting_signature\"",
+							},
+						],
+					},
 					{
 						displayName: "URL",
 						name: "url",

@@ -46,7 +46,8 @@ export async function searchPage(
 
 /**
  * Runs a credential's `test.request` the way n8n's credential tester does: a throwaway
- * declarative node whose request defaults are the test request, run by RoutingNode.
+ * declarative node whose request defaults are the test request, run by RoutingNode, then its
+ * `responseCode` rules.
  */
 export async function testCredential(
 	credentialType: ICredentialType,
@@ -75,5 +76,10 @@ export async function testCredential(
 		credentials: { [credentialType.name]: data },
 		credentialTypes: [credentialType],
 	});
-	return error ? { status: 'Error', message: error.message } : { status: 'OK' };
+	if (!error) return { status: 'OK' };
+	// As n8n's credential tester: a `responseCode` rule matching the status gives its message.
+	const rule = credentialType.test?.rules?.find(
+		(r) => r.type === 'responseCode' && String(r.properties.value) === String(error.httpCode),
+	);
+	return { status: 'Error', message: rule ? rule.properties.message : error.message };
 }

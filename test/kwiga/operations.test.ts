@@ -301,7 +301,7 @@ const cases: Case[] = [
 		params: { resource: 'contactList', operation: 'addContacts', contacts: '2, 5', contactLists: [1] },
 		method: 'POST',
 		path: '/mailing/contact-lists/bulk-contacts',
-		body: { 'contacts[]': [2, 5], 'contact_lists[]': [1] },
+		body: { 'contacts[]': [2, 5], 'contact_lists[]': 1 },
 		out: (items) => expect(items[0].json).toEqual({ success: true }),
 	},
 	{

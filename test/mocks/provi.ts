@@ -241,7 +241,7 @@ export function proviMock(data = proviData()): MockServer {
 		.on('GET', v('/webhook/preferences'), (req) => {
 			const id = req.query.id;
 			const list = data.preferences.filter((p) => !id || String(p.id) === String(id));
-			return ok({ paging: { itemsPerPage: list.length, nextPage: null, currentPage: 1, previousPage: null, totalPages: 1, totalItems: list.length }, content: list });
+			return ok(proviPage(list, req));
 		})
 		.on('POST', v('/webhook/preference'), (req) => {
 			if (!req.body?.url) return validationError('url');

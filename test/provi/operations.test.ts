@@ -258,7 +258,7 @@ const rows: Row[] = [
 	{
 		ref: 'provi.webhookPreference.getAll',
 		parameters: { resource: 'webhookPreference', operation: 'getAll', returnAll: true, filters: { id: '1' } },
-		method: 'GET', path: '/v4/webhook/preferences', query: { id: '1' }, body: null,
+		method: 'GET', path: '/v4/webhook/preferences', query: { id: '1', page: '1', limit: '100' }, body: null,
 		check: (items) => expect(items[0].json).toMatchObject({ id: 1, url: 'https://example.com.br/webhook_provi', enabledEvents: ['*'] }),
 	},
 	{
@@ -273,8 +273,8 @@ const rows: Row[] = [
 	{
 		ref: 'provi.webhookPreference.update',
 		parameters: {
-			resource: 'webhookPreference', operation: 'update', preferenceId: 1, enabledEvents: ['made_effective', 'denied'],
-			updateFields: { url: 'https://example.com.br/provi' },
+			resource: 'webhookPreference', operation: 'update', preferenceId: 1,
+			updateFields: { enabledEvents: ['made_effective', 'denied'], url: 'https://example.com.br/provi' },
 		},
 		method: 'PATCH', path: '/v4/webhook-endpoint', body: { id: 1, enabledEvents: ['made_effective', 'denied'], url: 'https://example.com.br/provi' },
 		check: (items) => expect(items[0].json).toMatchObject({ id: 1, enabledEvents: ['made_effective', 'denied'], url: 'https://example.com.br/provi' }),

@@ -44,13 +44,14 @@ export const contactListResource: ResourceSpec = {
 			method: 'POST',
 			path: '/mailing/contact-lists/bulk-contacts',
 			ref: 'kwiga.contactList.addContactsBulk',
+			// The reference sends one ID as a number ("contacts[]": 2); several go as an array under the same key.
 			fields: [
-				f.list('contacts', 'Contact IDs', { key: 'contacts[]', format: 'numberList', required: true, description: 'Comma-separated IDs of the contacts to add' }),
+				f.list('contacts', 'Contact IDs', { key: 'contacts[]', format: 'numbers', required: true, description: 'Comma-separated IDs of the contacts to add' }),
 				f.string('contactLists', 'Contact List Names or IDs', {
 					key: 'contact_lists[]',
 					type: 'multiOptions',
 					loadOptions: 'getContactLists',
-					format: 'numberList',
+					format: 'numbers',
 					required: true,
 					default: [],
 				}),

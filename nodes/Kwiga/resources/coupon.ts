@@ -40,12 +40,18 @@ export const couponResource: ResourceSpec = {
 			ref: 'kwiga.coupon.create',
 			fields: [
 				f.string('code', 'Code', { required: true, placeholder: 'e.g. SPRING-2026' }),
-				f.options('discountType', 'Discount Type', [
-					{ name: 'Percent of Order or Offer Value', value: 'discount_with_percent' },
-					{ name: 'Fixed Amount', value: 'discount_with_fixed' },
-				], { key: 'type_discount[id]', required: true, default: 'discount_with_percent' }),
-				f.number('reward', 'Discount', { required: true, default: 10, description: 'Percent or amount of the discount, depending on the discount type' }),
-				{ ...f.string('expiresAt', 'Expires At', { key: 'expires_at', type: 'dateTime', format: 'dateTime' }), description: 'When the coupon stops working (leave empty for no end)' },
+				// The reference shows one discount type only; an expression can send any other the API accepts.
+				f.options('discountType', 'Discount Type', [{ name: 'Percent of Order or Offer Value', value: 'discount_with_percent' }], {
+					key: 'type_discount[id]',
+					required: true,
+					default: 'discount_with_percent',
+					description: 'The reference documents percent discounts only. For another type Kwiga accepts, use an expression giving its ID.',
+				}),
+				f.number('reward', 'Discount', { required: true, default: 10, description: 'The discount, in percent of the order or offer value' }),
+				{ ...f.string('expiresAt', 'Expires At', { key: 'expires_at', type: 'dateTime', format: 'dateTime' }), description: 'When the coupon stops working (leave empty to send nothing)' },
+				f.clear('noExpiry', 'No Expiry', 'expires_at', {
+					description: 'Whether to send "expires_at": null (as the reference does), so the coupon never expires. Overrides Expires At.',
+				}),
 				f.string('timezoneId', 'Timezone Name or ID', { key: 'timezone[id]', type: 'options', loadOptions: 'getTimezones', description: 'Timezone of the expiry date' }),
 				f.number('totalUses', 'Total Uses', { key: 'total_uses', description: 'How many times the coupon can be used in all (0 = unlimited)' }),
 				f.number('totalUsesPerUser', 'Uses per User', { key: 'total_uses_per_user', description: 'How many times one user can use it (0 = unlimited)' }),

@@ -22,7 +22,13 @@ export const receiptResource: ResourceSpec = {
 			optionalIn: 'filters',
 			ref: 'provi.receipt.getAll',
 			fields: [
-				f.string('creditRequestId', 'Sale ID', { in: 'query', key: 'CreditRequestId', description: 'Only the receipt of this sale (CreditRequestId)' }),
+				// The reference repeats CreditRequestId, as it does status: several values, one key each.
+				f.list('creditRequestId', 'Sale IDs', {
+					in: 'query',
+					key: 'CreditRequestId',
+					placeholder: 'e.g. 330810,330811',
+					description: 'Only the receipts of these sales (CreditRequestId), comma-separated',
+				}),
 				cpfField({ in: 'query', description: 'Only receipts of this CPF; formatting is removed and 11 digits are sent' }),
 				f.string('email', 'Email', { in: 'query', placeholder: 'name@email.com', description: 'Only receipts of this student email' }),
 				f.string('name', 'Name', { in: 'query', description: 'Only receipts of this student name' }),

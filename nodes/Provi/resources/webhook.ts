@@ -1,6 +1,6 @@
 import { f } from '../../shared/fields';
 import type { ResourceSpec } from '../../shared/types';
-import { TEST_EVENTS, WEBHOOK_EVENTS } from '../options';
+import { HISTORY_STATUSES, TEST_EVENTS } from '../options';
 
 export const webhookResource: ResourceSpec = {
 	value: 'webhook',
@@ -27,7 +27,11 @@ export const webhookResource: ResourceSpec = {
 				f.number('requestStatusNe', 'Response Status Not', { in: 'query', default: 200, description: 'Only deliveries not answered with this HTTP status (e.g. 200 to find failures)' }),
 				f.date('startDate', 'Sent After', { description: 'Deliveries sent on or after this day' }),
 				f.date('endDate', 'Sent Before', { description: 'Deliveries sent on or before this day' }),
-				f.options('webhookStatus', 'Event', WEBHOOK_EVENTS, { in: 'query', default: 'made_effective', description: 'Only deliveries of this event' }),
+				f.options('webhookStatus', 'Event', HISTORY_STATUSES, {
+					in: 'query',
+					default: 'made_effective',
+					description: 'Only deliveries of this event. For a status not listed, use an expression giving its value.',
+				}),
 				f.string('creditRequest', 'Sale ID', { in: 'query', description: 'Only deliveries of this sale (CreditRequestId)' }),
 				f.string('campaignCustomIdentifier', 'Campaign Custom Identifier', { in: 'query', description: 'Only deliveries of the campaign with this custom identifier' }),
 			],

@@ -23,7 +23,8 @@ export const webhookPreferenceResource: ResourceSpec = {
 			action: 'Get many webhook preferences',
 			method: 'GET',
 			path: '/webhook/preferences',
-			list: { records: 'content' },
+			// The response carries `paging` like the other Provi lists.
+			list: { records: 'content', pagination: { style: 'provi', sizeParam: 'limit' } },
 			optionalIn: 'filters',
 			ref: 'provi.webhookPreference.getAll',
 			fields: [f.string('id', 'Preference ID', { in: 'query', description: 'Only the preference with this ID' })],
@@ -69,9 +70,9 @@ export const webhookPreferenceResource: ResourceSpec = {
 		},
 		{
 			value: 'update',
-			name: 'Update Events',
-			action: 'Update the events of a webhook preference',
-			description: 'Choose which events the endpoint receives',
+			name: 'Update',
+			action: 'Update the events or URL of a webhook preference',
+			description: 'Change which events the endpoint receives, or its URL; only what you set is sent',
 			method: 'PATCH',
 			path: '/webhook-endpoint',
 			unwrap: 'data',
@@ -79,10 +80,11 @@ export const webhookPreferenceResource: ResourceSpec = {
 			ref: 'provi.webhookPreference.update',
 			fields: [
 				preferenceId('body'),
+				// Optional: a URL-only update must not turn every event back on.
 				{
-					...f.options('enabledEvents', 'Events', WEBHOOK_EVENTS_WITH_ALL, { required: true, default: ['*'] }),
+					...f.options('enabledEvents', 'Events', WEBHOOK_EVENTS_WITH_ALL, { default: [] }),
 					type: 'multiOptions',
-					description: 'The events the endpoint receives; "All Events" sends *',
+					description: 'The events the endpoint receives ("All Events" sends *); left empty, they stay as they are',
 				},
 				f.string('url', 'URL', { description: 'A new URL for the endpoint' }),
 			],

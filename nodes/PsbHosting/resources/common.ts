@@ -24,3 +24,9 @@ export const binaryPropertiesField = (what: string): FieldSpec => ({
 	description: `Names of the input item's binary properties to attach to the ${what}, separated by commas. Leave empty to send no files.`,
 	at: 'top',
 });
+
+/**
+ * Where a PSB list keeps its records: a bare array, or an envelope. The products and recipes lists
+ * have no saved response in the reference, so every shape PSB uses elsewhere is accepted.
+ */
+export const PSB_RECORDS = ['', 'items', 'products', 'results', 'data'];

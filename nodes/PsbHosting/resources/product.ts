@@ -1,6 +1,8 @@
 import { f } from '../../shared/fields';
 import type { ResourceSpec } from '../../shared/types';
 
+import { PSB_RECORDS } from './common';
+
 export const productResource: ResourceSpec = {
 	value: 'product',
 	name: 'Product',
@@ -12,7 +14,7 @@ export const productResource: ResourceSpec = {
 			description: 'Get the products available for purchase',
 			method: 'GET',
 			path: '/products',
-			list: { records: '' },
+			list: { records: PSB_RECORDS },
 			optionalIn: 'filters',
 			ref: 'psb.product.getAll',
 			fields: [

@@ -1,6 +1,8 @@
 import { f } from '../../shared/fields';
 import type { ResourceSpec } from '../../shared/types';
 
+import { PSB_RECORDS } from './common';
+
 export const recipeResource: ResourceSpec = {
 	value: 'recipe',
 	name: 'Recipe',
@@ -13,7 +15,7 @@ export const recipeResource: ResourceSpec = {
 			description: 'Get the recipes available for PSB VPS and HIGH-CPU PSB VPS orders',
 			method: 'GET',
 			path: '/products/recipes',
-			list: { records: '' },
+			list: { records: PSB_RECORDS },
 			ref: 'psb.recipe.getAll',
 		},
 		{

@@ -1,0 +1,37 @@
+/** The README's operation tables are the node data's: one row per resource, its operations sorted. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { KWIGA } from '../nodes/Kwiga/vendor';
+import { PROVI } from '../nodes/Provi/vendor';
+import { PSB_HOSTING } from '../nodes/PsbHosting/vendor';
+import type { VendorSpec } from '../nodes/shared/types';
+
+const file = join(__dirname, '..', 'README.md');
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+
+function table(vendor: VendorSpec): string {
+	const rows = [...vendor.resources]
+		.sort(byName)
+		.map((r) => `| ${r.name} | ${[...r.operations].sort(byName).map((o) => o.name).join(', ')} |`);
+	return ['| Resource | Operations |', '|---|---|', ...rows].join('\n');
+}
+
+const count = (vendor: VendorSpec) => vendor.resources.reduce((n, r) => n + r.operations.length, 0);
+
+test.each([
+	['Kwiga', KWIGA],
+	['Provi', PROVI],
+	['PSB Hosting', PSB_HOSTING],
+])('%s operations table and count', (name, vendor) => {
+	const readme = readFileSync(file, 'utf8');
+	const block = new RegExp(`(<!-- operations: ${name} [^>]*-->\\n)([\\s\\S]*?)(\\n<!-- /operations -->\\n\\n)(\\d+) operations`);
+	const match = block.exec(readme);
+	expect(match).not.toBeNull();
+	if (process.env.UPDATE_README === '1') {
+		writeFileSync(file, readme.replace(block, (_all, open, _table, close) => `${open}${table(vendor)}${close}${count(vendor)} operations`));
+		return;
+	}
+	expect(match![2]).toBe(table(vendor));
+	expect(Number(match![4])).toBe(count(vendor));
+});
