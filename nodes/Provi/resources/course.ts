@@ -30,6 +30,8 @@ export const courseResource: ResourceSpec = {
 			unwrap: 'content',
 			optionalIn: 'additionalFields',
 			ref: 'provi.course.create',
+			// Reference contradiction (README, Provi 1): priceInCents and internalPartnerProductId as in the saved
+			// example, not the request sample's `price`; MacroAreaId (only in an error example) is not sent.
 			fields: [
 				f.options('macroAreaId', 'Macro Area Name or ID', [], {
 					in: 'none',

@@ -37,6 +37,8 @@ export const courseClassResource: ResourceSpec = {
 			unwrap: 'content',
 			optionalIn: 'additionalFields',
 			ref: 'provi.courseClass.create',
+			// Reference contradiction (README, Provi 2): `startsAt` as in the body, not the prose's `startAt`; the id
+			// tables win over the prose for modality and period.
 			fields: [
 				// The reference sends CourseId as a string ("33954"); `csv` turns the chosen id into text.
 				courseField({ key: 'CourseId', required: true, format: 'csv', description: 'The course the class belongs to' }),

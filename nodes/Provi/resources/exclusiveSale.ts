@@ -19,6 +19,8 @@ export const exclusiveSaleResource: ResourceSpec = {
 			action: 'Cancel an exclusive sale',
 			description: 'Cancel an exclusive sale so that the CPF owner can no longer access it',
 			method: 'PATCH',
+			// Reference contradiction (README, Provi 3): the id in the path and no body, as the request and its
+			// 204 example have it; the description puts it in the body.
 			path: '/sales/exclusive-sale/cancel/{saleId}',
 			ref: 'provi.exclusiveSale.cancel',
 			fields: [salePath],
@@ -29,6 +31,7 @@ export const exclusiveSaleResource: ResourceSpec = {
 			action: 'Create an exclusive sale',
 			description: 'Create a sale with special conditions tied to one CPF',
 			method: 'POST',
+			// Reference contradiction (README, Provi 3): the request's path, not the examples' `/sales`.
 			path: '/sales/exclusive-sale',
 			unwrap: 'content',
 			optionalIn: 'additionalFields',

@@ -57,6 +57,7 @@ export const receiptResource: ResourceSpec = {
 			action: 'Get a receipt',
 			description: 'Get the receiving detail of a sale, with its installments',
 			method: 'GET',
+			// Reference contradiction (README, Provi 5): the path variable creditRequestId; the unused `id` is ignored.
 			path: '/receipts/detail/{creditRequestId}',
 			ref: 'provi.receipt.getDetail',
 			fields: [creditRequestPath],

@@ -35,6 +35,7 @@ export const webhookPreferenceResource: ResourceSpec = {
 			action: 'Create a webhook preference',
 			description: 'Register an endpoint URL; it receives all events until you update it',
 			method: 'POST',
+			// Reference contradiction (README, Provi 4): the request's path, not the example URL's /webhook-endpoint.
 			path: '/webhook/preference',
 			unwrap: 'data',
 			ref: 'provi.webhookPreference.create',
