@@ -31,7 +31,7 @@ const { ensureRuntime } = require('./n8n-runtime');
 const cli = require('./n8n-cli');
 const sandbox = require('./sandbox');
 const { importWorkflows } = require('./examples');
-const { npm, newestMtime, packInto } = require('./package-files');
+const { buildIfNeeded, packInto } = require('./package-files');
 
 const REPO = path.resolve(__dirname, '..');
 const PKG_JSON = require('../package.json');
@@ -76,19 +76,6 @@ function log(msg) {
 }
 
 // ----------------------------------------------------------------- package ---
-
-/** Builds when --build, when a declared dist file is missing, or when a source is newer than dist. */
-function buildIfNeeded() {
-	const distFiles = PKG_JSON.n8n.nodes.concat(PKG_JSON.n8n.credentials).map((f) => path.join(REPO, f));
-	const distOk = distFiles.every((f) => fs.existsSync(f));
-	const oldestDist = distOk ? Math.min(...distFiles.map((f) => fs.statSync(f).mtimeMs)) : 0;
-	const stale = distOk && newestMtime(['nodes', 'credentials']) > oldestDist;
-	if (distOk && !stale && !args.includes('--build')) return false;
-	log(`building (npm run build)${stale ? ': sources are newer than dist/' : ''}...`);
-	const b = npm(['run', 'build']);
-	if (b.status !== 0) throw new Error(`npm run build failed:\n${b.stdout}\n${b.stderr}`);
-	return true;
-}
 
 function pack(work) {
 	const tgz = packInto(work);
@@ -313,7 +300,7 @@ async function main() {
 	log('ensuring the n8n runtime (one-time install if missing)...');
 	const rt = ensureRuntime();
 	log(`runtime: node ${rt.nodeVersion}, n8n at ${rt.n8nDir}`);
-	const built = buildIfNeeded();
+	const built = buildIfNeeded({ force: args.includes('--build'), log });
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-'));
 	const { tgz, extracted } = pack(work);
 	log(`packed ${path.basename(tgz)}${built ? ' (after building)' : ''}`);

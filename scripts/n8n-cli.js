@@ -310,18 +310,20 @@ function importWorkflow(userFolder, workflowJson) {
  * Tries every line that starts with '{' or '[' and parses from there to the end.
  */
 function extractJson(stdout) {
+	// n8n pretty-prints the document: it opens and closes at column 0, and log lines never start
+	// with a bracket at column 0. So: each opening candidate is paired with the last matching close
+	// (one JSON.parse per candidate), which stays linear on outputs of many megabytes.
 	const lines = stdout.split('\n');
+	const closeOf = { '{': '}', '[': ']' };
 	for (let i = 0; i < lines.length; i++) {
-		const t = lines[i].trimStart();
-		if (!(t.startsWith('{') || t.startsWith('['))) continue;
-		// try progressively shorter tails (trailing log lines after the JSON)
-		for (let j = lines.length; j > i; j--) {
-			const chunk = lines.slice(i, j).join('\n').trim();
-			if (!chunk.endsWith('}') && !chunk.endsWith(']')) continue;
-			try {
-				return JSON.parse(chunk);
-			} catch {}
-		}
+		const close = closeOf[lines[i][0]];
+		if (!close) continue;
+		let j = lines.length - 1;
+		while (j >= i && !lines[j].trimEnd().endsWith(close)) j--;
+		if (j < i) continue;
+		try {
+			return JSON.parse(lines.slice(i, j + 1).join('\n'));
+		} catch {}
 	}
 	throw new Error(`no JSON found in n8n output:\n${tail(stdout, 40)}`);
 }
@@ -331,7 +333,7 @@ function extractJson(stdout) {
  * living in the calling process keep answering while n8n runs).
  * @returns {Promise<{status:number, stdout:string, stderr:string, ms:number}>}
  */
-function runN8nAsync(userFolder, args, { env = {}, timeoutMs = 180000, allowFail = false } = {}) {
+function runN8nAsync(userFolder, args, { env = {}, timeoutMs = 180000, allowFail = false, peakMemory = false } = {}) {
 	const rt = ensureRuntime();
 	const t0 = Date.now();
 	return new Promise((resolve, reject) => {
@@ -340,6 +342,15 @@ function runN8nAsync(userFolder, args, { env = {}, timeoutMs = 180000, allowFail
 			env: n8nEnv(userFolder, env),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
+		// VmHWM is the process's own high-water mark, so the last reading before exit is the peak.
+		let peakRssKb = 0;
+		const readPeak = () => {
+			try {
+				const m = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${proc.pid}/status`, 'utf8'));
+				if (m) peakRssKb = Math.max(peakRssKb, Number(m[1]));
+			} catch {}
+		};
+		const poll = peakMemory ? setInterval(readPeak, 50) : undefined;
 		let stdout = '';
 		let stderr = '';
 		proc.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
@@ -350,11 +361,13 @@ function runN8nAsync(userFolder, args, { env = {}, timeoutMs = 180000, allowFail
 		}, timeoutMs);
 		proc.on('error', (e) => {
 			clearTimeout(timer);
+			clearInterval(poll);
 			reject(e);
 		});
 		proc.on('close', (status) => {
 			clearTimeout(timer);
-			const res = { status, stdout, stderr, ms: Date.now() - t0 };
+			clearInterval(poll);
+			const res = { status, stdout, stderr, ms: Date.now() - t0, ...(peakMemory ? { peakRssKb } : {}) };
 			if (!allowFail && status !== 0) {
 				return reject(
 					new Error(`n8n ${args.join(' ')} failed (exit ${status}):\n${tail(stdout)}\n--- stderr ---\n${tail(stderr)}`),

@@ -40,4 +40,22 @@ function packInto(dir) {
 	return path.join(dir, p.stdout.trim().split('\n').pop());
 }
 
-module.exports = { REPO, npm, newestMtime, packInto };
+/**
+ * Builds when asked (`force`), when a declared dist file is missing, or when a source is newer than
+ * dist. Returns whether it built.
+ * @param {{ force?: boolean, log?: (line: string) => void }} [opts]
+ */
+function buildIfNeeded({ force = false, log = () => {} } = {}) {
+	const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+	const distFiles = pkg.n8n.nodes.concat(pkg.n8n.credentials).map((f) => path.join(REPO, f));
+	const distOk = distFiles.every((f) => fs.existsSync(f));
+	const oldestDist = distOk ? Math.min(...distFiles.map((f) => fs.statSync(f).mtimeMs)) : 0;
+	const stale = distOk && newestMtime(['nodes', 'credentials']) > oldestDist;
+	if (distOk && !stale && !force) return false;
+	log(`building (npm run build)${stale ? ': sources are newer than dist/' : ''}...`);
+	const b = npm(['run', 'build']);
+	if (b.status !== 0) throw new Error(`npm run build failed:\n${b.stdout}\n${b.stderr}`);
+	return true;
+}
+
+module.exports = { REPO, npm, newestMtime, packInto, buildIfNeeded };
