@@ -53,6 +53,7 @@ describe('New Payment', () => {
 			event: 'newPayment',
 			lastTimestamp: Date.parse(data.payments[0].date),
 			idsAtLastTimestamp: ['27749'],
+			seen: [],
 		});
 		expect(await run('newPayment', state)).toBeNull();
 		// Two new payments, one of them at the very same time as the newest known one.
