@@ -158,6 +158,8 @@ export interface WalkResult {
 	records: IDataObject[];
 	/** Where to continue when the walk paused (maxPages) before the end of the list. */
 	next?: number;
+	/** The page number (or offset) of the last page read. */
+	last?: number;
 	/** The list's last page as the server last reported it (styles that report it). */
 	lastPage?: number;
 }
@@ -189,10 +191,8 @@ export async function walkPages(source: PageSource, pagination: PaginationSpec, 
 	let previousReported: number | undefined;
 	let lastPage: number | undefined;
 	for (let pageCount = 1; ; pageCount++) {
-		const { body, records } = await source.fetch({
-			[style.pageParam]: style.usesOffset ? state.offset : state.page,
-			[style.sizeParam]: size,
-		});
+		const last = style.usesOffset ? state.offset : state.page;
+		const { body, records } = await source.fetch({ [style.pageParam]: last, [style.sizeParam]: size });
 		state.fetched += records.length;
 		const reported = style.reportedPage?.(body);
 		const fingerprint = JSON.stringify(records);
@@ -206,14 +206,14 @@ export async function walkPages(source: PageSource, pagination: PaginationSpec, 
 		previousReported = reported;
 		lastPage = style.lastPage?.(body) ?? lastPage;
 		results.push(...records);
-		if (results.length >= limit) return { records: results.slice(0, limit), lastPage };
+		if (results.length >= limit) return { records: results.slice(0, limit), last, lastPage };
 		if (!records.length || options.enough?.(records) || !style.hasNext(body, state, records.length, size)) {
-			return { records: results, lastPage };
+			return { records: results, last, lastPage };
 		}
 		state.page += 1;
 		state.offset += records.length;
 		if (options.maxPages !== undefined && pageCount >= options.maxPages) {
-			return { records: results, next: style.usesOffset ? state.offset : state.page, lastPage };
+			return { records: results, next: style.usesOffset ? state.offset : state.page, last, lastPage };
 		}
 		if (pageCount >= MAX_PAGES) source.fail(`kept announcing more pages after ${MAX_PAGES} pages; stopped`);
 	}

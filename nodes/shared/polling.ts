@@ -110,6 +110,8 @@ export const CLOCK_SKEW_MS = 5 * 60_000;
 export const MAX_REMEMBERED_IDS = 2000;
 /** Default page budget of one poll. */
 export const DEFAULT_MAX_PAGES = 10;
+/** A drained walk re-reads its last page, so it needs two pages to move on. */
+export const MIN_PAGES = 2;
 /** Records read for the manual sample. */
 const SAMPLE_RECORDS = 10;
 
@@ -138,7 +140,7 @@ async function pollNew(ctx: IPollFunctions, event: NewRecordEvent): Promise<INod
 			? { ...(data as NewState), seen: data.seen ?? [] }
 			: undefined;
 	const horizon = Date.now() + CLOCK_SKEW_MS;
-	const budget = event.paged ? Math.max(1, Number(ctx.getNodeParameter('maxPagesPerPoll', DEFAULT_MAX_PAGES)) || 1) : 1;
+	const budget = event.paged ? Math.max(MIN_PAGES, Number(ctx.getNodeParameter('maxPagesPerPoll', DEFAULT_MAX_PAGES)) || 0) : 1;
 	const manual = ctx.getMode() === 'manual';
 	const { records, resume } = await event.read(ctx, {
 		since: manual ? undefined : state?.lastTimestamp,
@@ -321,11 +323,12 @@ async function readList(
 	if (order === 'oldestFirst') return await tailFrom(request.resume!.page);
 
 	const start = request.resume?.page ?? (head.length ? 2 : undefined);
-	const rest = await walk({ start, maxPages: Math.max(1, request.budget - (head.length ? 1 : 0)), enough });
+	const rest = await walk({ start, maxPages: request.budget - (head.length ? 1 : 0), enough });
 	const records = [...head, ...rest.records];
 	if (rest.next === undefined || request.since === undefined) return { records };
-	// The budget ran out before the cursor: nothing can be emitted in order yet; go on from here next time.
-	return { records: [], resume: { order, page: rest.next, since } };
+	// The budget ran out before the cursor: nothing can be emitted in order yet. The next poll goes
+	// on from the last page read, so the walk that reaches the cursor holds the records right after it.
+	return { records: [], resume: { order, page: rest.last ?? rest.next, since } };
 }
 
 export interface ListEventSpec {

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { PollEvent } from './polling';
-import { DEFAULT_MAX_PAGES } from './polling';
+import { DEFAULT_MAX_PAGES, MIN_PAGES } from './polling';
 
 /** The `Event` dropdown of a polling trigger, plus event-specific options and the page budget. */
 export function eventSelector(events: PollEvent[], extra: INodeProperties[] = []): INodeProperties[] {
@@ -24,7 +24,7 @@ export function eventSelector(events: PollEvent[], extra: INodeProperties[] = []
 			displayName: 'Max Pages per Poll',
 			name: 'maxPagesPerPoll',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: MIN_PAGES },
 			default: DEFAULT_MAX_PAGES,
 			description:
 				'How many list pages one poll may read. A burst of new records that does not fit is emitted over the following polls, oldest first, never dropped.',
