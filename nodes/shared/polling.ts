@@ -275,7 +275,8 @@ function ascends(page: IDataObject[], timestamp: (record: IDataObject) => number
  *
  * - `newestFirst` (the event asks the API for it): walks from the top until a page reaches records
  *   older than the cursor. A burst deeper than the budget is walked over several polls (from where
- *   the last one stopped) and emitted once the walk reaches the cursor, oldest pages first.
+ *   the last one stopped) and emitted once the walk reaches the cursor, oldest pages first; then
+ *   the following polls work their way back up.
  * - `unknown` (the API has no sort parameter): page 1 tells the order. Newest first is walked as
  *   above; oldest first is read from the last page seen at the end of the list (the first time: the
  *   last page the server announces), so new records are reached without walking the whole list.
@@ -325,7 +326,13 @@ async function readList(
 	const start = request.resume?.page ?? (head.length ? 2 : undefined);
 	const rest = await walk({ start, maxPages: request.budget - (head.length ? 1 : 0), enough });
 	const records = [...head, ...rest.records];
-	if (rest.next === undefined || request.since === undefined) return { records };
+	if (request.since === undefined) return { records };
+	if (rest.next === undefined) {
+		// Reached the cursor from deep down: the rest of the burst lies on the pages above, so the
+		// next poll starts there rather than walking down from the top again.
+		const above = (start ?? 1) - (request.budget - 1);
+		return { records, resume: request.resume && above > 1 ? { order, page: above, since } : undefined };
+	}
 	// The budget ran out before the cursor: nothing can be emitted in order yet. The next poll goes
 	// on from the last page read, so the walk that reaches the cursor holds the records right after it.
 	return { records: [], resume: { order, page: rest.last ?? rest.next, since } };
