@@ -112,6 +112,47 @@ describe('Course Completed', () => {
 		expect((await run('courseCompleted', staticData, 'trigger', { courseId: 227 })).items).toBeNull();
 	});
 
+	test('an empty answer does not replace the snapshot: nothing is emitted again, a later completion still is', async () => {
+		data.courseUsers = [participant(1, true), participant(2, true), participant(3, false)];
+		const state: IDataObject = {};
+		const params = { courseId: 226 };
+		await run('courseCompleted', state, 'trigger', params);
+		const full = data.courseUsers;
+		data.courseUsers = [];
+		expect((await run('courseCompleted', state, 'trigger', params)).items).toBeNull();
+		data.courseUsers = full;
+		expect((await run('courseCompleted', state, 'trigger', params)).items).toBeNull();
+		data.courseUsers[2] = participant(3, true);
+		const { items } = await run('courseCompleted', state, 'trigger', params);
+		expect(items!.map((i) => (i.json.contact as IDataObject).id)).toEqual([3]);
+	});
+
+	test('an answer that holds no list fails the poll and keeps the snapshot', async () => {
+		data.courseUsers = [participant(1, true), participant(2, false)];
+		const state: IDataObject = {};
+		await run('courseCompleted', state, 'trigger', { courseId: 226 });
+		const before = JSON.stringify(state);
+		server.on('GET', '/courses/:course/users', () => ({ body: { message: 'Server Error' } }));
+		try {
+			await expect(run('courseCompleted', state, 'trigger', { courseId: 226 })).rejects.toThrow(/no list/);
+		} finally {
+			server.on('GET', '/courses/:course/users', (req) => ({ body: laravelPage(data.courseUsers, req, '/courses/226/users') }));
+		}
+		expect(JSON.stringify(state)).toBe(before);
+	});
+
+	test('participants without a contact or user ID are skipped, not merged under one key', async () => {
+		const keyless = (completed: boolean) => ({ ...participant(0, completed), contact: { email: 'x@example.com' }, user: null });
+		data.courseUsers = [participant(1, false), keyless(false), keyless(true)];
+		const state: IDataObject = {};
+		const params = { courseId: 226 };
+		await run('courseCompleted', state, 'trigger', params);
+		expect(Object.keys((state['node:Kwiga Trigger'] as IDataObject).snapshot as IDataObject)).toEqual(['1']);
+		data.courseUsers = [participant(1, true), keyless(true), keyless(true)];
+		const { items } = await run('courseCompleted', state, 'trigger', params);
+		expect(items!.map((i) => (i.json.contact as IDataObject).id)).toEqual([1]);
+	});
+
 	test('manual mode returns a participant who completed the course as the sample', async () => {
 		data.courseUsers = [participant(1, false), participant(2, true)];
 		const { items } = await run('courseCompleted', {}, 'manual', { courseId: 226 });

@@ -134,6 +134,25 @@ describe('Order Status Changed', () => {
 		expect(await run('orderStatusChanged', state)).toBeNull();
 	});
 
+	test('an error envelope fails the poll and an empty list is ignored: the status change in between is still emitted', async () => {
+		const state: IDataObject = {};
+		await run('orderStatusChanged', state);
+		const answer: { body?: unknown } = {};
+		server.on('GET', '/order', () => ({ body: answer.body ?? data.orders }));
+		try {
+			data.orders[2].status = 'Заказ выдан';
+			answer.body = { detail: 'Internal error' };
+			await expect(run('orderStatusChanged', state)).rejects.toThrow(/no list/);
+			answer.body = [];
+			expect(await run('orderStatusChanged', state)).toBeNull();
+		} finally {
+			answer.body = undefined;
+		}
+		const items = await run('orderStatusChanged', state);
+		expect(items?.map((i) => [i.json.id, i.json.status, i.json.previousStatus])).toEqual([[25340, 'Заказ выдан', 'Ожидает оплаты']]);
+		expect(await run('orderStatusChanged', state)).toBeNull();
+	});
+
 	test('manual poll returns a sample', async () => {
 		const items = await run('orderStatusChanged', {}, 'manual');
 		expect(items?.[0].json).toMatchObject({ id: 25284, previousStatus: null });
