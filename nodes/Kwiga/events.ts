@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import type { ListCall } from '../shared/lookups';
+import type { HttpCall, ListCall } from '../shared/lookups';
 import { walkList } from '../shared/lookups';
 import type { PollEvent } from '../shared/polling';
 import { listEvent, recordId } from '../shared/polling';
@@ -21,10 +21,9 @@ const productFilter = (ctx: IPollFunctions) => {
 	return products.length ? { 'filters[product_ids]': products.join(',') } : {};
 };
 
-const quizAttempts = (ctx: IPollFunctions, sortBy: string, extra: Record<string, string> = {}): ListCall => ({
+const quizAttempts = (ctx: IPollFunctions, sortBy: string, extra: Record<string, string> = {}): HttpCall => ({
 	url: '/quiz-attempts',
 	qs: { sort_by: sortBy, sort_dir: 'desc', ...extra, ...productFilter(ctx) },
-	list: LARAVEL,
 });
 
 const chosenCourse = (ctx: IPollFunctions) => String(ctx.getNodeParameter('courseId', ''));
@@ -40,7 +39,8 @@ export const KWIGA_EVENTS: PollEvent[] = [
 		timestampField: 'created_at',
 		// The contact list has no sort parameter: its order is read from the first page.
 		order: 'unknown',
-		call: (_ctx, since) => ({ url: '/contacts', qs: createdSince(since), list: LARAVEL }),
+		list: LARAVEL,
+		call: (_ctx, since) => ({ url: '/contacts', qs: createdSince(since) }),
 	}),
 	listEvent({
 		value: 'newQuizAttempt',
@@ -49,6 +49,7 @@ export const KWIGA_EVENTS: PollEvent[] = [
 		api: KWIGA_API,
 		timestampField: 'started_at',
 		order: 'newestFirst',
+		list: LARAVEL,
 		call: (ctx) => quizAttempts(ctx, 'started_at'),
 	}),
 	listEvent({
@@ -60,6 +61,7 @@ export const KWIGA_EVENTS: PollEvent[] = [
 		order: 'newestFirst',
 		// The same attempt can come back for review later: one event per status change.
 		id: (r) => (recordId(r) === undefined ? undefined : `${recordId(r)}@${String(r.status_updated_at)}`),
+		list: LARAVEL,
 		call: (ctx) => quizAttempts(ctx, 'status_updated_at', { 'filters[practice_statuses]': '6' }),
 	}),
 	listEvent({
@@ -70,7 +72,8 @@ export const KWIGA_EVENTS: PollEvent[] = [
 		timestampField: 'created_at',
 		// Not paginated: read whole, in any order.
 		order: 'unknown',
-		call: (_ctx, since) => ({ url: '/coupons', qs: createdSince(since), list: { records: 'data' } }),
+		list: { records: 'data' },
+		call: (_ctx, since) => ({ url: '/coupons', qs: createdSince(since) }),
 	}),
 	{
 		kind: 'changed',

@@ -79,7 +79,8 @@ export const PSB_EVENTS: PollEvent[] = [
 		timestampField: 'date',
 		// Newest first, as asked (payment IDs grow with time).
 		order: 'newestFirst',
-		call: () => ({ url: '/payment', qs: { sortBy: 'id', sortOrder: 'DESC' }, list: { records: 'items', pagination: { style: 'psbPage' } } }),
+		list: { records: 'items', pagination: { style: 'psbPage' } },
+		call: () => ({ url: '/payment', qs: { sortBy: 'id', sortOrder: 'DESC' } }),
 	}),
 	{
 		kind: 'new',
@@ -108,6 +109,7 @@ export const PSB_EVENTS: PollEvent[] = [
 		timestampField: 'date_create',
 		// One unpaged list, read whole: its order does not matter.
 		order: 'unknown',
+		list: ORDERS.list,
 		call: () => ORDERS,
 	}),
 	listEvent({
@@ -119,6 +121,7 @@ export const PSB_EVENTS: PollEvent[] = [
 		// No sort parameter: the first page tells whether new tickets come first or last.
 		order: 'unknown',
 		pageSize: TICKET_PAGE_SIZE,
+		list: TICKETS.list,
 		call: () => TICKETS,
 	}),
 	{

@@ -2,10 +2,10 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toDateTime } from './format';
-import type { ListCall } from './lookups';
+import type { HttpCall } from './lookups';
 import { walkList } from './lookups';
 import type { WalkOptions } from './pagination';
-import type { ApiSpec } from './types';
+import type { ApiSpec, ListSpec } from './types';
 
 /**
  * Polling triggers. Every rule about what a poll emits and how far its cursor moves lives here;
@@ -290,7 +290,7 @@ async function readList(
 ): Promise<ReadResult> {
 	const since = request.resume ? request.resume.since : request.since;
 	const walk = async (options: WalkOptions) =>
-		await walkList(ctx, spec.api, spec.call(ctx, since), { pageSize: spec.pageSize, ...options });
+		await walkList(ctx, spec.api, { ...spec.call(ctx, since), list: spec.list }, { pageSize: spec.pageSize, ...options });
 	if (request.sample) return { records: (await walk({ pageSize: spec.pageSize ?? SAMPLE_RECORDS, maxPages: 1 })).records };
 
 	const dated = (record: IDataObject) => {
@@ -350,8 +350,10 @@ export interface ListEventSpec {
 	 * `unknown` when the API offers no way to ask.
 	 */
 	order: 'newestFirst' | 'unknown';
+	/** Where the records are and how the list pages (none: read whole). */
+	list: ListSpec;
 	/** The request; it may depend on the cursor (a date filter) and on the node's parameters. */
-	call: (ctx: IPollFunctions, since: number | undefined) => ListCall;
+	call: (ctx: IPollFunctions, since: number | undefined) => HttpCall;
 	/** Page size to ask for (default: the pagination style's largest). */
 	pageSize?: number;
 	id?: (record: IDataObject) => string | undefined;
@@ -367,7 +369,7 @@ export function listEvent(spec: ListEventSpec): NewRecordEvent {
 		description: spec.description,
 		timestamp,
 		id: spec.id ?? recordId,
-		paged: true,
+		paged: !!spec.list.pagination,
 		read: async (ctx, request) => await readList(ctx, spec, timestamp, request),
 	};
 }

@@ -115,7 +115,6 @@ export class KwigaTrigger implements INodeType {
 							"newContact",
 							"newQuizAttempt",
 							"quizAttemptToReview",
-							"newCoupon",
 						],
 					},
 				},

@@ -96,7 +96,6 @@ export class PsbHostingTrigger implements INodeType {
 					show: {
 						event: [
 							"newPayment",
-							"newOrder",
 							"newTicket",
 						],
 					},
