@@ -21,6 +21,7 @@ const productFilter = (ctx: IPollFunctions) => {
 	return products.length ? { 'filters[product_ids]': products.join(',') } : {};
 };
 
+/** Quiz attempts, newest first by `sortBy`: the order their events rely on, asked for explicitly. */
 const quizAttempts = (ctx: IPollFunctions, sortBy: string, extra: Record<string, string> = {}): HttpCall => ({
 	url: '/quiz-attempts',
 	qs: { sort_by: sortBy, sort_dir: 'desc', ...extra, ...productFilter(ctx) },
