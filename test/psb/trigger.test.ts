@@ -236,6 +236,18 @@ describe('new records are never lost, skipped or repeated', () => {
 			expect(await run('newTicket', state)).toBeNull();
 		});
 
+		test('14 tickets in the newest second at activation, 10 per page: all of them are the baseline', async () => {
+			fill();
+			data.tickets.unshift(...Array.from({ length: 14 }, (_, i) => ticket(2500 + i, base + 1000)));
+			const state: IDataObject = {};
+			server.reset();
+			await run('newTicket', state);
+			expect(server.requests.map((r) => r.query.page)).toEqual(['1', '2']);
+			expect(await run('newTicket', state)).toBeNull();
+			data.tickets.unshift(ticket(2514, base + 1000));
+			expect(ids(await run('newTicket', state))).toEqual([2514]);
+		});
+
 		test('a thousand new tickets between two polls are all emitted once', async () => {
 			fill();
 			const state: IDataObject = {};
