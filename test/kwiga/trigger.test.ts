@@ -245,6 +245,16 @@ describe('New Contact never loses, skips or repeats a contact', () => {
 		expect((await run('newContact', state)).items).toBeNull();
 	});
 
+	test('a manual run returns the newest contact as a sample and leaves an active cursor alone', async () => {
+		const state: IDataObject = {};
+		await run('newContact', state);
+		const before = JSON.stringify(state);
+		data.contacts.unshift(contact(4100, iso(newest() + 1000)));
+		expect(ids((await run('newContact', state, 'manual')).items)).toEqual([4100]);
+		expect(JSON.stringify(state)).toBe(before);
+		expect(ids((await run('newContact', state)).items)).toEqual([4100]);
+	});
+
 	test('two Kwiga triggers in one workflow keep separate cursors', async () => {
 		const state: IDataObject = {};
 		const second = async () =>
