@@ -199,6 +199,12 @@ export class ProviTrigger implements INodeType {
 			return { webhookResponse: { received: true, duplicate: true } };
 		}
 		const payload: IDataObject = body.webhook === undefined && nested ? { ...body, ...nested } : { ...body };
-		return { workflowData: [this.helpers.returnJsonArray({ ...payload, webhook: typeof event === 'string' ? event : null })] };
+		// Answered here, before the run starts, so that n8n writes the replay memory to the database:
+		// when n8n answers after starting the run, a change to static data made here is not saved.
+		this.getResponseObject().status(200).json({ received: true });
+		return {
+			noWebhookResponse: true,
+			workflowData: [this.helpers.returnJsonArray({ ...payload, webhook: typeof event === 'string' ? event : null })],
+		};
 	}
 }

@@ -77,6 +77,7 @@ describe('lifecycle against the mock', () => {
 		const signature = String(nodeData(staticData).signature);
 		const { result, response } = await deliver(staticData, { 'content-type': 'application/json', 'x-provi-signature': signature });
 		expect(response.statusCode).toBe(200);
+		expect(response.body).toEqual({ received: true });
 		expect(result.workflowData?.[0].map((i) => i.json)).toEqual([{ ...DELIVERY, webhook: 'made_effective' }]);
 	});
 
