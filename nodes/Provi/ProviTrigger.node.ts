@@ -204,7 +204,7 @@ export class ProviTrigger implements INodeType {
 		this.getResponseObject().status(200).json({ received: true });
 		return {
 			noWebhookResponse: true,
-			workflowData: [this.helpers.returnJsonArray({ ...payload, webhook: typeof event === 'string' ? event : null })],
+			workflowData: [this.helpers.returnJsonArray({ ...payload, webhook: typeof event === 'string' && event ? event : null })],
 		};
 	}
 }
