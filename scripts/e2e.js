@@ -12,7 +12,8 @@
  *      Continue On Fail (error item).
  *   4. Provi Trigger: publish:workflow, `n8n start` on a free port (registers the webhook with the
  *      Provi sandbox), a signed delivery to the production URL is recorded as an execution, a forged
- *      one gets 401 and no execution. Also: every credential type of the package is loaded.
+ *      one gets 401 and no execution, the same delivery again and an array body start none (the
+ *      replay memory is saved in static data). Also: every credential type of the package is loaded.
  *   5. the official community package scanner's ESLint rules on the sources and the packed tarball
  *      (scripts/scan-package.mjs).
  *
@@ -481,17 +482,17 @@ async function main() {
 					.map((c) => `${c} (${types.find((t) => t.name === c).supportedNodes.map((n) => n.slice(PKG.length + 1)).join('/')})`)
 					.join(', ');
 			});
+			const delivery = {
+				id: 127497,
+				is_maas: false,
+				is_provi_pay: true,
+				webhook: 'made_effective',
+				cpf: '12312312312',
+				checkout_price_in_cents: 10000,
+				courses: [{ proviId: 33950, name: 'Full Stack Web 1', price_in_cents: 10000 }],
+			};
 			await check('Provi Trigger: a signed delivery to the production webhook URL is recorded as an execution', async () => {
 				if (!hookUrl) throw new Error('no webhook registered');
-				const delivery = {
-					id: 127497,
-					is_maas: false,
-					is_provi_pay: true,
-					webhook: 'made_effective',
-					cpf: '12312312312',
-					checkout_price_in_cents: 10000,
-					courses: [{ proviId: 33950, name: 'Full Stack Web 1', price_in_cents: 10000 }],
-				};
 				const res = await httpPost(hookUrl, delivery, { 'x-provi-signature': signature });
 				assert(res.status === 200, `POST ${hookUrl} -> ${res.status} ${res.body}`);
 				const execs = await cli.waitForExecutions(uf, triggerWf.id, { count: 1, timeoutMs: 30000 });
@@ -512,6 +513,20 @@ async function main() {
 				const after = cli.listExecutions(uf, triggerWf.id).length;
 				assert(after === before, `executions went from ${before} to ${after}`);
 				return `forged -> 401, unsigned -> 401, executions still ${after}`;
+			});
+			await check('Provi Trigger: a replayed delivery and a body that is no JSON object start no execution (static data kept by n8n)', async () => {
+				if (!hookUrl) throw new Error('no webhook registered');
+				const before = cli.listExecutions(uf, triggerWf.id).length;
+				const replay = await httpPost(hookUrl, delivery, { 'x-provi-signature': signature });
+				const list = await httpPost(hookUrl, [delivery], { 'x-provi-signature': signature });
+				// The replay memory lives in the workflow's static data: n8n must have saved it.
+				const [{ staticData }] = cli.querySqlite(uf, 'SELECT staticData FROM workflow_entity WHERE id = ?', [triggerWf.id]);
+				assert(replay.status === 200 && replay.body.includes('"duplicate":true'), `replay -> HTTP ${replay.status} ${replay.body}; static data ${staticData}`);
+				assert(list.status === 400, `array body -> HTTP ${list.status} ${list.body}`);
+				await sleep(2000);
+				const after = cli.listExecutions(uf, triggerWf.id).length;
+				assert(after === before, `executions went from ${before} to ${after}`);
+				return `replay -> 200 duplicate, array -> 400, executions still ${after}`;
 			});
 		}
 		// ---- polling trigger in the same running n8n

@@ -1,10 +1,10 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import type { ListCall } from '../shared/lookups';
+import type { HttpCall, ListCall } from '../shared/lookups';
 import { walkList } from '../shared/lookups';
 import type { PollEvent } from '../shared/polling';
-import { newestFirstEvent } from '../shared/polling';
+import { listEvent, recordId } from '../shared/polling';
 
 import { KWIGA_API } from './api';
 
@@ -21,10 +21,10 @@ const productFilter = (ctx: IPollFunctions) => {
 	return products.length ? { 'filters[product_ids]': products.join(',') } : {};
 };
 
-const quizAttempts = (ctx: IPollFunctions, sortBy: string, extra: Record<string, string> = {}): ListCall => ({
+/** Quiz attempts, newest first by `sortBy`: the order their events rely on, asked for explicitly. */
+const quizAttempts = (ctx: IPollFunctions, sortBy: string, extra: Record<string, string> = {}): HttpCall => ({
 	url: '/quiz-attempts',
 	qs: { sort_by: sortBy, sort_dir: 'desc', ...extra, ...productFilter(ctx) },
-	list: LARAVEL,
 });
 
 const chosenCourse = (ctx: IPollFunctions) => String(ctx.getNodeParameter('courseId', ''));
@@ -32,39 +32,49 @@ const chosenCourse = (ctx: IPollFunctions) => String(ctx.getNodeParameter('cours
 const progressOf = (participant: IDataObject) => (participant.course_progress ?? {}) as IDataObject;
 
 export const KWIGA_EVENTS: PollEvent[] = [
-	newestFirstEvent({
+	listEvent({
 		value: 'newContact',
 		name: 'New Contact',
 		description: 'A contact was added to the cabinet',
 		api: KWIGA_API,
 		timestampField: 'created_at',
-		call: (_ctx, since) => ({ url: '/contacts', qs: createdSince(since), list: LARAVEL }),
+		// The contact list has no sort parameter: its order is read from the first page.
+		order: 'unknown',
+		list: LARAVEL,
+		call: (_ctx, since) => ({ url: '/contacts', qs: createdSince(since) }),
 	}),
-	newestFirstEvent({
+	listEvent({
 		value: 'newQuizAttempt',
 		name: 'New Quiz Attempt',
 		description: 'A student started a quiz attempt',
 		api: KWIGA_API,
 		timestampField: 'started_at',
+		order: 'newestFirst',
+		list: LARAVEL,
 		call: (ctx) => quizAttempts(ctx, 'started_at'),
 	}),
-	newestFirstEvent({
+	listEvent({
 		value: 'quizAttemptToReview',
 		name: 'Quiz Attempt Awaiting Review',
 		description: 'A quiz attempt changed to "pending review"',
 		api: KWIGA_API,
 		timestampField: 'status_updated_at',
+		order: 'newestFirst',
 		// The same attempt can come back for review later: one event per status change.
-		id: (r) => `${String(r.id)}@${String(r.status_updated_at)}`,
+		id: (r) => (recordId(r) === undefined ? undefined : `${recordId(r)}@${String(r.status_updated_at)}`),
+		list: LARAVEL,
 		call: (ctx) => quizAttempts(ctx, 'status_updated_at', { 'filters[practice_statuses]': '6' }),
 	}),
-	newestFirstEvent({
+	listEvent({
 		value: 'newCoupon',
 		name: 'New Coupon',
 		description: 'A coupon was created',
 		api: KWIGA_API,
 		timestampField: 'created_at',
-		call: (_ctx, since) => ({ url: '/coupons', qs: createdSince(since), list: { records: 'data' } }),
+		// Not paginated: read whole, in any order.
+		order: 'unknown',
+		list: { records: 'data' },
+		call: (_ctx, since) => ({ url: '/coupons', qs: createdSince(since) }),
 	}),
 	{
 		kind: 'changed',
@@ -78,7 +88,7 @@ export const KWIGA_EVENTS: PollEvent[] = [
 					list: LARAVEL,
 				})
 			).records,
-		id: (r) => String((r.contact as IDataObject | undefined)?.id ?? (r.user as IDataObject | undefined)?.id),
+		id: (r) => recordId((r.contact as IDataObject | undefined) ?? {}) ?? recordId((r.user as IDataObject | undefined) ?? {}),
 		watch: (r) => progressOf(r).is_completed === true,
 		emitWhen: (r) => progressOf(r).is_completed === true,
 		includeNew: true,

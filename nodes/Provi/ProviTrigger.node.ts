@@ -12,13 +12,32 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { vendorRequest } from '../shared/lookups';
 
 import { ALL_EVENTS, enabledEvents, WEBHOOK_EVENTS_WITH_ALL } from './options';
-import { headersCarrySignature } from './signature';
+import { deliveryFingerprint, headersCarrySignature } from './signature';
 import { PROVI_API } from './api';
 
 interface ProviStaticData extends IDataObject {
 	preferenceId?: number | string;
 	signature?: string;
 	webhookUrl?: string;
+	/** Fingerprints of recent deliveries (body hash -> ms received), to refuse exact replays. */
+	deliveries?: Record<string, number>;
+}
+
+/** How long a delivery's fingerprint is kept: the same body again within it is a replay. */
+export const REPLAY_WINDOW_MS = 24 * 60 * 60_000;
+/** At most this many fingerprints are kept (the oldest go first). */
+export const MAX_DELIVERIES = 1000;
+
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Whether the delivery was seen within the window; records it otherwise (bounded, oldest dropped). */
+function isReplay(data: ProviStaticData, fingerprint: string, now: number): boolean {
+	const recent = Object.entries(data.deliveries ?? {}).filter(([, at]) => now - at < REPLAY_WINDOW_MS);
+	if (recent.some(([known]) => known === fingerprint)) return true;
+	recent.push([fingerprint, now]);
+	data.deliveries = Object.fromEntries(recent.sort((a, b) => a[1] - b[1]).slice(-MAX_DELIVERIES));
+	return false;
 }
 
 const records = (body: unknown): IDataObject[] => {
@@ -110,6 +129,17 @@ export class ProviTrigger implements INodeType {
 						description: JSON.stringify(created ?? null).slice(0, 500),
 					});
 				}
+				if (!preference.signature && this.getNodeParameter('verifySignature', true)) {
+					// Without it every delivery would be refused: undo the registration and say why.
+					await vendorRequest(this, PROVI_API, {
+						method: 'DELETE',
+						url: `/webhook/preference/${encodeURIComponent(String(preference.id))}`,
+					}).catch(() => undefined);
+					throw new NodeOperationError(this.getNode(), 'Provi returned no signature for the new webhook', {
+						description:
+							'Deliveries could not be verified, so the trigger was not activated. Try again later, or switch off Verify Signature (anyone who knows the URL could then start the workflow).',
+					});
+				}
 				data.preferenceId = preference.id as number;
 				data.signature = preference.signature ? String(preference.signature) : undefined;
 				data.webhookUrl = url;
@@ -143,24 +173,38 @@ export class ProviTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const data = this.getWorkflowStaticData('node') as ProviStaticData;
+		const refuse = (status: number, message: string): IWebhookResponseData => {
+			this.getResponseObject().status(status).json({ message });
+			return { noWebhookResponse: true };
+		};
 		const verify = this.getNodeParameter('verifySignature', true) as boolean;
-		if (verify) {
-			const data = this.getWorkflowStaticData('node') as ProviStaticData;
-			const signature = String(data.signature ?? '');
-			if (!signature || !headersCarrySignature(this.getHeaderData(), signature)) {
-				const res = this.getResponseObject();
-				res.status(401).json({ message: 'Invalid or missing Provi webhook signature' });
-				return { noWebhookResponse: true };
-			}
+		if (verify && !headersCarrySignature(this.getHeaderData(), String(data.signature ?? ''))) {
+			return refuse(401, 'Invalid or missing Provi webhook signature');
 		}
-		const body = (this.getBodyData() ?? {}) as IDataObject;
-		const nested = [body.data, body.payload].find((v) => v && typeof v === 'object') as IDataObject | undefined;
-		const event = (body.webhook ?? nested?.webhook) as string | undefined;
+		const body = this.getBodyData() as unknown;
+		if (!isObject(body)) return refuse(400, 'A Provi delivery is a JSON object');
+		const nested = [body.data, body.payload].find(isObject);
+		const event = body.webhook ?? nested?.webhook;
 		const events = enabledEvents(this.getNodeParameter('events', []) as string[]);
-		if (!events.includes(ALL_EVENTS) && event !== undefined && !events.includes(event)) {
+		const allEvents = events.includes(ALL_EVENTS);
+		if (typeof event !== 'string' || !event) {
+			if (!allEvents) return refuse(400, 'The delivery names no event (webhook field)');
+		} else if (!allEvents && !events.includes(event)) {
 			return { webhookResponse: { received: true, ignored: event } };
 		}
+		// The signature is a fixed token, so a captured delivery could be sent again: refuse the same
+		// body twice within the window (Provi's own retries of a delivery we took are dropped too).
+		if (isReplay(data, deliveryFingerprint(body), Date.now())) {
+			return { webhookResponse: { received: true, duplicate: true } };
+		}
 		const payload: IDataObject = body.webhook === undefined && nested ? { ...body, ...nested } : { ...body };
-		return { workflowData: [this.helpers.returnJsonArray({ ...payload, webhook: event ?? null })] };
+		// Answered here, before the run starts, so that n8n writes the replay memory to the database:
+		// when n8n answers after starting the run, a change to static data made here is not saved.
+		this.getResponseObject().status(200).json({ received: true });
+		return {
+			noWebhookResponse: true,
+			workflowData: [this.helpers.returnJsonArray({ ...payload, webhook: typeof event === 'string' && event ? event : null })],
+		};
 	}
 }

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 
 /** Constant-time comparison of two strings (false when the lengths differ). */
 export function safeEqual(a: string, b: string): boolean {
@@ -28,4 +28,20 @@ export function headersCarrySignature(
 		}
 	}
 	return found;
+}
+
+/** A delivery's fingerprint for replay detection: SHA-256 of its body (keys in a stable order). */
+export function deliveryFingerprint(body: unknown): string {
+	const canonical = (value: unknown): unknown => {
+		if (Array.isArray(value)) return value.map(canonical);
+		if (value && typeof value === 'object') {
+			return Object.fromEntries(
+				Object.keys(value)
+					.sort()
+					.map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+			);
+		}
+		return value;
+	};
+	return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
 }

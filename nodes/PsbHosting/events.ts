@@ -2,12 +2,10 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { vendorRequest, walkList } from '../shared/lookups';
 import type { PollEvent } from '../shared/polling';
-import { newestFirstEvent, timestampOf } from '../shared/polling';
+import { listEvent, recordId as id, timestampOf } from '../shared/polling';
 
 import { PSB_API } from './api';
-import { psbRecords } from './vendor';
-
-const id = (record: IDataObject) => String(record.id);
+import { PSB_RECORDS } from './resources/common';
 
 /** Ticket pages are at most 10 records long. */
 const TICKET_PAGE_SIZE = 10;
@@ -18,17 +16,16 @@ const MESSAGE_PAGE_SIZE = 100;
 const SLACK_MS = 10 * 60_000;
 const CLOSED = 'Закрыт';
 
+/** The order list is one unpaged array; a response without a list fails the poll. */
+const ORDERS = { url: '/order', list: { records: PSB_RECORDS } };
+const TICKETS = { url: '/tickets', list: { records: 'items', pagination: { style: 'psbPage' as const } } };
+
 async function allOrders(ctx: IPollFunctions): Promise<IDataObject[]> {
-	return psbRecords(await vendorRequest(ctx, PSB_API, { url: '/order' }));
+	return (await walkList(ctx, PSB_API, ORDERS)).records;
 }
 
 async function allTickets(ctx: IPollFunctions): Promise<IDataObject[]> {
-	const { records } = await walkList(
-		ctx,
-		PSB_API,
-		{ url: '/tickets', list: { records: 'items', pagination: { style: 'psbPage' } } },
-		{ pageSize: TICKET_PAGE_SIZE, maxPages: MAX_TICKET_PAGES },
-	);
+	const { records } = await walkList(ctx, PSB_API, TICKETS, { pageSize: TICKET_PAGE_SIZE, maxPages: MAX_TICKET_PAGES });
 	return records;
 }
 
@@ -74,13 +71,16 @@ async function fetchTicketMessages(ctx: IPollFunctions, since: number | undefine
 }
 
 export const PSB_EVENTS: PollEvent[] = [
-	newestFirstEvent({
+	listEvent({
 		value: 'newPayment',
 		name: 'New Payment',
 		description: 'A payment (top-up or purchase) was made',
 		api: PSB_API,
 		timestampField: 'date',
-		call: () => ({ url: '/payment', qs: { sortBy: 'id', sortOrder: 'DESC' }, list: { records: 'items', pagination: { style: 'psbPage' } } }),
+		// Newest first, as asked (payment IDs grow with time).
+		order: 'newestFirst',
+		list: { records: 'items', pagination: { style: 'psbPage' } },
+		call: () => ({ url: '/payment', qs: { sortBy: 'id', sortOrder: 'DESC' } }),
 	}),
 	{
 		kind: 'new',
@@ -89,7 +89,7 @@ export const PSB_EVENTS: PollEvent[] = [
 		description: 'A message was posted in a support ticket chat (by default only replies from support)',
 		timestamp: (r) => timestampOf(r.date_create),
 		id,
-		fetch: fetchTicketMessages,
+		read: async (ctx, { since }) => ({ records: await fetchTicketMessages(ctx, since) }),
 	},
 	{
 		kind: 'changed',
@@ -101,24 +101,29 @@ export const PSB_EVENTS: PollEvent[] = [
 		watch: (r) => r.status,
 		previousField: 'previousStatus',
 	},
-	{
-		kind: 'new',
+	listEvent({
 		value: 'newOrder',
 		name: 'New Order',
 		description: 'An order was placed',
-		timestamp: (r) => timestampOf(r.date_create),
-		id,
-		fetch: allOrders,
-	},
-	{
-		kind: 'new',
+		api: PSB_API,
+		timestampField: 'date_create',
+		// One unpaged list, read whole: its order does not matter.
+		order: 'unknown',
+		list: ORDERS.list,
+		call: () => ORDERS,
+	}),
+	listEvent({
 		value: 'newTicket',
 		name: 'New Ticket',
 		description: 'A support ticket was opened',
-		timestamp: (r) => timestampOf(r.date_create),
-		id,
-		fetch: allTickets,
-	},
+		api: PSB_API,
+		timestampField: 'date_create',
+		// No sort parameter: the first page tells whether new tickets come first or last.
+		order: 'unknown',
+		pageSize: TICKET_PAGE_SIZE,
+		list: TICKETS.list,
+		call: () => TICKETS,
+	}),
 	{
 		kind: 'changed',
 		value: 'ticketStatusChanged',

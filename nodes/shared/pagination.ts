@@ -26,6 +26,8 @@ export interface PaginationStyle {
 	hasNext(body: unknown, state: PageState, received: number, size: number): boolean;
 	/** The page number the server says it returned, when it says so (used to detect a stuck walk). */
 	reportedPage?(body: unknown): number | undefined;
+	/** The number of the last page, when the server says it (an oldest-first list ends there). */
+	lastPage?(body: unknown): number | undefined;
 }
 
 const num = (value: unknown): number | undefined => {
@@ -53,6 +55,7 @@ const laravel: PaginationStyle = {
 		return received >= size;
 	},
 	reportedPage: (body) => num(obj(obj(body).meta).current_page),
+	lastPage: (body) => num(obj(obj(body).meta).last_page),
 };
 
 /** Provi: `page` + `limit` (or `itemsPerPage`), `paging.nextPage` / `paging.totalPages`. */
@@ -72,6 +75,7 @@ const provi: PaginationStyle = {
 		return received >= size;
 	},
 	reportedPage: (body) => num(obj(obj(body).paging).currentPage),
+	lastPage: (body) => num(obj(obj(body).paging).totalPages),
 };
 
 /** PSB Hosting: `page` + `pageSize`, records in `items[]`, page count in `pages`. */
@@ -86,6 +90,7 @@ const psbPage: PaginationStyle = {
 		return received >= size;
 	},
 	reportedPage: (body) => num(obj(body).page),
+	lastPage: (body) => num(obj(body).pages),
 };
 
 /** `limit` + `offset` over bare arrays: a short page is the last one. */
@@ -153,6 +158,10 @@ export interface WalkResult {
 	records: IDataObject[];
 	/** Where to continue when the walk paused (maxPages) before the end of the list. */
 	next?: number;
+	/** The page number (or offset) of the last page read. */
+	last?: number;
+	/** The list's last page as the server last reported it (styles that report it). */
+	lastPage?: number;
 }
 
 /** What the walker needs from its caller: one page request, and how to report a broken walk. */
@@ -180,11 +189,10 @@ export async function walkPages(source: PageSource, pagination: PaginationSpec, 
 	const results: IDataObject[] = [];
 	const seen = new Set<string>();
 	let previousReported: number | undefined;
+	let lastPage: number | undefined;
 	for (let pageCount = 1; ; pageCount++) {
-		const { body, records } = await source.fetch({
-			[style.pageParam]: style.usesOffset ? state.offset : state.page,
-			[style.sizeParam]: size,
-		});
+		const last = style.usesOffset ? state.offset : state.page;
+		const { body, records } = await source.fetch({ [style.pageParam]: last, [style.sizeParam]: size });
 		state.fetched += records.length;
 		const reported = style.reportedPage?.(body);
 		const fingerprint = JSON.stringify(records);
@@ -196,15 +204,16 @@ export async function walkPages(source: PageSource, pagination: PaginationSpec, 
 		}
 		seen.add(fingerprint);
 		previousReported = reported;
+		lastPage = style.lastPage?.(body) ?? lastPage;
 		results.push(...records);
-		if (results.length >= limit) return { records: results.slice(0, limit) };
+		if (results.length >= limit) return { records: results.slice(0, limit), last, lastPage };
 		if (!records.length || options.enough?.(records) || !style.hasNext(body, state, records.length, size)) {
-			return { records: results };
+			return { records: results, last, lastPage };
 		}
 		state.page += 1;
 		state.offset += records.length;
 		if (options.maxPages !== undefined && pageCount >= options.maxPages) {
-			return { records: results, next: style.usesOffset ? state.offset : state.page };
+			return { records: results, next: style.usesOffset ? state.offset : state.page, last, lastPage };
 		}
 		if (pageCount >= MAX_PAGES) source.fail(`kept announcing more pages after ${MAX_PAGES} pages; stopped`);
 	}

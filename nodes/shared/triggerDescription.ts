@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { PollEvent } from './polling';
+import { DEFAULT_MAX_PAGES, MIN_PAGES } from './polling';
 
-/** The `Event` dropdown of a polling trigger, plus event-specific options. */
+/** The `Event` dropdown of a polling trigger, plus event-specific options and the page budget. */
 export function eventSelector(events: PollEvent[], extra: INodeProperties[] = []): INodeProperties[] {
 	const defaultEvent = events[0].value;
+	const paged = events.filter((e) => e.kind === 'new' && e.paged).map((e) => e.value);
 	return [
 		{
 			displayName: 'Event',
@@ -18,5 +20,15 @@ export function eventSelector(events: PollEvent[], extra: INodeProperties[] = []
 				.sort((a, b) => a.name.localeCompare(b.name)),
 		},
 		...extra,
+		{
+			displayName: 'Max Pages per Poll',
+			name: 'maxPagesPerPoll',
+			type: 'number',
+			typeOptions: { minValue: MIN_PAGES },
+			default: DEFAULT_MAX_PAGES,
+			description:
+				'How many list pages one poll may read. A burst of new records that does not fit is emitted over the following polls, oldest first, never dropped.',
+			displayOptions: { show: { event: paged } },
+		},
 	];
 }

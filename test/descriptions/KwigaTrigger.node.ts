@@ -100,6 +100,25 @@ export class KwigaTrigger implements INodeType {
 					},
 				},
 			},
+			{
+				displayName: "Max Pages per Poll",
+				name: "maxPagesPerPoll",
+				type: "number",
+				typeOptions: {
+					minValue: 2,
+				},
+				default: 10,
+				description: "How many list pages one poll may read. A burst of new records that does not fit is emitted over the following polls, oldest first, never dropped.",
+				displayOptions: {
+					show: {
+						event: [
+							"newContact",
+							"newQuizAttempt",
+							"quizAttemptToReview",
+						],
+					},
+				},
+			},
 		],
 	};
 }

@@ -83,6 +83,24 @@ export class PsbHostingTrigger implements INodeType {
 					},
 				},
 			},
+			{
+				displayName: "Max Pages per Poll",
+				name: "maxPagesPerPoll",
+				type: "number",
+				typeOptions: {
+					minValue: 2,
+				},
+				default: 10,
+				description: "How many list pages one poll may read. A burst of new records that does not fit is emitted over the following polls, oldest first, never dropped.",
+				displayOptions: {
+					show: {
+						event: [
+							"newPayment",
+							"newTicket",
+						],
+					},
+				},
+			},
 		],
 	};
 }

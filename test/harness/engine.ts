@@ -292,11 +292,13 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 
 export interface PollOptions extends NodeSetup {
 	mode?: 'manual' | 'trigger';
+	/** The trigger's name in the workflow (static data is kept per node name). */
+	nodeName?: string;
 }
 
 /** Runs a polling trigger's `poll` through n8n-core's TriggersAndPollers + PollContext. */
 export async function poll(options: PollOptions): Promise<{ items: INodeExecutionData[] | null; staticData: IDataObject }> {
-	const { workflow, node, additionalData: data } = singleNodeWorkflow(options);
+	const { workflow, node, additionalData: data } = singleNodeWorkflow(options, options.nodeName ? { node: { name: options.nodeName } } : {});
 	const context = new PollContext(workflow, node, data, options.mode ?? 'trigger', 'activate');
 	const result = await new TriggersAndPollers().runPollFunction(workflow, node, context);
 	return { items: result ? result[0] : null, staticData: workflow.staticData as IDataObject };

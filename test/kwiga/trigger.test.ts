@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { KwigaApi } from '../../credentials/KwigaApi.credentials';
 import { KwigaTrigger } from '../../nodes/Kwiga/KwigaTrigger.node';
 import { poll } from '../harness/engine';
+import { laravelPage } from '../mocks/laravel';
 import { KWIGA_CABINET, KWIGA_TOKEN, kwigaData, kwigaMock } from '../mocks/kwiga';
 
 const data = kwigaData();
@@ -111,9 +112,180 @@ describe('Course Completed', () => {
 		expect((await run('courseCompleted', staticData, 'trigger', { courseId: 227 })).items).toBeNull();
 	});
 
+	test('an empty answer does not replace the snapshot: nothing is emitted again, a later completion still is', async () => {
+		data.courseUsers = [participant(1, true), participant(2, true), participant(3, false)];
+		const state: IDataObject = {};
+		const params = { courseId: 226 };
+		await run('courseCompleted', state, 'trigger', params);
+		const full = data.courseUsers;
+		data.courseUsers = [];
+		expect((await run('courseCompleted', state, 'trigger', params)).items).toBeNull();
+		data.courseUsers = full;
+		expect((await run('courseCompleted', state, 'trigger', params)).items).toBeNull();
+		data.courseUsers[2] = participant(3, true);
+		const { items } = await run('courseCompleted', state, 'trigger', params);
+		expect(items!.map((i) => (i.json.contact as IDataObject).id)).toEqual([3]);
+	});
+
+	test('an answer that holds no list fails the poll and keeps the snapshot', async () => {
+		data.courseUsers = [participant(1, true), participant(2, false)];
+		const state: IDataObject = {};
+		await run('courseCompleted', state, 'trigger', { courseId: 226 });
+		const before = JSON.stringify(state);
+		server.on('GET', '/courses/:course/users', () => ({ body: { message: 'Server Error' } }));
+		try {
+			await expect(run('courseCompleted', state, 'trigger', { courseId: 226 })).rejects.toThrow(/no list/);
+		} finally {
+			server.on('GET', '/courses/:course/users', (req) => ({ body: laravelPage(data.courseUsers, req, '/courses/226/users') }));
+		}
+		expect(JSON.stringify(state)).toBe(before);
+	});
+
+	test('participants without a contact or user ID are skipped, not merged under one key', async () => {
+		const keyless = (completed: boolean) => ({ ...participant(0, completed), contact: { email: 'x@example.com' }, user: null });
+		data.courseUsers = [participant(1, false), keyless(false), keyless(true)];
+		const state: IDataObject = {};
+		const params = { courseId: 226 };
+		await run('courseCompleted', state, 'trigger', params);
+		expect(Object.keys((state['node:Kwiga Trigger'] as IDataObject).snapshot as IDataObject)).toEqual(['1']);
+		data.courseUsers = [participant(1, true), keyless(true), keyless(true)];
+		const { items } = await run('courseCompleted', state, 'trigger', params);
+		expect(items!.map((i) => (i.json.contact as IDataObject).id)).toEqual([1]);
+	});
+
 	test('manual mode returns a participant who completed the course as the sample', async () => {
 		data.courseUsers = [participant(1, false), participant(2, true)];
 		const { items } = await run('courseCompleted', {}, 'manual', { courseId: 226 });
 		expect((items![0].json.contact as IDataObject).id).toBe(2);
+	});
+});
+
+describe('New Contact never loses, skips or repeats a contact', () => {
+	const pristine = JSON.stringify(data.contacts);
+	/** How the contact list answers: newest first (as the mock) or oldest first, and a page that fails. */
+	const list: { ascending: boolean; failPage?: string } = { ascending: false };
+	beforeAll(() =>
+		server.on('GET', '/contacts', (req) => {
+			if (req.query.page === list.failPage) return { status: 500, body: { message: 'Server Error' } };
+			const from = Date.parse(String(req.query['filters[date_from]'] ?? 0));
+			const contacts = list.ascending ? [...data.contacts].reverse() : data.contacts;
+			return { body: laravelPage(contacts.filter((c) => Date.parse(c.created_at) >= from), req, '/contacts') };
+		}),
+	);
+	beforeEach(() => {
+		data.contacts.splice(0, data.contacts.length, ...JSON.parse(pristine));
+		list.ascending = false;
+		list.failPage = undefined;
+	});
+
+	const contact = (id: number, created_at: unknown) => ({ ...data.contacts[0], id, email: `c${id}@example.com`, created_at });
+	const newest = () => Date.parse(JSON.parse(pristine)[0].created_at);
+	/** Static data as n8n stores it: written to the database and read back before the next poll. */
+	const reload = (staticData: IDataObject): IDataObject => JSON.parse(JSON.stringify(staticData));
+	const ids = (items: Array<{ json: IDataObject }> | null) => (items ?? []).map((i) => i.json.id);
+	const cursorOf = (staticData: IDataObject, node = 'Kwiga Trigger') => staticData[`node:${node}`] as IDataObject;
+
+	test('a contact dated in the future is emitted once and does not move the cursor past now', async () => {
+		const state: IDataObject = {};
+		await run('newContact', state);
+		data.contacts.unshift(contact(900, '2099-01-01T00:00:00.000000Z'));
+		expect(ids((await run('newContact', state)).items)).toEqual([900]);
+		expect(cursorOf(state).lastTimestamp).toBeLessThanOrEqual(Date.now());
+		// A contact created after it, dated normally, is still emitted; the future one is not repeated.
+		data.contacts.splice(1, 0, contact(901, iso(newest() + 60_000)));
+		expect(ids((await run('newContact', state)).items)).toEqual([901]);
+		expect((await run('newContact', state)).items).toBeNull();
+		expect(server.last().query['filters[date_from]']).toBe('2026-05-19');
+	});
+
+	test('all 14 contacts of the newest second at activation are the baseline, not new', async () => {
+		const second = iso(newest() + 1000);
+		data.contacts.unshift(...Array.from({ length: 14 }, (_, i) => contact(1000 + i, second)));
+		const state: IDataObject = {};
+		expect((await run('newContact', state)).items).toBeNull();
+		expect((cursorOf(state).idsAtLastTimestamp as string[]).length).toBe(14);
+		expect((await run('newContact', state)).items).toBeNull();
+		data.contacts.unshift(contact(1014, second));
+		expect(ids((await run('newContact', state)).items)).toEqual([1014]);
+	});
+
+	test('a burst larger than the page budget is drained over the next polls, oldest first, nothing lost or repeated, across restarts', async () => {
+		// n8n keeps static data in memory between polls and writes it to the database when a poll
+		// emits (and on activation); a restart reloads the last written copy. A walk that has not
+		// reached the cursor yet starts again after a restart: slower, never lossy.
+		let state: IDataObject = {};
+		await run('newContact', state);
+		let saved = reload(state);
+		const burst = Array.from({ length: 450 }, (_, i) => contact(2000 + i, iso(newest() + (i + 1) * 1000)));
+		data.contacts.unshift(...[...burst].reverse());
+		const emitted: unknown[] = [];
+		for (let poll = 1; poll <= 60 && emitted.length < burst.length; poll++) {
+			if (poll === 3 || poll === 9) state = reload(saved);
+			server.reset();
+			const { items } = await run('newContact', state, 'trigger', { maxPagesPerPoll: 2 });
+			expect(server.requests.length).toBeLessThanOrEqual(2);
+			if (items) saved = reload(state);
+			emitted.push(...ids(items));
+		}
+		expect(emitted).toEqual(burst.map((c) => c.id));
+		expect((await run('newContact', reload(saved), 'trigger', { maxPagesPerPoll: 2 })).items).toBeNull();
+	});
+
+	test('a poll failing in the middle of a walk changes nothing; the next poll emits every contact once', async () => {
+		const state: IDataObject = {};
+		await run('newContact', state);
+		const before = JSON.stringify(state);
+		const burst = Array.from({ length: 250 }, (_, i) => contact(3000 + i, iso(newest() + (i + 1) * 1000)));
+		data.contacts.unshift(...[...burst].reverse());
+		list.failPage = '3';
+		await expect(run('newContact', state)).rejects.toThrow();
+		list.failPage = undefined;
+		expect(JSON.stringify(state)).toBe(before);
+		expect(ids((await run('newContact', state)).items)).toEqual(burst.map((c) => c.id));
+		expect((await run('newContact', state)).items).toBeNull();
+	});
+
+	test('a manual run returns the newest contact as a sample and leaves an active cursor alone', async () => {
+		const state: IDataObject = {};
+		await run('newContact', state);
+		const before = JSON.stringify(state);
+		data.contacts.unshift(contact(4100, iso(newest() + 1000)));
+		expect(ids((await run('newContact', state, 'manual')).items)).toEqual([4100]);
+		expect(JSON.stringify(state)).toBe(before);
+		expect(ids((await run('newContact', state)).items)).toEqual([4100]);
+	});
+
+	test('two Kwiga triggers in one workflow keep separate cursors', async () => {
+		const state: IDataObject = {};
+		const second = async () =>
+			await poll({
+				node: new KwigaTrigger(),
+				parameters: { event: 'newContact' },
+				credentials: { kwigaApi: { token: KWIGA_TOKEN, cabinetHash: KWIGA_CABINET, baseUrl: server.url } },
+				credentialTypes: [new KwigaApi()],
+				staticData: state,
+				nodeName: 'Kwiga Trigger1',
+			});
+		await run('newContact', state);
+		data.contacts.unshift(contact(4000, iso(newest() + 1000)));
+		expect(ids((await run('newContact', state)).items)).toEqual([4000]);
+		// The second trigger is activated only now: 4000 is part of its baseline, then both see 4001.
+		expect((await second()).items).toBeNull();
+		data.contacts.unshift(contact(4001, iso(newest() + 2000)));
+		expect(ids((await second()).items)).toEqual([4001]);
+		expect(ids((await run('newContact', state)).items)).toEqual([4001]);
+		expect(cursorOf(state, 'Kwiga Trigger1')).toEqual(cursorOf(state));
+	});
+
+	test('the list order is read from the first page: an oldest-first contact list is read from its end', async () => {
+		list.ascending = true;
+		data.contacts.unshift(...Array.from({ length: 300 }, (_, i) => contact(5300 - i, iso(newest() - 1000 - i))));
+		const state: IDataObject = {};
+		await run('newContact', state);
+		data.contacts.unshift(contact(5401, iso(newest() + 2000)), contact(5400, iso(newest() + 1000)));
+		server.reset();
+		expect(ids((await run('newContact', state)).items)).toEqual([5400, 5401]);
+		expect(server.requests.map((r) => r.query.page)).toEqual(['4']);
+		expect((await run('newContact', state)).items).toBeNull();
 	});
 });

@@ -2,6 +2,7 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
 
 import { ProviApi } from '../../credentials/ProviApi.credentials';
 import { ProviTrigger } from '../../nodes/Provi/ProviTrigger.node';
+import { MAX_DELIVERIES, REPLAY_WINDOW_MS } from '../../nodes/Provi/ProviTrigger.node';
 import { headersCarrySignature, safeEqual } from '../../nodes/Provi/signature';
 import { WEBHOOK_BASE_URL, hookContext, webhookContext } from '../harness/webhook';
 import { PROVI_TOKEN, proviData, proviMock } from '../mocks/provi';
@@ -76,6 +77,7 @@ describe('lifecycle against the mock', () => {
 		const signature = String(nodeData(staticData).signature);
 		const { result, response } = await deliver(staticData, { 'content-type': 'application/json', 'x-provi-signature': signature });
 		expect(response.statusCode).toBe(200);
+		expect(response.body).toEqual({ received: true });
 		expect(result.workflowData?.[0].map((i) => i.json)).toEqual([{ ...DELIVERY, webhook: 'made_effective' }]);
 	});
 
@@ -93,7 +95,7 @@ describe('lifecycle against the mock', () => {
 	});
 
 	test('with the check switched off any delivery is accepted', async () => {
-		const { result } = await deliver(staticData, {}, DELIVERY, { events: ['*'], verifySignature: false });
+		const { result } = await deliver(staticData, {}, { ...DELIVERY, id: 1 }, { events: ['*'], verifySignature: false });
 		expect(result.workflowData?.[0]).toHaveLength(1);
 	});
 
@@ -158,4 +160,84 @@ test('signature comparison', () => {
 test('the trigger shows a warning when the signature check is off', () => {
 	const notice = trigger.description.properties.find((p) => p.type === 'notice');
 	expect(notice?.displayOptions).toEqual({ show: { verifySignature: [false] } });
+});
+
+describe('deliveries the trigger refuses', () => {
+	const SIGNATURE = 'c0ffee00-1111-2222-3333-444455556666';
+	const signed = { 'x-provi-signature': SIGNATURE };
+	const active = (): IDataObject => ({ [NODE_KEY]: { preferenceId: 1, signature: SIGNATURE } });
+
+	test.each([
+		['a JSON array', [DELIVERY]],
+		['a string', 'hello'],
+		['a number', 42],
+	])('a delivery that is %s gets 400 and starts nothing, even with all events', async (_what, body) => {
+		for (const events of [['made_effective'], ['*']]) {
+			const { result, response } = await deliver(active(), signed, body, { events });
+			expect(result.workflowData).toBeUndefined();
+			expect(response.statusCode).toBe(400);
+			expect(response.body).toEqual({ message: 'A Provi delivery is a JSON object' });
+		}
+	});
+
+	test('a delivery without the webhook event field gets 400 unless all events are chosen', async () => {
+		const { webhook: _event, ...body } = DELIVERY;
+		const refused = await deliver(active(), signed, body, { events: ['made_effective'] });
+		expect(refused.result.workflowData).toBeUndefined();
+		expect(refused.response.statusCode).toBe(400);
+		expect(refused.response.body).toEqual({ message: 'The delivery names no event (webhook field)' });
+		const accepted = await deliver(active(), signed, body, { events: ['*'] });
+		expect(accepted.result.workflowData?.[0][0].json).toEqual({ ...body, webhook: null });
+	});
+
+	test('the exact same delivery twice starts the workflow once; after the window it is accepted again', async () => {
+		const staticData = active();
+		const first = await deliver(staticData, signed);
+		expect(first.result.workflowData?.[0]).toHaveLength(1);
+		const replay = await deliver(JSON.parse(JSON.stringify(staticData)), signed, { ...DELIVERY, courses: [...DELIVERY.courses] });
+		expect(replay.result.workflowData).toBeUndefined();
+		expect(replay.result.webhookResponse).toEqual({ received: true, duplicate: true });
+		// A different body (another event of the same sale) is a new delivery.
+		expect((await deliver(staticData, signed, { ...DELIVERY, webhook: 'denied' }, { events: ['*'] })).result.workflowData).toBeDefined();
+		const deliveries = nodeData(staticData).deliveries as Record<string, number>;
+		for (const key of Object.keys(deliveries)) deliveries[key] -= REPLAY_WINDOW_MS;
+		expect((await deliver(staticData, signed)).result.workflowData?.[0]).toHaveLength(1);
+		expect(Object.keys(nodeData(staticData).deliveries as IDataObject)).toHaveLength(1);
+	});
+
+	test('the replay memory is bounded', async () => {
+		const staticData = active();
+		const now = Date.now();
+		(staticData[NODE_KEY] as IDataObject).deliveries = Object.fromEntries(
+			Array.from({ length: MAX_DELIVERIES }, (_, i) => [`old-${i}`, now - 1000 + i]),
+		);
+		await deliver(staticData, signed);
+		const kept = Object.keys(nodeData(staticData).deliveries as IDataObject);
+		expect(kept).toHaveLength(MAX_DELIVERIES);
+		expect(kept).not.toContain('old-0');
+	});
+});
+
+describe('activation when Provi returns no signature', () => {
+	const unsigned = (req: { body: IDataObject }) => {
+		const preference = { id: 8000 + data.preferences.length, url: String(req.body.url), status: 'enabled', enabledEvents: ['*'], enabledCourses: ['*'], signature: '' };
+		data.preferences.push(preference);
+		return { body: { message: 'Url created', data: preference } };
+	};
+
+	test('fails with a clear error and leaves no preference behind', async () => {
+		server.on('POST', '/v4/webhook/preference', unsigned as never);
+		const staticData: IDataObject = {};
+		await expect(hooks.create.call(hook(staticData))).rejects.toThrow('Provi returned no signature for the new webhook');
+		expect(server.last()).toMatchObject({ method: 'DELETE' });
+		expect(data.preferences.some((p) => p.url === WEBHOOK_URL && p.id >= 8000)).toBe(false);
+		expect(nodeData(staticData).preferenceId).toBeUndefined();
+	});
+
+	test('is allowed when the signature check is off', async () => {
+		server.on('POST', '/v4/webhook/preference', unsigned as never);
+		const staticData: IDataObject = {};
+		expect(await hooks.create.call(hook(staticData, { events: ['*'], verifySignature: false }))).toBe(true);
+		await hooks.delete.call(hook(staticData, { events: ['*'], verifySignature: false }));
+	});
 });

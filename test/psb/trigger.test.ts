@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { PsbHostingApi } from '../../credentials/PsbHostingApi.credentials';
 import { PsbHostingTrigger } from '../../nodes/PsbHosting/PsbHostingTrigger.node';
 import { poll } from '../harness/engine';
-import { PSB_SUPPORT_ID, PSB_TOKEN, PSB_USER_ID, psbHostingData, psbHostingMock } from '../mocks/psbHosting';
+import { PSB_SUPPORT_ID, PSB_TOKEN, PSB_USER_ID, psbHostingData, psbHostingMock, psbPage } from '../mocks/psbHosting';
 import { psbCredentials } from './setup';
 
 const data = psbHostingData();
@@ -53,6 +53,7 @@ describe('New Payment', () => {
 			event: 'newPayment',
 			lastTimestamp: Date.parse(data.payments[0].date),
 			idsAtLastTimestamp: ['27749'],
+			seen: [],
 		});
 		expect(await run('newPayment', state)).toBeNull();
 		// Two new payments, one of them at the very same time as the newest known one.
@@ -133,6 +134,25 @@ describe('Order Status Changed', () => {
 		expect(await run('orderStatusChanged', state)).toBeNull();
 	});
 
+	test('an error envelope fails the poll and an empty list is ignored: the status change in between is still emitted', async () => {
+		const state: IDataObject = {};
+		await run('orderStatusChanged', state);
+		const answer: { body?: unknown } = {};
+		server.on('GET', '/order', () => ({ body: answer.body ?? data.orders }));
+		try {
+			data.orders[2].status = 'Заказ выдан';
+			answer.body = { detail: 'Internal error' };
+			await expect(run('orderStatusChanged', state)).rejects.toThrow(/no list/);
+			answer.body = [];
+			expect(await run('orderStatusChanged', state)).toBeNull();
+		} finally {
+			answer.body = undefined;
+		}
+		const items = await run('orderStatusChanged', state);
+		expect(items?.map((i) => [i.json.id, i.json.status, i.json.previousStatus])).toEqual([[25340, 'Заказ выдан', 'Ожидает оплаты']]);
+		expect(await run('orderStatusChanged', state)).toBeNull();
+	});
+
 	test('manual poll returns a sample', async () => {
 		const items = await run('orderStatusChanged', {}, 'manual');
 		expect(items?.[0].json).toMatchObject({ id: 25284, previousStatus: null });
@@ -158,4 +178,107 @@ test('Ticket Status Changed reads all ticket pages', async () => {
 	data.tickets[12].status = 'Открыт';
 	const items = await run('ticketStatusChanged', state);
 	expect(items?.map((i) => [i.json.id, i.json.status, i.json.previousStatus])).toEqual([[39, 'Открыт', 'Закрыт']]);
+});
+
+describe('new records are never lost, skipped or repeated', () => {
+	const ids = (items: Array<{ json: IDataObject }> | null) => (items ?? []).map((i) => i.json.id);
+	const order = (id: number, date_create: unknown) => ({ ...data.orders[0], id, date_create });
+	const cursorOf = (state: IDataObject) => state['node:PSB Hosting Trigger'] as IDataObject;
+
+	test('New Order: an order dated in the future is emitted once and does not hide later orders', async () => {
+		const state: IDataObject = {};
+		await run('newOrder', state);
+		data.orders.push(order(25600, '2099-01-01T00:00:00.000000+00:00'));
+		expect(ids(await run('newOrder', state))).toEqual([25600]);
+		expect(cursorOf(state).lastTimestamp).toBeLessThanOrEqual(Date.now());
+		data.orders.push(order(25601, '2025-05-22T10:00:00.000000+00:00'));
+		expect(ids(await run('newOrder', state))).toEqual([25601]);
+		expect(await run('newOrder', state)).toBeNull();
+	});
+
+	test('New Order: orders without a usable date (null, "01.05.2026 12:00") are emitted once; one there at activation is not', async () => {
+		data.orders.push(order(25700, null));
+		const state: IDataObject = {};
+		await run('newOrder', state);
+		data.orders.push(order(25701, null), order(25702, '01.05.2026 12:00'));
+		expect(ids(await run('newOrder', state))).toEqual([25701, 25702]);
+		expect(await run('newOrder', state)).toBeNull();
+		expect(cursorOf(state).seen).toEqual(['25700', '25701', '25702']);
+	});
+
+	describe('New Ticket over a long list', () => {
+		const list = { ascending: false };
+		beforeAll(() => server.on('GET', '/tickets', (req) => ({ body: psbPage(list.ascending ? [...data.tickets].reverse() : data.tickets, req, 10, 10) })));
+		afterEach(() => (list.ascending = false));
+		const ticket = (id: number, at: number) => ({ ...data.tickets[0], id, date_create: new Date(at).toISOString() });
+		const base = Date.UTC(2025, 0, 1);
+		/** 1,200 tickets, newest first (ids and dates grow together). */
+		const fill = () => data.tickets.splice(0, data.tickets.length, ...Array.from({ length: 1200 }, (_, i) => ticket(2000 - i, base - i * 60_000)));
+
+		test('newest first: a poll reads the first pages only, and a burst bigger than the budget is drained without loss', async () => {
+			fill();
+			const state: IDataObject = {};
+			server.reset();
+			await run('newTicket', state);
+			expect(server.requests.length).toBeLessThanOrEqual(2);
+			server.reset();
+			expect(await run('newTicket', state)).toBeNull();
+			expect(server.requests.map((r) => r.query.page)).toEqual(['1']);
+			const burst = Array.from({ length: 35 }, (_, i) => ticket(3000 + i, base + (i + 1) * 60_000));
+			data.tickets.unshift(...[...burst].reverse());
+			const emitted: unknown[] = [];
+			for (let poll = 0; poll < 10 && emitted.length < burst.length; poll++) {
+				server.reset();
+				emitted.push(...ids(await run('newTicket', state, 'trigger', { maxPagesPerPoll: 2 })));
+				expect(server.requests.length).toBeLessThanOrEqual(2);
+			}
+			expect(emitted).toEqual(burst.map((t) => t.id));
+			expect(await run('newTicket', state)).toBeNull();
+		});
+
+		test('14 tickets in the newest second at activation, 10 per page: all of them are the baseline', async () => {
+			fill();
+			data.tickets.unshift(...Array.from({ length: 14 }, (_, i) => ticket(2500 + i, base + 1000)));
+			const state: IDataObject = {};
+			server.reset();
+			await run('newTicket', state);
+			expect(server.requests.map((r) => r.query.page)).toEqual(['1', '2']);
+			expect(await run('newTicket', state)).toBeNull();
+			data.tickets.unshift(ticket(2514, base + 1000));
+			expect(ids(await run('newTicket', state))).toEqual([2514]);
+		});
+
+		test('a thousand new tickets between two polls are all emitted once', async () => {
+			fill();
+			const state: IDataObject = {};
+			await run('newTicket', state);
+			const burst = Array.from({ length: 1100 }, (_, i) => ticket(5000 + i, base + (i + 1) * 60_000));
+			data.tickets.unshift(...[...burst].reverse());
+			const emitted: unknown[] = [];
+			let polls = 0;
+			for (; polls < 100 && emitted.length < burst.length; polls++) {
+				server.reset();
+				emitted.push(...ids(await run('newTicket', state)));
+				expect(server.requests.length).toBeLessThanOrEqual(10);
+			}
+			// 110 pages deep: about 12 polls to walk down to the cursor, then about 12 to emit 9 pages each.
+			expect(polls).toBeLessThanOrEqual(26);
+			expect(emitted).toEqual(burst.map((t) => t.id));
+			expect(await run('newTicket', state)).toBeNull();
+		});
+
+		test('oldest first: new tickets at the end of the list are found without walking it', async () => {
+			fill();
+			list.ascending = true;
+			const state: IDataObject = {};
+			await run('newTicket', state);
+			data.tickets.unshift(ticket(4001, base + 120_000), ticket(4000, base + 60_000));
+			server.reset();
+			expect(ids(await run('newTicket', state))).toEqual([4000, 4001]);
+			expect(server.requests.map((r) => r.query.page)).toEqual(['120', '121']);
+			data.tickets.unshift(ticket(4002, base + 180_000));
+			expect(ids(await run('newTicket', state))).toEqual([4002]);
+			expect(await run('newTicket', state)).toBeNull();
+		});
+	});
 });
