@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 /**
  * `npm run test:e2e`: the package inside a real n8n 2.41.1 (Node 24, installed once by
@@ -324,6 +325,7 @@ async function main() {
 
 	const uf = cli.makeUserFolder({ prefix: 'cs-e2e-uf-' });
 	log(`user folder ${uf}`);
+	/** @type {import('./n8n-cli').N8nServer | undefined} */
 	let srv;
 	try {
 		await check('install the packed tarball like n8n\'s Community Nodes installer', async () => {
@@ -478,7 +480,7 @@ async function main() {
 				return `n8n up in ${secs(srv.startMs)}; registered ${hookUrl} (events ${JSON.stringify(mine[0].enabledEvents)})`;
 			});
 			await check('n8n loads every credential type of the package (n8n start)', async () => {
-				if (!started) throw new Error('n8n did not start');
+				if (!started || !srv) throw new Error('n8n did not start');
 				const errs = cli.loaderErrorsFrom(srv.logs());
 				assert(!errs.length, `loader errors in the n8n log:\n${errs.join('\n')}`);
 				// what the editor is served at /types/credentials.json (that route needs a login);

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * Helpers to drive a real n8n (installed by ./n8n-runtime.js) from Node 20 scripts/tests.
@@ -24,6 +25,19 @@ const { ensureRuntime } = require('./n8n-runtime');
 
 const ENCRYPTION_KEY = 'course-stack-e2e-not-a-secret-key';
 
+/** @typedef {{ status: number | null, stdout: string, stderr: string, ms: number }} RunResult */
+/** @typedef {{ env?: Record<string, string>, timeoutMs?: number, allowFail?: boolean }} RunOptions */
+/**
+ * A running `n8n start`.
+ * @typedef {object} N8nServer
+ * @property {import('child_process').ChildProcessByStdio<null, import('stream').Readable, import('stream').Readable>} proc
+ * @property {number} port
+ * @property {string} url http://127.0.0.1:<port>
+ * @property {number} startMs how long it took to become ready
+ * @property {() => string} logs everything n8n printed so far
+ * @property {() => Promise<void>} stop SIGTERM, SIGKILL after 15 s
+ */
+
 // ----------------------------------------------------------------- ports ---
 
 const usedPorts = new Set();
@@ -48,13 +62,16 @@ function freePortSync() {
 	throw new Error('could not find a free port');
 }
 
-/** A free TCP port on 127.0.0.1 (async). */
+/**
+ * A free TCP port on 127.0.0.1 (async).
+ * @returns {Promise<number>}
+ */
 function freePort() {
 	return new Promise((resolve, reject) => {
 		const s = net.createServer();
 		s.on('error', reject);
 		s.listen(0, '127.0.0.1', () => {
-			const { port } = s.address();
+			const { port } = /** @type {net.AddressInfo} */ (s.address());
 			s.close(() => {
 				if (usedPorts.has(port)) return resolve(freePort());
 				usedPorts.add(port);
@@ -167,7 +184,10 @@ function n8nEnv(userFolder, extra = {}) {
 
 /**
  * Runs `n8n <args>` synchronously.
- * @returns {{status:number, stdout:string, stderr:string, ms:number}}
+ * @param {string} userFolder
+ * @param {string[]} args
+ * @param {RunOptions} [opts]
+ * @returns {RunResult}
  */
 function runN8n(userFolder, args, { env = {}, timeoutMs = 180000, allowFail = false } = {}) {
 	const rt = ensureRuntime();
@@ -225,7 +245,6 @@ function installPackage(userFolder, tarballPath) {
 	const x = spawnSync('tar', ['-xzf', tgz, '-C', dir, '--strip-components=1'], { encoding: 'utf8' });
 	if (x.status !== 0) throw new Error(`tar -xzf ${tgz} failed: ${x.stderr}`);
 	const pjPath = path.join(dir, 'package.json');
-	// eslint-disable-next-line no-unused-vars
 	const { devDependencies, peerDependencies, optionalDependencies, ...pkgJson } = JSON.parse(
 		fs.readFileSync(pjPath, 'utf8'),
 	);
@@ -329,7 +348,10 @@ function extractJson(stdout) {
 /**
  * `n8n <args>` asynchronously (does not block the event loop, so HTTP mock servers
  * living in the calling process keep answering while n8n runs).
- * @returns {Promise<{status:number, stdout:string, stderr:string, ms:number}>}
+ * @param {string} userFolder
+ * @param {string[]} args
+ * @param {RunOptions} [opts]
+ * @returns {Promise<RunResult>}
  */
 function runN8nAsync(userFolder, args, { env = {}, timeoutMs = 180000, allowFail = false } = {}) {
 	const rt = ensureRuntime();
@@ -383,7 +405,10 @@ function parseExecute(r, id, allowFail) {
  * { data: { startData, resultData: { runData, lastNodeExecuted, error? }, ... }, status, ... }
  * (see README in the report; use nodeOutput()). n8n exits 1 when the workflow fails but still
  * prints the JSON; only a missing JSON throws (unless allowFail).
- * @returns {Promise<{ json: any, stdout: string, stderr: string, status: number, ms: number }>}
+ * @param {string} userFolder
+ * @param {string} id
+ * @param {RunOptions} [opts]
+ * @returns {Promise<RunResult & { json: any }>}
  */
 async function executeWorkflowRaw(userFolder, id, opts = {}) {
 	const r = await runN8nAsync(userFolder, ['execute', `--id=${id}`, '--rawOutput'], { ...opts, allowFail: true });
@@ -534,7 +559,10 @@ function httpGet(url, { headers = {}, timeoutMs = 5000 } = {}) {
  * Starts `n8n start` on 127.0.0.1:<port> (free port if omitted) and waits until it is fully
  * up: /healthz answers 200 AND the "Editor is now accessible via" line was printed (which
  * comes after active workflows/webhooks were registered; /healthz alone is too early).
- * @returns {Promise<{proc, port, url, logs: () => string, stop: () => Promise<void>}>}
+ * @param {string} userFolder
+ * @param {number} [port]
+ * @param {{ env?: Record<string, string>, timeoutMs?: number }} [opts]
+ * @returns {Promise<N8nServer>}
  */
 async function startN8n(userFolder, port, { env = {}, timeoutMs = 120000 } = {}) {
 	const rt = ensureRuntime();
@@ -552,6 +580,7 @@ async function startN8n(userFolder, port, { env = {}, timeoutMs = 120000 } = {})
 	let exited = null;
 	proc.on('exit', (code, sig) => (exited = { code, sig }));
 	const url = `http://127.0.0.1:${port}`;
+	/** @returns {Promise<void>} */
 	const stop = () =>
 		new Promise((resolve) => {
 			if (exited) return resolve();

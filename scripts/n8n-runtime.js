@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 /**
  * Installs (once per machine) a Node 24 runtime plus a real n8n into a cache

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 /**
  * `npm start`: a real n8n 2.41.1 (Node 24, installed once into the machine cache by
@@ -91,7 +92,9 @@ async function main() {
 	const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
 
 	// 1. runtime
-	let rt;
+	// rt, installed, sb and srv are set by their steps (a failing step throws before any use)
+	/** @type {ReturnType<typeof import('./n8n-runtime').ensureRuntime>} */
+	let rt = /** @type {any} */ (undefined);
 	await step('n8n runtime (Node 24 + n8n 2.41.1, installed once into the machine cache)', () => {
 		const { ensureRuntime } = require('./n8n-runtime');
 		rt = ensureRuntime();
@@ -128,7 +131,8 @@ async function main() {
 		}
 		fs.mkdirSync(path.join(USER_FOLDER, '.n8n', 'nodes'), { recursive: true });
 	}
-	let installed;
+	/** @type {{ name: string, version: string, dir: string }} */
+	let installed = /** @type {any} */ (undefined);
 	await step(`pack (npm pack) and install into ${path.relative(REPO, USER_FOLDER) || USER_FOLDER}/.n8n/nodes`, () => {
 		const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'course-stack-pack-'));
 		try {
@@ -149,7 +153,8 @@ async function main() {
 	writeState(state);
 
 	// 4. sandboxes
-	let sb;
+	/** @type {Awaited<ReturnType<typeof import('./sandbox').start>>} */
+	let sb = /** @type {any} */ (undefined);
 	await step('vendor sandboxes on 127.0.0.1 (test/mocks, compiled into .sandbox/build)', async () => {
 		sb = await sandbox.start();
 		return { note: `${sb.vendors.length} up${sb.skipped.length ? `, ${sb.skipped.length} skipped` : ''}` };
@@ -177,7 +182,8 @@ async function main() {
 	});
 
 	// 6. n8n
-	let srv;
+	/** @type {import('./n8n-cli').N8nServer} */
+	let srv = /** @type {any} */ (undefined);
 	const logFile = path.join(USER_FOLDER, 'n8n.log');
 	await step(`n8n start on http://localhost:${PORT} (log: ${path.relative(REPO, logFile) || logFile})`, async () => {
 		srv = await cli.startN8n(USER_FOLDER, PORT, {
