@@ -610,8 +610,54 @@ async function startN8n(userFolder, port, { env = {}, timeoutMs = 120000 } = {})
 	return { proc, port, url, startMs: Date.now() - t0, logs: () => out, stop };
 }
 
+// ----------------------------------------------------------------- session ---
+
+/** The owner account of a throwaway instance (e2e, dev check, browser pass). */
+const TEST_OWNER = { email: 'e2e@course-stack.local', firstName: 'E2E', lastName: 'Owner', password: 'CourseStack-e2e-1' };
+/** n8n ties its login cookie to the browser-id header of the login request. */
+const BROWSER_ID = 'course-stack-scripts';
+
+/**
+ * A logged-in REST client of a running n8n.
+ * @typedef {object} N8nSession
+ * @property {string} cookie the n8n-auth cookie, `n8n-auth=...`
+ * @property {(path: string) => Promise<{ status?: number, headers: import('http').IncomingHttpHeaders, body: string }>} get
+ */
+
+/**
+ * Sets up the owner on a fresh instance (an instance that has one keeps it) and logs in.
+ * @param {string} url http://127.0.0.1:<port>
+ * @param {{ email: string, firstName: string, lastName: string, password: string }} [owner]
+ * @returns {Promise<N8nSession>}
+ */
+async function ownerSession(url, owner = TEST_OWNER) {
+	/** @param {string} route @param {object} body */
+	const post = (route, body) =>
+		/** @type {Promise<{ status?: number, headers: import('http').IncomingHttpHeaders, body: string }>} */ (
+			new Promise((resolve, reject) => {
+				const data = JSON.stringify(body);
+				const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), 'browser-id': BROWSER_ID };
+				const req = http.request(`${url}${route}`, { method: 'POST', headers }, (res) => {
+					let b = '';
+					res.setEncoding('utf8');
+					res.on('data', (d) => (b += d));
+					res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: b }));
+				});
+				req.on('error', reject);
+				req.end(data);
+			})
+		);
+	await post('/rest/owner/setup', owner);
+	const login = await post('/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+	const cookie = (login.headers['set-cookie'] || []).map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
+	if (login.status !== 200 || !cookie) throw new Error(`login as ${owner.email} failed: HTTP ${login.status} ${login.body.slice(0, 300)}`);
+	return { cookie, get: (route) => httpGet(`${url}${route}`, { headers: { cookie, 'browser-id': BROWSER_ID } }) };
+}
+
 module.exports = {
 	ENCRYPTION_KEY,
+	TEST_OWNER,
+	ownerSession,
 	freePort,
 	freePortSync,
 	makeUserFolder,

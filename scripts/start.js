@@ -12,6 +12,7 @@
  *   npm start -- --build              # force a rebuild of the package
  *   npm start -- --reimport           # re-import the sandbox credentials and example workflows
  *   PORT=5679 npm start
+ *   npm run dev                       # the same, with the package rebuilt on save and reloaded into n8n (scripts/dev.js)
  *   COURSE_STACK_USER_FOLDER=/some/dir npm start   (default: <repo>/.n8n-dev, git-ignored, kept)
  *
  * State kept in <userFolder>/course-stack-start.json: newest source mtime of the last build,
@@ -31,6 +32,7 @@ const args = process.argv.slice(2);
 const PORT = Number(process.env.PORT || 5678);
 const USER_FOLDER = path.resolve(process.env.COURSE_STACK_USER_FOLDER || path.join(REPO, '.n8n-dev'));
 const STATE_FILE = path.join(USER_FOLDER, 'course-stack-start.json');
+const dev = args.includes('--dev') ? require('./dev') : null;
 const OWNER = { email: 'dev@course-stack.local', firstName: 'Course', lastName: 'Stack', password: 'CourseStack-dev-1' };
 
 const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
@@ -110,6 +112,7 @@ async function main() {
 
 	// 2. build (only when sources changed since the last build, or when dist/ is incomplete)
 	await step('build the package (npm run build)', () => {
+		if (dev) return { note: 'skipped: npm run dev compiles into n8n\'s nodes folder (next step)' };
 		const sourcesNewest = newestMtime(['nodes', 'credentials', 'icons', 'package.json', 'tsconfig.json', 'gulpfile.js']);
 		const distOk = pkg.n8n.nodes.concat(pkg.n8n.credentials).every((f) => fs.existsSync(path.join(REPO, f)));
 		if (distOk && !args.includes('--build') && state.builtSourcesMtime && state.builtSourcesMtime >= sourcesNewest) {
@@ -133,7 +136,12 @@ async function main() {
 	}
 	/** @type {{ name: string, version: string, dir: string }} */
 	let installed = /** @type {any} */ (undefined);
-	await step(`pack (npm pack) and install into ${path.relative(REPO, USER_FOLDER) || USER_FOLDER}/.n8n/nodes`, () => {
+	await step(`pack (npm pack) and install into ${path.relative(REPO, USER_FOLDER) || USER_FOLDER}/.n8n/nodes`, async () => {
+		if (dev) {
+			installed = await dev.install(USER_FOLDER);
+			state.installedTarball = 'dev'; // the next npm start installs the tarball again
+			return { note: 'npm run dev: tsc --watch and gulp watch:assets compile into it instead' };
+		}
 		const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'course-stack-pack-'));
 		try {
 			const tgz = packInto(packDir);
@@ -187,7 +195,7 @@ async function main() {
 	const logFile = path.join(USER_FOLDER, 'n8n.log');
 	await step(`n8n start on http://localhost:${PORT} (log: ${path.relative(REPO, logFile) || logFile})`, async () => {
 		srv = await cli.startN8n(USER_FOLDER, PORT, {
-			env: { N8N_HOST: 'localhost', N8N_EDITOR_BASE_URL: `http://localhost:${PORT}/`, N8N_WEBHOOK_URL: `http://localhost:${PORT}/` },
+			env: { ...(dev ? dev.N8N_ENV : {}), N8N_HOST: 'localhost', N8N_EDITOR_BASE_URL: `http://localhost:${PORT}/`, N8N_WEBHOOK_URL: `http://localhost:${PORT}/` },
 			timeoutMs: 180000,
 		});
 		const log = fs.createWriteStream(logFile, { flags: 'w' });
