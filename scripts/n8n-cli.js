@@ -622,6 +622,7 @@ const BROWSER_ID = 'course-stack-scripts';
  * @typedef {object} N8nSession
  * @property {string} cookie the n8n-auth cookie, `n8n-auth=...`
  * @property {(path: string) => Promise<{ status?: number, headers: import('http').IncomingHttpHeaders, body: string }>} get
+ * @property {(path: string, body: object) => Promise<{ status?: number, headers: import('http').IncomingHttpHeaders, body: string }>} post
  */
 
 /**
@@ -631,12 +632,12 @@ const BROWSER_ID = 'course-stack-scripts';
  * @returns {Promise<N8nSession>}
  */
 async function ownerSession(url, owner = TEST_OWNER) {
-	/** @param {string} route @param {object} body */
-	const post = (route, body) =>
+	/** @param {string} route @param {object} body @param {string} [cookie] */
+	const post = (route, body, cookie) =>
 		/** @type {Promise<{ status?: number, headers: import('http').IncomingHttpHeaders, body: string }>} */ (
 			new Promise((resolve, reject) => {
 				const data = JSON.stringify(body);
-				const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), 'browser-id': BROWSER_ID };
+				const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), 'browser-id': BROWSER_ID, ...(cookie ? { cookie } : {}) };
 				const req = http.request(`${url}${route}`, { method: 'POST', headers }, (res) => {
 					let b = '';
 					res.setEncoding('utf8');
@@ -651,7 +652,11 @@ async function ownerSession(url, owner = TEST_OWNER) {
 	const login = await post('/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
 	const cookie = (login.headers['set-cookie'] || []).map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
 	if (login.status !== 200 || !cookie) throw new Error(`login as ${owner.email} failed: HTTP ${login.status} ${login.body.slice(0, 300)}`);
-	return { cookie, get: (route) => httpGet(`${url}${route}`, { headers: { cookie, 'browser-id': BROWSER_ID } }) };
+	return {
+		cookie,
+		get: (route) => httpGet(`${url}${route}`, { headers: { cookie, 'browser-id': BROWSER_ID } }),
+		post: (route, body) => post(route, body, cookie),
+	};
 }
 
 module.exports = {

@@ -316,7 +316,7 @@ function ensureRuntime({ force = false, quiet = false } = {}) {
 	});
 }
 
-module.exports = { ensureRuntime, runtimeHome, paths, N8N_VERSION };
+module.exports = { ensureRuntime, runtimeHome, paths, N8N_VERSION, npm, freshDir, withLock, stepDone, markStep, log };
 
 if (require.main === module) {
 	try {
