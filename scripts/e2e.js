@@ -16,6 +16,8 @@
  *      one gets 401 and no execution. Also: every credential type of the package is loaded.
  *   5. the official community package scanner's ESLint rules on the sources and the packed tarball
  *      (scripts/scan-package.mjs).
+ *   6. in that running n8n, the editor in headless Chromium (scripts/browser.js): each example
+ *      workflow runs, its node shows the items, dropdowns and resource locators load.
  *
  * Prints one line per check and `N passed, N failed` last; exits 1 on any failure.
  * Options: --build (rebuild first), --keep (keep the temp user folder), --only=a,b (check-name
@@ -547,6 +549,8 @@ async function main() {
 				return `execution ${execs[0].id} (${execs[0].mode}, ${execs[0].status}) after ${polls} polls of /contacts`;
 			});
 		}
+		// ---- n8n's editor in headless Chromium, against this n8n and these sandboxes
+		await require('./browser').browserPass({ url: srv ? srv.url : '', vendors: sb.vendors, check, log });
 	} finally {
 		if (srv) await srv.stop();
 		await sb.stop();
