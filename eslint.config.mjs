@@ -1,11 +1,18 @@
 import tsParser from '@typescript-eslint/parser';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+import js from '@eslint/js';
+
+// Globals of Node.js that scripts/ uses (ES globals come with ecmaVersion).
+const nodeGlobals = Object.fromEntries(
+	['require', 'module', 'exports', '__dirname', '__filename', 'process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'fetch', 'AbortController', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate'].map((g) => [g, 'readonly']),
+);
 
 // The official community-node rules (the same ones n8n's package scanner applies), plus the
-// classic n8n-nodes-base rules for nodes, credentials and package.json.
+// classic n8n-nodes-base rules for nodes, credentials and package.json. The dev scripts get
+// ESLint's recommended rules for Node.
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', 'bench/**', '*.js', '*.mjs'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'bench/**', '.sandbox/**', '.n8n-dev/**', 'eslint.config.mjs'] },
 	{
 		files: ['**/*.ts'],
 		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
@@ -14,7 +21,7 @@ export default [
 		files: ['package.json'],
 		languageOptions: { parser: tsParser, parserOptions: { extraFileExtensions: ['.json'] } },
 	},
-	n8nCommunityNodesPlugin.configs.recommended,
+	{ ...n8nCommunityNodesPlugin.configs.recommended, files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'] },
 	{
 		files: ['package.json'],
 		plugins: { 'n8n-nodes-base': n8nNodesBase },
@@ -40,5 +47,20 @@ export default [
 			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
 		},
 	},
-
+	{
+		files: ['scripts/**/*.js', 'scripts/**/*.mjs', '*.js'],
+		languageOptions: { ecmaVersion: 2022, sourceType: 'commonjs', globals: nodeGlobals },
+		linterOptions: { reportUnusedDisableDirectives: 'error' },
+		rules: {
+			...js.configs.recommended.rules,
+			// `catch {}` around best-effort cleanup is deliberate in these scripts.
+			'no-empty': ['error', { allowEmptyCatch: true }],
+			'no-unused-vars': ['error', { args: 'after-used', caughtErrors: 'none', ignoreRestSiblings: true }],
+			'prefer-const': 'error',
+			'no-var': 'error',
+			eqeqeq: ['error', 'smart'],
+			'no-shadow': 'error',
+		},
+	},
+	{ files: ['scripts/**/*.mjs'], languageOptions: { sourceType: 'module' } },
 ];

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 /**
  * `npm run test:e2e`: the package inside a real n8n 2.41.1 (Node 24, installed once by
@@ -16,6 +17,8 @@
  *      replay memory is saved in static data). Also: every credential type of the package is loaded.
  *   5. the official community package scanner's ESLint rules on the sources and the packed tarball
  *      (scripts/scan-package.mjs).
+ *   6. in that running n8n, the editor in headless Chromium (scripts/browser.js): each example
+ *      workflow runs, its node shows the items, dropdowns and resource locators load.
  *
  * Prints one line per check and `N passed, N failed` last; exits 1 on any failure.
  * Options: --build (rebuild first), --keep (keep the temp user folder), --only=a,b (check-name
@@ -312,6 +315,7 @@ async function main() {
 
 	const uf = cli.makeUserFolder({ prefix: 'cs-e2e-uf-' });
 	log(`user folder ${uf}`);
+	/** @type {import('./n8n-cli').N8nServer | undefined} */
 	let srv;
 	try {
 		await check('install the packed tarball like n8n\'s Community Nodes installer', async () => {
@@ -466,7 +470,7 @@ async function main() {
 				return `n8n up in ${secs(srv.startMs)}; registered ${hookUrl} (events ${JSON.stringify(mine[0].enabledEvents)})`;
 			});
 			await check('n8n loads every credential type of the package (n8n start)', async () => {
-				if (!started) throw new Error('n8n did not start');
+				if (!started || !srv) throw new Error('n8n did not start');
 				const errs = cli.loaderErrorsFrom(srv.logs());
 				assert(!errs.length, `loader errors in the n8n log:\n${errs.join('\n')}`);
 				// what the editor is served at /types/credentials.json (that route needs a login);
@@ -547,6 +551,8 @@ async function main() {
 				return `execution ${execs[0].id} (${execs[0].mode}, ${execs[0].status}) after ${polls} polls of /contacts`;
 			});
 		}
+		// ---- n8n's editor in headless Chromium, against this n8n and these sandboxes
+		await require('./browser').browserPass({ url: srv ? srv.url : '', vendors: sb.vendors, check, log });
 	} finally {
 		if (srv) await srv.stop();
 		await sb.stop();

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * Sandbox credentials and example workflows imported by `npm start` (fixed ids, so re-importing

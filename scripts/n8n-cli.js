@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * Helpers to drive a real n8n (installed by ./n8n-runtime.js) from Node 20 scripts/tests.
@@ -24,6 +25,19 @@ const { ensureRuntime } = require('./n8n-runtime');
 
 const ENCRYPTION_KEY = 'course-stack-e2e-not-a-secret-key';
 
+/** @typedef {{ status: number | null, stdout: string, stderr: string, ms: number }} RunResult */
+/** @typedef {{ env?: Record<string, string>, timeoutMs?: number, allowFail?: boolean }} RunOptions */
+/**
+ * A running `n8n start`.
+ * @typedef {object} N8nServer
+ * @property {import('child_process').ChildProcessByStdio<null, import('stream').Readable, import('stream').Readable>} proc
+ * @property {number} port
+ * @property {string} url http://127.0.0.1:<port>
+ * @property {number} startMs how long it took to become ready
+ * @property {() => string} logs everything n8n printed so far
+ * @property {() => Promise<void>} stop SIGTERM, SIGKILL after 15 s
+ */
+
 // ----------------------------------------------------------------- ports ---
 
 const usedPorts = new Set();
@@ -48,13 +62,16 @@ function freePortSync() {
 	throw new Error('could not find a free port');
 }
 
-/** A free TCP port on 127.0.0.1 (async). */
+/**
+ * A free TCP port on 127.0.0.1 (async).
+ * @returns {Promise<number>}
+ */
 function freePort() {
 	return new Promise((resolve, reject) => {
 		const s = net.createServer();
 		s.on('error', reject);
 		s.listen(0, '127.0.0.1', () => {
-			const { port } = s.address();
+			const { port } = /** @type {net.AddressInfo} */ (s.address());
 			s.close(() => {
 				if (usedPorts.has(port)) return resolve(freePort());
 				usedPorts.add(port);
@@ -167,7 +184,10 @@ function n8nEnv(userFolder, extra = {}) {
 
 /**
  * Runs `n8n <args>` synchronously.
- * @returns {{status:number, stdout:string, stderr:string, ms:number}}
+ * @param {string} userFolder
+ * @param {string[]} args
+ * @param {RunOptions} [opts]
+ * @returns {RunResult}
  */
 function runN8n(userFolder, args, { env = {}, timeoutMs = 180000, allowFail = false } = {}) {
 	const rt = ensureRuntime();
@@ -225,7 +245,6 @@ function installPackage(userFolder, tarballPath) {
 	const x = spawnSync('tar', ['-xzf', tgz, '-C', dir, '--strip-components=1'], { encoding: 'utf8' });
 	if (x.status !== 0) throw new Error(`tar -xzf ${tgz} failed: ${x.stderr}`);
 	const pjPath = path.join(dir, 'package.json');
-	// eslint-disable-next-line no-unused-vars
 	const { devDependencies, peerDependencies, optionalDependencies, ...pkgJson } = JSON.parse(
 		fs.readFileSync(pjPath, 'utf8'),
 	);
@@ -331,7 +350,10 @@ function extractJson(stdout) {
 /**
  * `n8n <args>` asynchronously (does not block the event loop, so HTTP mock servers
  * living in the calling process keep answering while n8n runs).
- * @returns {Promise<{status:number, stdout:string, stderr:string, ms:number}>}
+ * @param {string} userFolder
+ * @param {string[]} args
+ * @param {RunOptions} [opts]
+ * @returns {Promise<RunResult>}
  */
 function runN8nAsync(userFolder, args, { env = {}, timeoutMs = 180000, allowFail = false, peakMemory = false } = {}) {
 	const rt = ensureRuntime();
@@ -396,7 +418,10 @@ function parseExecute(r, id, allowFail) {
  * { data: { startData, resultData: { runData, lastNodeExecuted, error? }, ... }, status, ... }
  * (see README in the report; use nodeOutput()). n8n exits 1 when the workflow fails but still
  * prints the JSON; only a missing JSON throws (unless allowFail).
- * @returns {Promise<{ json: any, stdout: string, stderr: string, status: number, ms: number }>}
+ * @param {string} userFolder
+ * @param {string} id
+ * @param {RunOptions} [opts]
+ * @returns {Promise<RunResult & { json: any }>}
  */
 async function executeWorkflowRaw(userFolder, id, opts = {}) {
 	const r = await runN8nAsync(userFolder, ['execute', `--id=${id}`, '--rawOutput'], { ...opts, allowFail: true });
@@ -547,7 +572,10 @@ function httpGet(url, { headers = {}, timeoutMs = 5000 } = {}) {
  * Starts `n8n start` on 127.0.0.1:<port> (free port if omitted) and waits until it is fully
  * up: /healthz answers 200 AND the "Editor is now accessible via" line was printed (which
  * comes after active workflows/webhooks were registered; /healthz alone is too early).
- * @returns {Promise<{proc, port, url, logs: () => string, stop: () => Promise<void>}>}
+ * @param {string} userFolder
+ * @param {number} [port]
+ * @param {{ env?: Record<string, string>, timeoutMs?: number }} [opts]
+ * @returns {Promise<N8nServer>}
  */
 async function startN8n(userFolder, port, { env = {}, timeoutMs = 120000 } = {}) {
 	const rt = ensureRuntime();
@@ -565,6 +593,7 @@ async function startN8n(userFolder, port, { env = {}, timeoutMs = 120000 } = {})
 	let exited = null;
 	proc.on('exit', (code, sig) => (exited = { code, sig }));
 	const url = `http://127.0.0.1:${port}`;
+	/** @returns {Promise<void>} */
 	const stop = () =>
 		new Promise((resolve) => {
 			if (exited) return resolve();
@@ -594,8 +623,59 @@ async function startN8n(userFolder, port, { env = {}, timeoutMs = 120000 } = {})
 	return { proc, port, url, startMs: Date.now() - t0, logs: () => out, stop };
 }
 
+// ----------------------------------------------------------------- session ---
+
+/** The owner account of a throwaway instance (e2e, dev check, browser pass). */
+const TEST_OWNER = { email: 'e2e@course-stack.local', firstName: 'E2E', lastName: 'Owner', password: 'CourseStack-e2e-1' };
+/** n8n ties its login cookie to the browser-id header of the login request. */
+const BROWSER_ID = 'course-stack-scripts';
+
+/**
+ * A logged-in REST client of a running n8n.
+ * @typedef {object} N8nSession
+ * @property {string} cookie the n8n-auth cookie, `n8n-auth=...`
+ * @property {(path: string) => Promise<{ status?: number, headers: import('http').IncomingHttpHeaders, body: string }>} get
+ * @property {(path: string, body: object) => Promise<{ status?: number, headers: import('http').IncomingHttpHeaders, body: string }>} post
+ */
+
+/**
+ * Sets up the owner on a fresh instance (an instance that has one keeps it) and logs in.
+ * @param {string} url http://127.0.0.1:<port>
+ * @param {{ email: string, firstName: string, lastName: string, password: string }} [owner]
+ * @returns {Promise<N8nSession>}
+ */
+async function ownerSession(url, owner = TEST_OWNER) {
+	/** @param {string} route @param {object} body @param {string} [cookie] */
+	const post = (route, body, cookie) =>
+		/** @type {Promise<{ status?: number, headers: import('http').IncomingHttpHeaders, body: string }>} */ (
+			new Promise((resolve, reject) => {
+				const data = JSON.stringify(body);
+				const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), 'browser-id': BROWSER_ID, ...(cookie ? { cookie } : {}) };
+				const req = http.request(`${url}${route}`, { method: 'POST', headers }, (res) => {
+					let b = '';
+					res.setEncoding('utf8');
+					res.on('data', (d) => (b += d));
+					res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: b }));
+				});
+				req.on('error', reject);
+				req.end(data);
+			})
+		);
+	await post('/rest/owner/setup', owner);
+	const login = await post('/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+	const cookie = (login.headers['set-cookie'] || []).map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
+	if (login.status !== 200 || !cookie) throw new Error(`login as ${owner.email} failed: HTTP ${login.status} ${login.body.slice(0, 300)}`);
+	return {
+		cookie,
+		get: (route) => httpGet(`${url}${route}`, { headers: { cookie, 'browser-id': BROWSER_ID } }),
+		post: (route, body) => post(route, body, cookie),
+	};
+}
+
 module.exports = {
 	ENCRYPTION_KEY,
+	TEST_OWNER,
+	ownerSession,
 	freePort,
 	freePortSync,
 	makeUserFolder,

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 /**
  * Installs (once per machine) a Node 24 runtime plus a real n8n into a cache
@@ -315,7 +316,7 @@ function ensureRuntime({ force = false, quiet = false } = {}) {
 	});
 }
 
-module.exports = { ensureRuntime, runtimeHome, paths, N8N_VERSION };
+module.exports = { ensureRuntime, runtimeHome, paths, N8N_VERSION, npm, freshDir, withLock, stepDone, markStep, log };
 
 if (require.main === module) {
 	try {

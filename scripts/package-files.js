@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * Building and packing this repository's package, shared by `npm start` (scripts/start.js) and
@@ -9,14 +10,22 @@ const { spawnSync } = require('child_process');
 
 const REPO = path.resolve(__dirname, '..');
 
-/** Runs npm in the repository without the npm_config_* of a surrounding `npm run`. */
+/**
+ * Runs npm in the repository without the npm_config_* of a surrounding `npm run`.
+ * @param {string[]} argv
+ * @param {Omit<import('child_process').SpawnSyncOptions, 'encoding'>} [opts]
+ * @returns {import('child_process').SpawnSyncReturns<string>}
+ */
 function npm(argv, opts = {}) {
 	const env = { ...process.env };
 	for (const k of Object.keys(env)) if (/^npm_config_/i.test(k)) delete env[k];
 	return spawnSync('npm', argv, { cwd: REPO, env, encoding: 'utf8', ...opts });
 }
 
-/** Newest modification time (ms) of the files under the given repository paths. */
+/**
+ * Newest modification time (ms) of the files under the given repository paths.
+ * @param {string[]} entries
+ */
 function newestMtime(entries) {
 	let newest = 0;
 	const walk = (p) => {
@@ -33,11 +42,14 @@ function newestMtime(entries) {
 	return newest;
 }
 
-/** `npm pack` into `dir`; returns the tarball's path. */
+/**
+ * `npm pack` into `dir`; returns the tarball's path.
+ * @param {string} dir
+ */
 function packInto(dir) {
 	const p = npm(['pack', '--ignore-scripts', '--pack-destination', dir]);
 	if (p.status !== 0) throw new Error(`npm pack failed: ${p.stderr}`);
-	return path.join(dir, p.stdout.trim().split('\n').pop());
+	return path.join(dir, p.stdout.trim().split('\n').slice(-1)[0]);
 }
 
 /**

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 /**
  * Local vendor sandboxes: the mocks the unit tests use (test/mocks/*.ts, realistic data from the
@@ -159,12 +160,13 @@ function compile({ force = false, quiet = false } = {}) {
 	return { compiled: true, ms: Date.now() - t0, errors, brokenFiles };
 }
 
+/** @returns {Promise<number>} */
 function freePort() {
 	return new Promise((resolve, reject) => {
 		const s = require('net').createServer();
 		s.on('error', reject);
 		s.listen(0, '127.0.0.1', () => {
-			const { port } = s.address();
+			const { port } = /** @type {import('net').AddressInfo} */ (s.address());
 			s.close(() => resolve(port));
 		});
 	});

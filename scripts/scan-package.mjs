@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * The ESLint part of n8n's official community package scanner (@n8n/scan-community-package
  * 0.32.0, scanner/scanner.mjs: buildScanConfig + analyzePackage), run on local folders with
@@ -34,7 +35,10 @@ export const SCANNER_VERSION = '0.32.0';
 export const SOURCE_FILE_PATTERNS = ['package.json', '{nodes,credentials}/**/*.{js,ts,json}'];
 export const TARBALL_FILE_PATTERNS = ['**/*.js', 'package.json'];
 
-/** Same flat config as the scanner's buildScanConfig() (0.32.0). */
+/**
+ * Same flat config as the scanner's buildScanConfig() (0.32.0).
+ * @returns {Promise<import('eslint').Linter.Config[]>}
+ */
 export async function buildScanConfig() {
 	const { n8nCommunityNodesPlugin } = await import('@n8n/eslint-plugin-community-nodes');
 	const tsParser = await import('@typescript-eslint/parser');
@@ -42,7 +46,7 @@ export async function buildScanConfig() {
 	const parser = tsParser.default ?? tsParser;
 	return [
 		n8nCommunityNodesPlugin.configs.recommended,
-		{ rules: { 'no-console': 'error' } },
+		{ rules: { 'no-console': /** @type {const} */ ('error') } },
 		{ plugins: { 'n8n-nodes-base': n8nNodesPlugin } },
 		{ files: ['package.json'], rules: { ...n8nNodesPlugin.configs.community.rules } },
 		{

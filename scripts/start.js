@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 /**
  * `npm start`: a real n8n 2.41.1 (Node 24, installed once into the machine cache by
@@ -11,6 +12,7 @@
  *   npm start -- --build              # force a rebuild of the package
  *   npm start -- --reimport           # re-import the sandbox credentials and example workflows
  *   PORT=5679 npm start
+ *   npm run dev                       # the same, with the package rebuilt on save and reloaded into n8n (scripts/dev.js)
  *   COURSE_STACK_USER_FOLDER=/some/dir npm start   (default: <repo>/.n8n-dev, git-ignored, kept)
  *
  * State kept in <userFolder>/course-stack-start.json: newest source mtime of the last build,
@@ -30,6 +32,7 @@ const args = process.argv.slice(2);
 const PORT = Number(process.env.PORT || 5678);
 const USER_FOLDER = path.resolve(process.env.COURSE_STACK_USER_FOLDER || path.join(REPO, '.n8n-dev'));
 const STATE_FILE = path.join(USER_FOLDER, 'course-stack-start.json');
+const dev = args.includes('--dev') ? require('./dev') : null;
 const OWNER = { email: 'dev@course-stack.local', firstName: 'Course', lastName: 'Stack', password: 'CourseStack-dev-1' };
 
 const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
@@ -91,7 +94,9 @@ async function main() {
 	const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
 
 	// 1. runtime
-	let rt;
+	// rt, installed, sb and srv are set by their steps (a failing step throws before any use)
+	/** @type {ReturnType<typeof import('./n8n-runtime').ensureRuntime>} */
+	let rt = /** @type {any} */ (undefined);
 	await step('n8n runtime (Node 24 + n8n 2.41.1, installed once into the machine cache)', () => {
 		const { ensureRuntime } = require('./n8n-runtime');
 		rt = ensureRuntime();
@@ -107,6 +112,7 @@ async function main() {
 
 	// 2. build (only when sources changed since the last build, or when dist/ is incomplete)
 	await step('build the package (npm run build)', () => {
+		if (dev) return { note: 'skipped: npm run dev compiles into n8n\'s nodes folder (next step)' };
 		const sourcesNewest = newestMtime(['nodes', 'credentials', 'icons', 'package.json', 'tsconfig.json', 'gulpfile.js']);
 		const distOk = pkg.n8n.nodes.concat(pkg.n8n.credentials).every((f) => fs.existsSync(path.join(REPO, f)));
 		if (distOk && !args.includes('--build') && state.builtSourcesMtime && state.builtSourcesMtime >= sourcesNewest) {
@@ -128,8 +134,14 @@ async function main() {
 		}
 		fs.mkdirSync(path.join(USER_FOLDER, '.n8n', 'nodes'), { recursive: true });
 	}
-	let installed;
-	await step(`pack (npm pack) and install into ${path.relative(REPO, USER_FOLDER) || USER_FOLDER}/.n8n/nodes`, () => {
+	/** @type {{ name: string, version: string, dir: string }} */
+	let installed = /** @type {any} */ (undefined);
+	await step(`pack (npm pack) and install into ${path.relative(REPO, USER_FOLDER) || USER_FOLDER}/.n8n/nodes`, async () => {
+		if (dev) {
+			installed = await dev.install(USER_FOLDER);
+			state.installedTarball = 'dev'; // the next npm start installs the tarball again
+			return { note: 'npm run dev: tsc --watch and gulp watch:assets compile into it instead' };
+		}
 		const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'course-stack-pack-'));
 		try {
 			const tgz = packInto(packDir);
@@ -149,7 +161,8 @@ async function main() {
 	writeState(state);
 
 	// 4. sandboxes
-	let sb;
+	/** @type {Awaited<ReturnType<typeof import('./sandbox').start>>} */
+	let sb = /** @type {any} */ (undefined);
 	await step('vendor sandboxes on 127.0.0.1 (test/mocks, compiled into .sandbox/build)', async () => {
 		sb = await sandbox.start();
 		return { note: `${sb.vendors.length} up${sb.skipped.length ? `, ${sb.skipped.length} skipped` : ''}` };
@@ -177,11 +190,12 @@ async function main() {
 	});
 
 	// 6. n8n
-	let srv;
+	/** @type {import('./n8n-cli').N8nServer} */
+	let srv = /** @type {any} */ (undefined);
 	const logFile = path.join(USER_FOLDER, 'n8n.log');
 	await step(`n8n start on http://localhost:${PORT} (log: ${path.relative(REPO, logFile) || logFile})`, async () => {
 		srv = await cli.startN8n(USER_FOLDER, PORT, {
-			env: { N8N_HOST: 'localhost', N8N_EDITOR_BASE_URL: `http://localhost:${PORT}/`, N8N_WEBHOOK_URL: `http://localhost:${PORT}/` },
+			env: { ...(dev ? dev.N8N_ENV : {}), N8N_HOST: 'localhost', N8N_EDITOR_BASE_URL: `http://localhost:${PORT}/`, N8N_WEBHOOK_URL: `http://localhost:${PORT}/` },
 			timeoutMs: 180000,
 		});
 		const log = fs.createWriteStream(logFile, { flags: 'w' });

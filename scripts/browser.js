@@ -1,0 +1,312 @@
+#!/usr/bin/env node
+// @ts-check
+'use strict';
+/**
+ * The browser pass of `npm run test:e2e`: n8n's editor, as users see it, in headless Chromium.
+ *
+ * Per vendor it creates the example workflow of scripts/examples.js (and its sandbox credential)
+ * through n8n's REST API, opens it in the editor, clicks "Execute workflow", opens the vendor node
+ * and checks that the output panel shows the items the sandbox served; then it switches the node
+ * to operations with a resource locator and a dropdown, and checks that both list what the sandbox
+ * holds (and that the sandbox saw the request). A screenshot per vendor goes to .browser-shots/
+ * (git-ignored).
+ *
+ * Chromium comes from the npm package @sparticuz/chromium (a headless build shipped inside the
+ * package), driven by playwright-core; both are installed once into the runtime cache next to n8n
+ * (<runtime home>/browser), not as devDependencies. COURSE_STACK_CHROMIUM=/usr/bin/chromium uses
+ * another Chromium instead.
+ *
+ * CLI (under `flock /tmp/n8n.lock`): `node scripts/browser.js` packs the package, installs it into a
+ * temporary n8n with the sandboxes and runs the pass alone; `--install` only installs the browser.
+ */
+const fs = require('fs');
+const path = require('path');
+const { REPO } = require('./package-files');
+
+const PLAYWRIGHT = 'playwright-core@1.65.1';
+const CHROMIUM = '@sparticuz/chromium@153.0.0';
+const SHOTS = path.join(REPO, '.browser-shots');
+// Headless without the background traffic, sandbox and GPU a container has no use for.
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * Installs playwright-core and @sparticuz/chromium once into the runtime cache.
+ * @returns {string} the folder holding their node_modules
+ */
+function ensureBrowser() {
+	const rt = require('./n8n-runtime');
+	const dir = path.join(rt.runtimeHome(), 'browser');
+	const installed = () => rt.stepDone(dir) && fs.existsSync(path.join(dir, 'node_modules', 'playwright-core'));
+	if (installed()) return dir;
+	return rt.withLock(dir, () => {
+		if (installed()) return dir;
+		rt.log(`installing ${PLAYWRIGHT} and ${CHROMIUM} into ${dir} (one-time)`);
+		rt.freshDir(dir);
+		// @sparticuz/chromium asks for Node 22+; its install is plain files, so Node 20's npm may install it
+		rt.npm(['install', '--no-fund', '--no-audit', '--engine-strict=false', PLAYWRIGHT, CHROMIUM], { cwd: dir, label: `npm install ${PLAYWRIGHT} ${CHROMIUM}` });
+		rt.markStep(dir);
+		return dir;
+	});
+}
+
+/**
+ * Headless Chromium under playwright-core (typed `any`: both live in the runtime cache, outside
+ * this repository's node_modules).
+ * @returns {Promise<any>} a playwright Browser
+ */
+async function launch() {
+	const dir = ensureBrowser();
+	/** @param {string} name */
+	const load = (name) => require(require.resolve(name, { paths: [dir] }));
+	const playwright = load('playwright-core');
+	playwright.selectors.setTestIdAttribute('data-test-id'); // n8n's editor marks elements with data-test-id
+	if (process.env.COURSE_STACK_CHROMIUM) {
+		return await playwright.chromium.launch({ executablePath: process.env.COURSE_STACK_CHROMIUM, args: FLAGS, headless: true });
+	}
+	const sparticuz = load('@sparticuz/chromium').default;
+	// unpacks the brotli-compressed binary into the temp folder on first use
+	const executablePath = await sparticuz.executablePath();
+	return await playwright.chromium.launch({ executablePath, args: [...sparticuz.args, ...FLAGS], headless: true });
+}
+
+/**
+ * Creates the example workflow and sandbox credential of each vendor through n8n's REST API.
+ * @param {import('./n8n-cli').N8nSession} session
+ * @param {any[]} vendors sandbox vendors (scripts/sandbox.js)
+ * @returns {Promise<Record<string, { id: string, node: string }>>} workflow id and vendor node name per vendor key
+ */
+async function createExamples(session, vendors) {
+	const examples = require('./examples');
+	/** @type {Record<string, { id: string, node: string }>} */
+	const out = {};
+	for (const v of vendors) {
+		const { id: _fixedId, ...cred } = examples.credentialFor(v);
+		const c = await session.post('/rest/credentials', cred);
+		if (c.status !== 200) throw new Error(`POST /rest/credentials -> HTTP ${c.status} ${c.body.slice(0, 300)}`);
+		const credId = JSON.parse(c.body).data.id;
+		const { id: _wfId, ...wf } = examples.exampleWorkflow(v);
+		for (const n of wf.nodes) if (n.credentials) n.credentials = { [cred.type]: { id: credId, name: cred.name } };
+		const w = await session.post('/rest/workflows', wf);
+		if (w.status !== 200) throw new Error(`POST /rest/workflows -> HTTP ${w.status} ${w.body.slice(0, 300)}`);
+		out[v.key] = { id: JSON.parse(w.body).data.id, node: wf.nodes[1].name };
+	}
+	return out;
+}
+
+/**
+ * What the pass expects of each vendor's example: the items its run outputs, and the dropdowns
+ * (`dropdown`, a loadOptions parameter) and resource locators (`locator`) to open, after switching
+ * the node to the resource and operation that show them, with the sandbox path they list.
+ */
+const VENDORS = {
+	kwiga: {
+		items: (v) => v.data.contacts.length,
+		probes: [
+			{ operation: 'Get', locator: 'contact', path: '/contacts' },
+			{ operation: 'Add Purchase', dropdown: 'offerId', path: '/offers' },
+		],
+	},
+	provi: {
+		items: (v) => v.data.sales.length,
+		probes: [{ resource: 'Course', operation: 'Get', dropdown: 'courseId', path: '/v4/courses' }], // Provi has no resource locators
+	},
+	psbHosting: {
+		items: (v) => v.data.tickets.length,
+		probes: [
+			{ operation: 'Get', locator: 'ticketId', path: '/tickets' },
+			{ resource: 'Order', operation: 'Create', dropdown: 'productId', path: '/products' },
+		],
+	},
+	rempCrm: {
+		items: () => 1,
+		// the e2e workflows have used the example's coupon already: a second activation is a 409
+		before: (v) => (v.data.coupons['SUMMER-2026-PROMO'].used = false),
+		probes: [], // Coupon > Activate has no dropdown or resource locator
+	},
+};
+
+/**
+ * Picks an option of a select parameter by its title. The first click can land while the panel
+ * still animates open, so it clicks again until the option shows.
+ * @param {any} page
+ * @param {string} param
+ * @param {string} title
+ */
+async function pick(page, param, title) {
+	const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const option = page.getByRole('option').filter({ has: page.locator('.option-headline', { hasText: new RegExp(`^${escaped}$`) }) });
+	for (let i = 0; ; i++) {
+		await page.getByTestId(`parameter-input-${param}`).locator('input').click();
+		try {
+			await option.waitFor({ timeout: 3000 });
+			break;
+		} catch (e) {
+			if (i === 3) throw e;
+		}
+	}
+	await option.click();
+}
+
+/**
+ * Opens a dropdown or resource locator, takes a screenshot, returns what it lists, closes it.
+ * @param {any} page
+ * @param {{ dropdown?: string, locator?: string }} probe
+ * @param {string} shot
+ */
+async function listed(page, probe, shot) {
+	const items = probe.locator ? page.getByTestId('rlc-item') : page.getByRole('option');
+	const open = probe.locator
+		? page.getByTestId(`resource-locator-${probe.locator}`).getByTestId('rlc-input')
+		: page.getByTestId(`parameter-input-${probe.dropdown}`).locator('input');
+	for (let i = 0; ; i++) {
+		await open.click();
+		try {
+			await items.first().waitFor({ timeout: 5000 });
+			break;
+		} catch (e) {
+			if (i === 2) throw new Error(`${probe.locator || probe.dropdown} lists nothing`);
+		}
+	}
+	const texts = await items.allInnerTexts();
+	await page.screenshot({ path: shot });
+	await page.keyboard.press('Escape');
+	return texts;
+}
+
+/**
+ * The browser pass over a running n8n (no `url`: it did not start) whose sandboxes are `vendors`:
+ * signing in is one check, each vendor another.
+ * @param {{ url: string, vendors: any[], check: (name: string, fn: () => Promise<string | undefined>) => Promise<void>, log: (msg: string) => void }} opts
+ */
+async function browserPass({ url, vendors, check, log }) {
+	const cli = require('./n8n-cli');
+	const t0 = Date.now();
+	/** @type {any} */
+	let browser;
+	/** @type {any} */
+	let page;
+	/** @type {Record<string, { id: string, node: string }>} */
+	let workflows = {};
+	/** @type {Promise<string> | undefined} */
+	let signedIn;
+	const signIn = () =>
+		(signedIn =
+			signedIn ||
+			(async () => {
+				if (!url) throw new Error('n8n did not start');
+				workflows = await createExamples(await cli.ownerSession(url), vendors);
+				browser = await launch();
+				page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+				page.setDefaultTimeout(30000);
+				await page.goto(`${url}/signin`);
+				await page.getByTestId('emailOrLdapLoginId').locator('input').fill(cli.TEST_OWNER.email);
+				await page.getByTestId('password').locator('input').fill(cli.TEST_OWNER.password);
+				await page.getByTestId('form-submit-button').click();
+				await page.waitForURL(/\/(home|workflows)/);
+				return `Chromium ${browser.version()}, signed in as ${cli.TEST_OWNER.email}`;
+			})());
+	await check('editor: headless Chromium signs in to n8n', signIn);
+	try {
+		fs.rmSync(SHOTS, { recursive: true, force: true });
+		fs.mkdirSync(SHOTS, { recursive: true });
+		for (const v of vendors) {
+			const spec = VENDORS[/** @type {keyof typeof VENDORS} */ (v.key)];
+			await check(`editor: ${v.name} example runs, its node shows the items, dropdowns and resource locators load from the sandbox`, async () => {
+				await signIn();
+				const { id, node } = workflows[v.key];
+				if ('before' in spec) spec.before(v);
+				const expected = spec.items(v);
+				const shot = path.join(SHOTS, `${v.key}.png`);
+				try {
+					await page.goto(`${url}/workflow/${id}`);
+					await page.getByTestId('execute-workflow-button').click();
+					const canvasNode = page.locator(`[data-test-id="canvas-node"][data-node-name="${node}"]`);
+					await canvasNode.getByTestId('canvas-node-status-success').waitFor({ timeout: 60000 });
+					await canvasNode.dblclick();
+					const count = page.getByTestId('output-panel').getByTestId('ndv-items-count');
+					await count.waitFor();
+					const shown = (await count.innerText()).trim();
+					if (!new RegExp(`^${expected} items?$`).test(shown)) throw new Error(`the output panel says "${shown}", the sandbox holds ${expected}`);
+					await page.screenshot({ path: shot });
+					const seen = [];
+					for (const probe of spec.probes) {
+						const param = probe.locator || probe.dropdown;
+						const before = v.server.requests.length;
+						if (probe.resource) await pick(page, 'resource', probe.resource);
+						await pick(page, 'operation', probe.operation);
+						// a dropdown loads when its parameter appears, a resource locator when it opens
+						const texts = await listed(page, probe, path.join(SHOTS, `${v.key}-${param}.png`));
+						// (in the e2e run, the active Kwiga Trigger polls the same sandbox meanwhile)
+						const asked = v.server.requests.slice(before).filter((/** @type {any} */ r) => r.method === 'GET' && r.path === probe.path);
+						if (!asked.length) throw new Error(`${param} listed ${texts.length} entries, the sandbox saw no GET ${probe.path}`);
+						seen.push(`${param}: ${texts.length} from GET ${probe.path} ("${texts[0]}", ...)`);
+					}
+					return `${shown}${seen.length ? `; ${seen.join('; ')}` : ''}`;
+				} catch (e) {
+					await page.screenshot({ path: shot }).catch(() => {});
+					throw e;
+				}
+			});
+		}
+	} finally {
+		if (browser) await browser.close();
+		log(`browser pass: ${((Date.now() - t0) / 1000).toFixed(1)}s, screenshots in ${path.relative(REPO, SHOTS)}/`);
+	}
+}
+
+module.exports = { ensureBrowser, launch, createExamples, browserPass };
+
+// --------------------------------------------------------------------- CLI ---
+
+/** Packs the package into a temporary n8n with the sandboxes, runs `fn(url, vendors)`, cleans up. */
+async function standalone(fn) {
+	const cli = require('./n8n-cli');
+	const sandbox = require('./sandbox');
+	const { packInto } = require('./package-files');
+	const os = require('os');
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-browser-'));
+	const uf = cli.makeUserFolder({ prefix: 'cs-browser-uf-' });
+	const sb = await sandbox.start({ ports: 'random', quiet: true });
+	let srv;
+	try {
+		cli.installPackage(uf, packInto(work));
+		srv = await cli.startN8n(uf, undefined, { timeoutMs: 180000 });
+		await fn(srv.url, sb.vendors);
+	} finally {
+		if (srv) await srv.stop();
+		await sb.stop();
+		cli.removeUserFolder(uf);
+		fs.rmSync(work, { recursive: true, force: true });
+	}
+}
+
+if (require.main === module) {
+	if (process.argv.includes('--install')) {
+		ensureBrowser();
+	} else {
+		let passed = 0;
+		let failed = 0;
+		/** @param {string} name @param {() => Promise<string | undefined>} fn */
+		const check = async (name, fn) => {
+			try {
+				const detail = await fn();
+				passed++;
+				process.stdout.write(`PASS  ${name}${detail ? ` - ${detail}` : ''}\n`);
+			} catch (e) {
+				failed++;
+				process.stdout.write(`FAIL  ${name} - ${e.message}\n`);
+			}
+		};
+		/** @param {string} msg */
+		const log = (msg) => process.stderr.write(`[browser] ${msg}\n`);
+		standalone((url, vendors) => browserPass({ url, vendors, check, log }))
+			.catch((e) => {
+				failed++;
+				process.stdout.write(`FAIL  browser pass - ${e.stack || e}\n`);
+			})
+			.finally(() => {
+				process.stdout.write(`${passed} passed, ${failed} failed\n`);
+				process.exit(failed ? 1 : 0);
+			});
+	}
+}
