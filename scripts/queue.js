@@ -174,7 +174,7 @@ async function startRedis(dir, redisServer) {
 	fs.mkdirSync(dir, { recursive: true });
 	const svc = service('redis', redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes']);
 	await waitFor('redis-server', svc, () => portOpen(port), 20000);
-	return { ...svc, port, version: sh(redisServer, ['--version']).stdout.trim().split(' ')[2] };
+	return { ...svc, port, version: sh(redisServer, ['--version']).stdout.split(' ')[2].replace('v=', '') };
 }
 
 /**
@@ -210,7 +210,11 @@ async function startPostgres(dir, pgBin) {
 		if (r.status !== 0) throw new Error(`psql: ${r.stderr}\n${sql}`);
 		return JSON.parse(r.stdout.trim() || '[]');
 	};
-	return { ...svc, stop: () => svc.stop('SIGINT'), port, query, version: psql('postgres', 'SHOW server_version').stdout.trim() };
+	const exec = (sql) => {
+		const r = psql('n8n', sql);
+		if (r.status !== 0) throw new Error(`psql: ${r.stderr}\n${sql}`);
+	};
+	return { ...svc, stop: () => svc.stop('SIGINT'), port, query, exec, version: psql('postgres', 'SHOW server_version').stdout.trim() };
 }
 
 // ----------------------------------------------------------------- cluster ---
@@ -496,12 +500,14 @@ async function run(e2e) {
 			fs.writeFileSync(credFile, JSON.stringify(creds));
 			cli.runN8n(uf.main, ['import:credentials', `--input=${credFile}`], cliEnv);
 			fs.rmSync(credFile);
-			// --activeState=fromJson (queue mode only) publishes the workflows marked active
-			const viaCli = { runN8n: (folder, args) => cli.runN8n(folder, [...args, '--activeState=fromJson'], cliEnv) };
-			importWorkflows(viaCli, uf.main, wfs);
-			const active = pg.query('SELECT id FROM workflow_entity WHERE "activeVersionId" IS NOT NULL').map((r) => r.id);
+			importWorkflows({ runN8n: (folder, args) => cli.runN8n(folder, args, cliEnv) }, uf.main, wfs);
+			// what `n8n publish:workflow --id` does (publishVersion), for all at once instead of a CLI
+			// start each; `import:workflow --activeState=fromJson` needs an owner with permissions
+			const ids = wfs.map((w) => `'${w.id}'`).join(',');
+			pg.exec(`UPDATE workflow_entity SET active = true, "activeVersionId" = "versionId" WHERE id IN (${ids})`);
+			const active = pg.query(`SELECT w.id FROM workflow_entity w JOIN workflow_history h ON h."versionId" = w."activeVersionId" WHERE w.id IN (${ids})`).map((r) => r.id);
 			const inactive = wfs.filter((w) => !active.includes(w.id)).map((w) => w.id);
-			assert(!inactive.length, `not active after import: ${inactive.join(', ')}`);
+			assert(!inactive.length, `not published: ${inactive.join(', ')}`);
 			const tImport = Date.now() - t0;
 			// main first (activation registers the Provi webhook, runs the first polls); then the rest
 			cluster.main = await startMain(uf.main, base);
