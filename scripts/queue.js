@@ -6,7 +6,7 @@
  *   Redis (Debian's redis-server)   the Bull queue between the processes
  *   Postgres (Debian's postgresql)  the one database every process shares (sqlite cannot be shared)
  *   n8n main (`n8n start`)          UI, activation: registers webhooks, runs the polling triggers
- *   2 workers (`n8n worker`)        run every execution (N8N_... OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS)
+ *   2 workers (`n8n worker`)        run every execution (manual ones too: OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS)
  *   webhook processor (`n8n webhook`) takes production webhook deliveries, enqueues them
  *
  * all on 127.0.0.1 with free ports and temporary folders, binary data in `filesystem` mode on one
@@ -20,7 +20,9 @@
  * trigger emits each new contact exactly once across a worker restart.
  *
  * The whole cluster run holds /tmp/n8n.lock (machines share cores): `underLock()` re-runs the
- * command under `flock` unless an ancestor process already holds it.
+ * command under `flock` unless an ancestor process already holds it. --keep keeps the work folder
+ * (process logs, Postgres and Redis data); --only=... must still name the first two checks
+ * (e.g. --only=Redis,workers,Kwiga), which the others need.
  */
 const fs = require('fs');
 const os = require('os');
