@@ -40,6 +40,8 @@ const { importWorkflows } = require('./examples');
 const LOCK = '/tmp/n8n.lock';
 const PKG = require('../package.json').name;
 const WORKERS = 2;
+/** Request Options > Concurrency of the node in the concurrency check. */
+const CONCURRENCY = 2;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
 const tail = (s, n = 40) => String(s).split('\n').slice(-n).join('\n');
@@ -492,6 +494,30 @@ async function run(e2e) {
 			connections: { Upload: { main: [[{ node: 'Create Ticket', type: 'main', index: 0 }]] } },
 		};
 		if (fileFlow) wfs.push(fileFlow);
+		const rempV = sb.byKey('rempCrm');
+		const concFlow = rempV && {
+			id: wfId('concurrency'),
+			name: 'queue REMP CRM concurrency',
+			active: true,
+			nodes: [
+				webhookNode('Codes', 'queue-concurrency'),
+				{ id: 'split', name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [200, 0], parameters: { fieldToSplitOut: 'body.codes', include: 'noOtherFields', options: {} } },
+				{
+					id: 'activate',
+					name: 'Activate',
+					type: `${PKG}.rempCrm`,
+					typeVersion: 1,
+					position: [400, 0],
+					parameters: { resource: 'coupon', operation: 'activate', code: '={{ $json.code }}', notifyUser: false, requestOptions: { concurrency: CONCURRENCY } },
+					credentials: { rempCrmApi: { id: credId(rempV), name: `${rempV.name} queue` } },
+				},
+			],
+			connections: {
+				Codes: { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] },
+				'Split Out': { main: [[{ node: 'Activate', type: 'main', index: 0 }]] },
+			},
+		};
+		if (concFlow) wfs.push(concFlow);
 
 		const cliEnv = { env: base };
 		let booted = false;
@@ -627,6 +653,38 @@ async function run(e2e) {
 			assert(files.length === 1 && files[0].fileName === 'boot-error.png' && files[0].data.equals(png), `files sent: ${JSON.stringify(files.map((f) => ({ name: f.name, fileName: f.fileName, size: f.data.length })))}`);
 			assert(r.items[0] && r.items[0].first_message.attachments[0].size === png.length, `ticket ${JSON.stringify(r.items).slice(0, 300)}`);
 			return `upload stored by the webhook processor as ${ref.id}; execution ${got.ex.id} on ${got.worker} sent ${files[0].fileName} (${files[0].data.length} bytes, ${files[0].contentType}) in POST /tickets`;
+		});
+
+		// ---- Concurrency is per execution: two executions at once double what the vendor sees
+		await check(`queue: Request Options > Concurrency (${CONCURRENCY}) bounds each execution, not the cluster: two executions at once`, async () => {
+			if (!booted) throw new Error('the cluster did not start');
+			assert(concFlow, 'REMP CRM sandbox unavailable');
+			const perRun = { A: 0, B: 0 };
+			const peak = { A: 0, B: 0, all: 0 };
+			const codes = [];
+			// a slow activation endpoint that counts the requests in flight, per execution and in all
+			rempV.server.on('POST', '/api/v1/coupon/activate', async (req) => {
+				const run = String(req.body.code).slice(0, 1);
+				codes.push(req.body.code);
+				perRun[run]++;
+				peak[run] = Math.max(peak[run], perRun[run]);
+				peak.all = Math.max(peak.all, perRun.A + perRun.B);
+				await sleep(400);
+				perRun[run]--;
+				return { status: 200, body: { coupon_id: codes.length, coupon_type: 'promo', subscription_id: 5000 + codes.length } };
+			});
+			const items = 8;
+			const body = (run) => ({ codes: Array.from({ length: items }, (_, i) => ({ code: `${run}-${i + 1}` })) });
+			const before = executions(pg, concFlow.id).length;
+			const sent = await Promise.all(['A', 'B'].map((run) => httpPost(hookUrl('queue-concurrency'), body(run))));
+			assert(sent.every((r) => r.status === 200), `POST -> ${sent.map((r) => r.status).join(', ')}`);
+			const rows = (await waitForExecutions(pg, concFlow.id, before + 2, 60000)).slice(-2);
+			assert(rows.every((r) => r.status === 'success'), `executions ${JSON.stringify(rows)}`);
+			const on = rows.map((r) => `${r.id} on ${assertOnWorker(cluster, r.id)}`);
+			assert(codes.length === 2 * items, `the sandbox saw ${codes.length} activations, expected ${2 * items}`);
+			assert(peak.A <= CONCURRENCY && peak.B <= CONCURRENCY, `one execution had more than ${CONCURRENCY} in flight: ${JSON.stringify(peak)}`);
+			assert(peak.all > CONCURRENCY, `the two executions never overlapped (peak ${peak.all}); nothing shown`);
+			return `executions ${on.join(', ')}; in flight: at most ${peak.A} and ${peak.B} per execution, ${peak.all} at the sandbox`;
 		});
 
 		// ---- Kwiga New Contact: polled by main, run on workers, each contact once across a restart
