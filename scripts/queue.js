@@ -122,10 +122,6 @@ function ensurePackages(log) {
 	return { redisServer: which('redis-server'), pgBin: postgresBin() };
 }
 
-function freePort() {
-	return cli.freePort();
-}
-
 function portOpen(port) {
 	return new Promise((resolve) => {
 		const s = net.connect(port, '127.0.0.1', () => {
@@ -174,7 +170,7 @@ async function waitFor(what, svc, test, timeoutMs) {
 }
 
 async function startRedis(dir, redisServer) {
-	const port = await freePort();
+	const port = await cli.freePort();
 	fs.mkdirSync(dir, { recursive: true });
 	const svc = service('redis', redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes']);
 	await waitFor('redis-server', svc, () => portOpen(port), 20000);
@@ -186,7 +182,7 @@ async function startRedis(dir, redisServer) {
  * tuned for tests (no fsync), database `n8n`. As root, everything runs as the `postgres` user.
  */
 async function startPostgres(dir, pgBin) {
-	const port = await freePort();
+	const port = await cli.freePort();
 	const asUser = process.getuid() === 0 ? 'postgres' : null;
 	fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
 	const wrap = (bin, args) => {
@@ -264,7 +260,7 @@ async function healthy(url) {
 }
 
 async function startMain(uf, base) {
-	const port = await freePort();
+	const port = await cli.freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const env = { ...base, N8N_PORT: String(port), N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' };
 	const p = await startN8nProcess('main', uf, ['start'], env, async (logs) => logs.includes('Editor is now accessible via') && healthy(`${url}/healthz`));
@@ -272,7 +268,7 @@ async function startMain(uf, base) {
 }
 
 async function startWorker(name, uf, base) {
-	const port = await freePort();
+	const port = await cli.freePort();
 	const env = { ...base, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' };
 	const p = await startN8nProcess(name, uf, ['worker', '--concurrency=5'], env, async (logs) => logs.includes('n8n worker is now ready') && healthy(`http://127.0.0.1:${port}/healthz/readiness`));
 	return { ...p, healthPort: port };
@@ -285,14 +281,9 @@ async function startWebhook(uf, base, port) {
 }
 
 /** Which worker ran an execution: the one whose log says "Worker started execution <id> (job ...)". */
-function ranOn(cluster, executionId) {
+function assertOnWorker(cluster, executionId) {
 	const line = `Worker started execution ${executionId} (job`;
 	const on = cluster.all().filter((p) => p.logs().includes(line)).map((p) => p.name);
-	return on;
-}
-
-function assertOnWorker(cluster, executionId) {
-	const on = ranOn(cluster, executionId);
 	if (on.length !== 1 || !on[0].startsWith('worker')) {
 		throw new Error(`execution ${executionId} should have run on exactly one worker; logs naming it: ${JSON.stringify(on)}`);
 	}
@@ -398,7 +389,7 @@ async function run(e2e) {
 
 		const binaryDir = path.join(work, 'binary-data');
 		fs.mkdirSync(binaryDir);
-		const webhookPort = await freePort();
+		const webhookPort = await cli.freePort();
 		const webhookUrl = `http://127.0.0.1:${webhookPort}/`;
 		const base = clusterEnv({ pg, redis, binaryDir, webhookUrl });
 		// one user folder per process, like one container each, with the package installed in each
