@@ -22,7 +22,8 @@
  *
  * Prints one line per check and `N passed, N failed` last; exits 1 on any failure.
  * Options: --build (rebuild first), --keep (keep the temp user folder), --only=a,b (check-name
- * substrings), env COURSE_STACK_N8N_LOG_LEVEL=debug for chattier n8n.
+ * substrings), --queue (the package in n8n's queue mode instead: scripts/queue.js), env
+ * COURSE_STACK_N8N_LOG_LEVEL=debug for chattier n8n.
  */
 const fs = require('fs');
 const os = require('os');
@@ -44,6 +45,8 @@ const T0 = Date.now();
 const args = process.argv.slice(2);
 const KEEP = args.includes('--keep');
 const ONLY = (args.find((a) => a.startsWith('--only=')) || '').slice(7).split(',').filter(Boolean);
+const QUEUE = args.includes('--queue'); // n8n queue mode instead (scripts/queue.js), under /tmp/n8n.lock
+if (QUEUE) require('./queue').underLock();
 
 const results = [];
 const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
@@ -581,7 +584,7 @@ async function main() {
 	}
 }
 
-main()
+(QUEUE ? require('./queue').run({ check, skip, assert, log, buildIfNeeded, pack, SCENARIOS, STEP_NAMES, vendorWorkflow, nodeRun, httpPost }) : main())
 	.catch((e) => {
 		results.push({ name: 'e2e harness', ok: false, error: e.message });
 		say(`FAIL  e2e harness - ${e.stack || e}`);
