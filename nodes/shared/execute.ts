@@ -8,7 +8,17 @@ import { walkPages } from './pagination';
 import { isErrorEnvelope, listRecords, listSiblings, recordsLabel, singleRecords } from './response';
 import type { ApiRequest, ApiResponse, TransportSettings } from './transport';
 import { Connection, DEFAULT_SETTINGS } from './transport';
-import type { FieldGroup, FieldSpec, OperationSpec, VendorSpec } from './types';
+import type { FieldGroup, FieldSpec, HttpMethod, OperationSpec, VendorSpec } from './types';
+
+const HTTP_METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+const safeDecode = (text: string) => {
+	try {
+		return decodeURIComponent(text).normalize('NFKC');
+	} catch {
+		return text;
+	}
+};
 
 /** What the executor reads for one operation: its top-level fields, then one collection at a time. */
 interface OperationPlan {
@@ -111,13 +121,48 @@ class Run {
 		);
 	}
 
+	/**
+	 * Method and path of the request: the operation's, a Custom Request's parameters, or the Route
+	 * Override the user set. A path from a parameter stays on the credential's host: it must start
+	 * with `/` and may not climb out of the base URL.
+	 */
+	route(op: OperationSpec, i: number): { method: HttpMethod; path: string } {
+		let method: unknown = op.method;
+		let path: unknown = op.path;
+		let label = 'Route Override';
+		if (op.routeFrom) {
+			method = this.param(op.routeFrom.method, i, '');
+			path = this.param(op.routeFrom.path, i, '');
+			label = 'Path';
+		} else if (this.vendor.routeOverride) {
+			const override = (this.param('routeOverride', i, {}) ?? {}) as IDataObject;
+			if (!isUnset(override.method)) method = override.method;
+			if (!isUnset(override.path)) path = override.path;
+		}
+		method = String(method ?? '').toUpperCase();
+		if (!HTTP_METHODS.includes(method as HttpMethod)) {
+			throw this.invalid(i, `The method "${String(method)}" is not supported for item ${i}`, `Use one of ${HTTP_METHODS.join(', ')}.`);
+		}
+		const text = String(path ?? '').trim();
+		const segments = text.split(/[?#]/)[0].split('/');
+		if (!text.startsWith('/') || /[\s\\]/.test(text) || segments.some((s) => ['.', '..'].includes(safeDecode(s)))) {
+			throw this.invalid(
+				i,
+				`The ${label.toLowerCase()} "${text}" is not a path of the API for item ${i}`,
+				`Give a path relative to the base URL of the credential, starting with "/" (e.g. /courses/{id}); it cannot contain spaces, backslashes or "." / ".." segments.`,
+			);
+		}
+		return { method: method as HttpMethod, path: text };
+	}
+
 	/** The request of operation `op` for item `i`, from the operation's own fields only. */
 	async request(plan: OperationPlan, i: number): Promise<ApiRequest> {
 		const { op } = plan;
-		const qs: IDataObject = { ...(op.fixedQuery ?? {}) };
+		let qs: IDataObject = { ...(op.fixedQuery ?? {}) };
 		let body: IDataObject = { ...(op.fixedBody ?? {}) };
 		const headers: IDataObject = { ...(op.headers ?? {}) };
-		let url = op.path;
+		const { method, path } = this.route(op, i);
+		let url = path;
 		const place = (field: FieldSpec, raw: unknown) => {
 			if (field.in === 'path') {
 				url = url.replace(`{${field.key ?? field.name}}`, this.segment(field, raw, i));
@@ -129,6 +174,14 @@ class Run {
 			});
 			if (value === undefined) return;
 			const key = field.key ?? field.name;
+			if (field.spread) {
+				if (!value || typeof value !== 'object' || Array.isArray(value)) {
+					throw this.invalid(i, `The parameter "${field.displayName}" must be a JSON object for item ${i}`);
+				}
+				if (field.in === 'query') qs = { ...qs, ...(value as IDataObject) };
+				else if (field.in === 'body') body = { ...body, ...(value as IDataObject) };
+				return;
+			}
 			if (field.in === 'query') setKey(qs, key, value);
 			else if (field.in === 'body') setKey(body, key, value);
 			else if (field.in === 'header') headers[key] = String(value);
@@ -141,6 +194,13 @@ class Run {
 			const values = (this.param(group, i, {}) ?? {}) as IDataObject;
 			for (const field of fields) if (field.name in values) place(field, plain(values[field.name]));
 		}
+		const unfilled = /\{([^}/]+)\}/.exec(url);
+		if (unfilled) {
+			throw this.invalid(i, `The path "${url}" has a placeholder {${unfilled[1]}} no parameter of this operation fills for item ${i}`, 'Use the placeholders of the operation\'s ID parameters, or write the value into the path.');
+		}
+		for (const key of op.jsonText ?? []) {
+			for (const target of [qs, body]) if (target[key] && typeof target[key] === 'object') target[key] = JSON.stringify(target[key]);
+		}
 		let payload: unknown = Object.keys(body).length ? body : undefined;
 		if (op.multipart) {
 			const form = await toMultipart(this.ctx, i, op, body);
@@ -148,7 +208,7 @@ class Run {
 			headers['Content-Type'] = form.contentType;
 			body = {};
 		}
-		return { method: op.method, url, qs, body: payload, headers };
+		return { method, url, qs, body: payload, headers };
 	}
 
 	/** A body that is not what the API promises (an error envelope, no list) is an error. */
