@@ -46,7 +46,8 @@ function literal(value, depth = 0) {
 		const entries = Object.entries(value).filter(([, v]) => v !== undefined);
 		if (!entries.length) return '{}';
 		const key = (k) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : q(k));
-		const parts = entries.map(([k, v]) => (k.startsWith('...') ? `${k}` : `${key(k)}: ${literal(v, depth + 1)}`));
+		// keys starting with `...` or `fields:` are source written as is
+		const parts = entries.map(([k, v]) => (k.startsWith('...') || k.startsWith('fields:') ? `${k}` : `${key(k)}: ${literal(v, depth + 1)}`));
 		const inline = `{ ${parts.join(', ')} }`;
 		if (inline.length < 110 && !inline.includes('\n')) return inline;
 		return `{\n${parts.map((p) => `${pad}${p},`).join('\n')}\n${end}}`;
@@ -64,6 +65,27 @@ const cleanTitle = (title) =>
 		.replace(/\s*[.:]\s*$/, '')
 		.replace(/\s+/g, ' ')
 		.trim();
+
+// n8n's lint rules check names with this very function (eslint-plugin-n8n-nodes-base depends on it)
+const { titleCase } = require('title-case');
+
+/** `id`, `url`, `json` as n8n writes them. */
+const acronyms = (text) =>
+	text
+		.replace(/\bids\b/gi, 'IDs')
+		.replace(/\bid\b/gi, 'ID')
+		.replace(/\burls?\b/gi, (m) => m.toUpperCase().replace('S', 's'))
+		.replace(/\bjson\b/gi, 'JSON');
+
+/** A description as n8n's lint wants it: capitalised; a final period only after several sentences. */
+function tidy(text) {
+	let out = acronyms(String(text).replace(/\s+/g, ' ').trim()).replace(/\s*Examples?:\s*$/, '');
+	if (!out) return undefined;
+	out = out[0].toUpperCase() + out.slice(1);
+	const sentences = /[.!?]\s+\S/.test(out.replace(/\b(e\.g|i\.e|etc)\./gi, ''));
+	out = out.replace(/[.\s]+$/, '');
+	return sentences ? `${out}.` : out;
+}
 
 /** Sentence case n8n's lint accepts: letters and digits only, acronyms kept. */
 function sentence(text) {
@@ -110,14 +132,14 @@ function fieldOf(op, param, used) {
 	used.add(name);
 	const ref = overrides.references[wire];
 	/** @type {Record<string, any>} */
-	const field = { name, displayName: displayName(wire), type: 'string', in: param.in };
+	const field = { name, displayName: titleCase(displayName(wire)), type: 'string', in: param.in };
 	if (name !== wire) field.key = wire;
 	if (param.required || param.in === 'path') field.required = true;
 	const type = param.type;
 	const choices = choicesOf(param.description);
 	if (choices && !type.startsWith('array')) {
 		field.type = 'options';
-		field.options = choices.map((c) => ({ name: displayName(c), value: c }));
+		field.options = choices.map((c) => ({ name: titleCase(displayName(c)), value: c }));
 		if (!field.required) field.default = choices[0];
 	} else if (type.startsWith('array')) {
 		field.format = 'list';
@@ -139,10 +161,11 @@ function fieldOf(op, param, used) {
 		else field.loadOptions = ref.loadOptions;
 		field.displayName = ref.displayName;
 	}
-	let description = param.description.replace(/\s+/g, ' ').trim();
-	if (field.type === 'boolean') description = description ? `Whether: ${description.replace(/^whether\s+/i, '')}` : undefined;
+	let description = tidy(param.description);
+	if (description && field.type === 'boolean') {
+		description = `Whether ${description.replace(/^whether\s+/i, '').replace(/^(.)/, (c) => c.toLowerCase())}`;
+	}
 	if (description) field.description = description;
-	if (field.type === 'boolean' && field.description) field.description = field.description.replace(/^Whether: (.)/, (_m, c) => `Whether ${c.toLowerCase()}`);
 	if (param.example && field.type === 'string' && !field.locator && !field.password && !field.loadOptions) field.placeholder = `e.g. ${param.example}`;
 	Object.assign(field, overrides.fields[op.id]?.[wire] ?? {});
 	return field;
@@ -159,6 +182,21 @@ function orderFields(param, location) {
 			description: 'Sort direction, sent with the column',
 		},
 	];
+}
+
+const BUILDER = { string: 'string', number: 'number', boolean: 'boolean', json: 'json', options: 'options' };
+
+/** A field as a call of the engine's builders (nodes/shared/fields.ts): data, not a hand-written property. */
+function fieldSource(field) {
+	const { name, displayName: label, options, ...extra } = field;
+	const kind = BUILDER[field.type] ?? 'string';
+	delete extra.type;
+	if (kind === 'string' && field.type !== 'string') extra.type = field.type;
+	if (extra.in === 'body') delete extra.in;
+	const args = [q(name), q(label)];
+	if (kind === 'options') args.push(literal(options ?? [], 4));
+	if (Object.keys(extra).length) args.push(literal(extra, 4));
+	return `f.${kind}(${args.join(', ')})`;
 }
 
 /** OperationSpec source (without method/path, which come from routes.ts) for one operation. */
@@ -179,9 +217,10 @@ function operationOf(op, value) {
 		fields.push(fieldOf(op, p, used));
 	}
 	/** @type {Record<string, any>} */
-	const spec = { value, name: name[0].toUpperCase() + name.slice(1), action: sentence(name) };
-	const description = shortDescription(op.description);
-	if (description && description.toLowerCase() !== name.toLowerCase()) spec.description = description;
+	const title = titleCase(acronyms(name));
+	const spec = { value, name: title, action: sentence(acronyms(name)) };
+	const description = tidy(shortDescription(op.description));
+	if (description && description.toLowerCase() !== title.toLowerCase()) spec.description = description;
 	spec[`...route(${q(op.id)})`] = true;
 	spec.ref = op.id;
 	if (fields.some((f) => !f.required && f.in !== 'path' && !f.at)) spec.optionalIn = GROUP_BY_KIND[op.kind] ?? 'additionalFields';
@@ -202,7 +241,7 @@ function operationOf(op, value) {
 		});
 		spec.download = { binaryParam: 'binaryPropertyName' };
 	}
-	if (fields.length) spec.fields = fields;
+	if (fields.length) spec[`fields: [\n${fields.map((field) => `\t\t\t\t${fieldSource(field)},`).join('\n')}\n\t\t\t]`] = true;
 	const jsonText = fields.filter((f) => f.format === 'json' && f.in === 'query').map((f) => f.key ?? f.name);
 	if (params.some((p) => p.name === 'order_by')) jsonText.unshift('order_by');
 	if (jsonText.length) spec.jsonText = jsonText;
@@ -351,6 +390,7 @@ function generate() {
 		files[join(RESOURCES_DIR, `${value}.ts`)] = [
 			'// Generated by scripts/aom-generate.js from the Academy of Mine API reference. Do not edit:',
 			'// change scripts/aom/overrides.js and run `node scripts/aom-generate.js`.',
+			"import { f } from '../../shared/fields';",
 			"import type { ResourceSpec } from '../../shared/types';",
 			'',
 			"import { route } from '../routes';",

@@ -271,7 +271,7 @@ function routeOverride(vendor: VendorSpec): INodeProperties {
 				name: 'path',
 				type: 'string',
 				default: '',
-				placeholder: 'e.g. /courses/{id}',
+				placeholder: 'e.g. /courses/{courseId}',
 				description: "Path after the credential's base URL; {placeholders} take the operation's ID parameters",
 			},
 		],

@@ -1,4 +1,7 @@
+import { f } from '../../shared/fields';
 import type { ResourceSpec } from '../../shared/types';
+
+const METHODS = ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((m) => ({ name: m, value: m }));
 
 /** Any request on the Academy of Mine credential, for what the route table gets wrong or lacks. */
 export const customRequestResource: ResourceSpec = {
@@ -15,47 +18,20 @@ export const customRequestResource: ResourceSpec = {
 			routeFrom: { method: 'method', path: 'path' },
 			ref: 'aom.custom-request',
 			fields: [
-				{
-					name: 'method',
-					displayName: 'Method',
-					type: 'options',
+				f.options('method', 'Method', METHODS, { in: 'none', required: true, default: 'GET' }),
+				f.string('path', 'Path', {
 					in: 'none',
 					required: true,
-					default: 'GET',
-					options: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((m) => ({ name: m, value: m })),
-				},
-				{
-					name: 'path',
-					displayName: 'Path',
-					type: 'string',
-					in: 'none',
-					required: true,
-					default: '',
 					placeholder: 'e.g. /courses/tabular-list',
 					description: "Path after the credential's base URL, starting with /",
-				},
-				{
-					name: 'query',
-					displayName: 'Query Parameters (JSON)',
-					type: 'json',
+				}),
+				f.json('query', 'Query Parameters (JSON)', {
 					in: 'query',
-					format: 'json',
 					spread: true,
 					at: 'options',
-					default: '{}',
 					description: 'Query parameters as a JSON object, e.g. {"page_size": 10, "page_number": 1}',
-				},
-				{
-					name: 'body',
-					displayName: 'Body (JSON)',
-					type: 'json',
-					in: 'body',
-					format: 'json',
-					spread: true,
-					at: 'options',
-					default: '{}',
-					description: 'JSON body; not sent when empty',
-				},
+				}),
+				f.json('body', 'Body (JSON)', { spread: true, at: 'options', description: 'JSON body; not sent when empty' }),
 			],
 		},
 	],
