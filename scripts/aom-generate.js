@@ -68,6 +68,7 @@ const cleanTitle = (title) =>
 
 // n8n's lint rules check names with this very function (eslint-plugin-n8n-nodes-base depends on it)
 const { titleCase } = require('title-case');
+const { singular } = require('pluralize');
 
 /** `id`, `url`, `json` as n8n writes them. */
 const acronyms = (text) =>
@@ -82,7 +83,7 @@ function tidy(text) {
 	let out = acronyms(String(text).replace(/\s+/g, ' ').trim()).replace(/\s*Examples?:\s*$/, '');
 	if (!out) return undefined;
 	out = out[0].toUpperCase() + out.slice(1);
-	const sentences = /[.!?]\s+\S/.test(out.replace(/\b(e\.g|i\.e|etc)\./gi, ''));
+	const sentences = /[.!?]\s+\S/.test(out);
 	out = out.replace(/[.\s]+$/, '');
 	return sentences ? `${out}.` : out;
 }
@@ -90,11 +91,14 @@ function tidy(text) {
 /** Sentence case n8n's lint accepts: letters and digits only, acronyms kept. */
 function sentence(text) {
 	const words = text.split(/[^A-Za-z0-9]+/).filter(Boolean);
+	const acronym = (w) => w.length > 1 && w === w.toUpperCase();
+	// the lint reads the sentence without its acronyms: the first other word is the capital one
+	const first = words.findIndex((w) => !acronym(w));
 	return words
 		.map((w, i) => {
-			if (w.length > 1 && w === w.toUpperCase()) return w;
+			if (acronym(w)) return w;
 			const lower = w.toLowerCase();
-			return i === 0 ? lower[0].toUpperCase() + lower.slice(1) : lower;
+			return i === first ? lower[0].toUpperCase() + lower.slice(1) : lower;
 		})
 		.join(' ');
 }
@@ -139,7 +143,7 @@ function fieldOf(op, param, used) {
 	const choices = choicesOf(param.description);
 	if (choices && !type.startsWith('array')) {
 		field.type = 'options';
-		field.options = choices.map((c) => ({ name: titleCase(displayName(c)), value: c }));
+		field.options = choices.map((c) => ({ name: titleCase(displayName(c)), value: c })).sort((a, b) => a.name.localeCompare(b.name));
 		if (!field.required) field.default = choices[0];
 	} else if (type.startsWith('array')) {
 		field.format = 'list';
@@ -165,8 +169,13 @@ function fieldOf(op, param, used) {
 	if (description && field.type === 'boolean') {
 		description = `Whether ${description.replace(/^whether\s+/i, '').replace(/^(.)/, (c) => c.toLowerCase())}`;
 	}
-	if (description) field.description = description;
-	if (param.example && field.type === 'string' && !field.locator && !field.password && !field.loadOptions) field.placeholder = `e.g. ${param.example}`;
+	// n8n's lint refuses a description that only repeats the name, or is one of its "weak" phrases
+	const plainText = (t) => String(t).toLowerCase().replace(/^the\s+/, '').replace(/[^a-z0-9]/g, '');
+	const weak = description && /resource to consume|resource to operate on|operation to perform|action to perform|method of authentication/i.test(description);
+	if (description && !weak && plainText(description) !== plainText(field.displayName)) field.description = description;
+	if (/colou?r$/i.test(wire) && field.type === 'string') field.type = 'color';
+	if (/email$/i.test(wire) && field.type === 'string') field.placeholder = 'name@email.com';
+	if (param.example && field.type === 'string' && !field.locator && !field.password && !field.loadOptions && !field.placeholder) field.placeholder = `e.g. ${acronyms(param.example)}`;
 	Object.assign(field, overrides.fields[op.id]?.[wire] ?? {});
 	return field;
 }
@@ -201,7 +210,7 @@ function fieldSource(field) {
 
 /** OperationSpec source (without method/path, which come from routes.ts) for one operation. */
 function operationOf(op, value) {
-	const name = overrides.names[op.id] ?? cleanTitle(op.title ?? op.catalogName);
+	let name = overrides.names[op.id] ?? cleanTitle(op.title ?? op.catalogName);
 	const lost = overrides.lostNames[op.id] ?? {};
 	const params = op.params.map((p, i) => (lost[i] ? { ...p, name: lost[i] } : p));
 	const paging = params.filter((p) => PAGE_PARAMS.has(p.name));
@@ -217,6 +226,8 @@ function operationOf(op, value) {
 		fields.push(fieldOf(op, p, used));
 	}
 	/** @type {Record<string, any>} */
+	// `API to fetch LMS overview report`: what it does, without the preamble
+	name = name.replace(/^API to (\w)/, (_m, c) => c.toUpperCase());
 	const title = titleCase(acronyms(name));
 	const spec = { value, name: title, action: sentence(acronyms(name)) };
 	const description = tidy(shortDescription(op.description));
@@ -373,7 +384,8 @@ function generate() {
 	const files = { [ROUTES_FILE]: routesSource(routes) };
 	const resources = [];
 	for (const [section, sectionOps] of sections) {
-		const value = camel(section);
+		const resourceName = overrides.resourceNames[section] ?? singular(section);
+		const value = camel(resourceName);
 		const values = new Set();
 		const names = new Set();
 		const operations = sectionOps.map((op) => {
@@ -397,7 +409,8 @@ function generate() {
 			'',
 			`export const ${constant}: ResourceSpec = {`,
 			`\tvalue: ${q(value)},`,
-			`\tname: ${q(section)},`,
+			`\tname: ${q(resourceName)},`,
+			`\tdescription: ${q(`Section "${section}" of the reference`)},`,
 			`\toperations: ${literal(operations, 1)},`,
 			'};',
 			'',

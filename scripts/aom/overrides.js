@@ -30,8 +30,17 @@ const names = {
 	'aom.media.upload-media-3': 'Delete Uploaded Media Chunk',
 	'aom.users.retrieve-custom-user-fields-that-needs-to-be-shown-on-the-re': 'Retrieve Custom User Fields Shown on the Registration Page',
 	'aom.users.retrieve-custom-user-fields-that-needs-to-be-shown-on-the-re-2': 'Retrieve Custom User Fields Shown on the Registration Page as a List',
+	'aom.portals.removes-users-from-a-given-portal-and-its-sub-portals-based': 'Remove Users From a Portal and Its Sub-Portals',
 	'aom.video-modules.video-module-details': 'Video Module Details',
 	'aom.video-modules.video-module-details-2': 'Video Module Details for a Learner',
+};
+
+/**
+ * Resource names where the singular of the section's name (n8n names resources in the singular)
+ * reads wrong.
+ */
+const resourceNames = {
+	QuickBooks: 'QuickBooks Log',
 };
 
 /** Parameter names the reference lost (operation id -> position among its parameters -> name). */
@@ -94,4 +103,4 @@ const fields = {
 	},
 };
 
-module.exports = { excluded, names, lostNames, methods, downloads, uploads, references, fields };
+module.exports = { excluded, resourceNames, names, lostNames, methods, downloads, uploads, references, fields };

@@ -8,6 +8,7 @@ import { route } from '../routes';
 export const accredibleResource: ResourceSpec = {
 	value: 'accredible',
 	name: 'Accredible',
+	description: 'Section "Accredible" of the reference',
 	operations: [
 		{
 			value: 'validateAccredibleApiKey',

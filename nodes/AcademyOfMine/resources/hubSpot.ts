@@ -8,6 +8,7 @@ import { route } from '../routes';
 export const hubSpotResource: ResourceSpec = {
 	value: 'hubSpot',
 	name: 'HubSpot',
+	description: 'Section "HubSpot" of the reference',
 	operations: [
 		{
 			value: 'hubspotEventLookup',

@@ -2,99 +2,99 @@
 import type { ResourceSpec } from '../../shared/types';
 
 import { accredibleResource } from './accredible';
-import { announcementsResource } from './announcements';
-import { assignmentModulesResource } from './assignmentModules';
-import { auditActivitiesResource } from './auditActivities';
-import { badgesResource } from './badges';
-import { categoriesResource } from './categories';
-import { certificateTemplatesResource } from './certificateTemplates';
-import { coursesResource } from './courses';
-import { couponsResource } from './coupons';
-import { discussionModulesResource } from './discussionModules';
-import { ecommerceSettingsResource } from './ecommerceSettings';
-import { ecommerceOrdersResource } from './ecommerceOrders';
-import { paymentGatewaysResource } from './paymentGateways';
-import { productsResource } from './products';
-import { flashCardsModulesResource } from './flashCardsModules';
-import { webhooksResource } from './webhooks';
+import { announcementResource } from './announcement';
+import { assignmentModuleResource } from './assignmentModule';
+import { auditActivityResource } from './auditActivity';
+import { badgeResource } from './badge';
+import { categoryResource } from './category';
+import { certificateTemplateResource } from './certificateTemplate';
+import { courseResource } from './course';
+import { couponResource } from './coupon';
+import { discussionModuleResource } from './discussionModule';
+import { ecommerceSettingResource } from './ecommerceSetting';
+import { ecommerceOrderResource } from './ecommerceOrder';
+import { paymentGatewayResource } from './paymentGateway';
+import { productResource } from './product';
+import { flashCardsModuleResource } from './flashCardsModule';
+import { webhookResource } from './webhook';
 import { mailchimpResource } from './mailchimp';
-import { gamificationEventsResource } from './gamificationEvents';
-import { generalSettingsResource } from './generalSettings';
+import { gamificationEventResource } from './gamificationEvent';
+import { generalSettingResource } from './generalSetting';
 import { hubSpotResource } from './hubSpot';
-import { integrationsResource } from './integrations';
-import { leaderboardTiersResource } from './leaderboardTiers';
-import { learningPathsResource } from './learningPaths';
-import { locationsResource } from './locations';
-import { ltiPlatformsResource } from './ltiPlatforms';
+import { integrationResource } from './integration';
+import { leaderboardTierResource } from './leaderboardTier';
+import { learningPathResource } from './learningPath';
+import { locationResource } from './location';
+import { ltiPlatformResource } from './ltiPlatform';
 import { mediaResource } from './media';
-import { membershipsResource } from './memberships';
-import { menusResource } from './menus';
-import { modulesResource } from './modules';
-import { pagesResource } from './pages';
-import { pdfModulesResource } from './pdfModules';
-import { portalsResource } from './portals';
-import { powerpointModulesResource } from './powerpointModules';
-import { questionsResource } from './questions';
-import { quickBooksResource } from './quickBooks';
-import { quizModulesResource } from './quizModules';
+import { membershipResource } from './membership';
+import { menuResource } from './menu';
+import { moduleResource } from './module';
+import { pageResource } from './page';
+import { pdfModuleResource } from './pdfModule';
+import { portalResource } from './portal';
+import { powerpointModuleResource } from './powerpointModule';
+import { questionResource } from './question';
+import { quickBooksLogResource } from './quickBooksLog';
+import { quizModuleResource } from './quizModule';
 import { salesforceResource } from './salesforce';
-import { scormPackagesResource } from './scormPackages';
-import { scormModulesResource } from './scormModules';
+import { scormPackageResource } from './scormPackage';
+import { scormModuleResource } from './scormModule';
 import { staffResource } from './staff';
-import { subscriptionsResource } from './subscriptions';
-import { surveyModulesResource } from './surveyModules';
-import { textModulesResource } from './textModules';
-import { usersResource } from './users';
-import { videoModulesResource } from './videoModules';
-import { webinarsResource } from './webinars';
-import { webinarModulesResource } from './webinarModules';
+import { subscriptionResource } from './subscription';
+import { surveyModuleResource } from './surveyModule';
+import { textModuleResource } from './textModule';
+import { userResource } from './user';
+import { videoModuleResource } from './videoModule';
+import { webinarResource } from './webinar';
+import { webinarModuleResource } from './webinarModule';
 
 export const AOM_RESOURCES: ResourceSpec[] = [
 	accredibleResource,
-	announcementsResource,
-	assignmentModulesResource,
-	auditActivitiesResource,
-	badgesResource,
-	categoriesResource,
-	certificateTemplatesResource,
-	coursesResource,
-	couponsResource,
-	discussionModulesResource,
-	ecommerceSettingsResource,
-	ecommerceOrdersResource,
-	paymentGatewaysResource,
-	productsResource,
-	flashCardsModulesResource,
-	webhooksResource,
+	announcementResource,
+	assignmentModuleResource,
+	auditActivityResource,
+	badgeResource,
+	categoryResource,
+	certificateTemplateResource,
+	courseResource,
+	couponResource,
+	discussionModuleResource,
+	ecommerceSettingResource,
+	ecommerceOrderResource,
+	paymentGatewayResource,
+	productResource,
+	flashCardsModuleResource,
+	webhookResource,
 	mailchimpResource,
-	gamificationEventsResource,
-	generalSettingsResource,
+	gamificationEventResource,
+	generalSettingResource,
 	hubSpotResource,
-	integrationsResource,
-	leaderboardTiersResource,
-	learningPathsResource,
-	locationsResource,
-	ltiPlatformsResource,
+	integrationResource,
+	leaderboardTierResource,
+	learningPathResource,
+	locationResource,
+	ltiPlatformResource,
 	mediaResource,
-	membershipsResource,
-	menusResource,
-	modulesResource,
-	pagesResource,
-	pdfModulesResource,
-	portalsResource,
-	powerpointModulesResource,
-	questionsResource,
-	quickBooksResource,
-	quizModulesResource,
+	membershipResource,
+	menuResource,
+	moduleResource,
+	pageResource,
+	pdfModuleResource,
+	portalResource,
+	powerpointModuleResource,
+	questionResource,
+	quickBooksLogResource,
+	quizModuleResource,
 	salesforceResource,
-	scormPackagesResource,
-	scormModulesResource,
+	scormPackageResource,
+	scormModuleResource,
 	staffResource,
-	subscriptionsResource,
-	surveyModulesResource,
-	textModulesResource,
-	usersResource,
-	videoModulesResource,
-	webinarsResource,
-	webinarModulesResource,
+	subscriptionResource,
+	surveyModuleResource,
+	textModuleResource,
+	userResource,
+	videoModuleResource,
+	webinarResource,
+	webinarModuleResource,
 ];

@@ -8,6 +8,7 @@ import { route } from '../routes';
 export const mailchimpResource: ResourceSpec = {
 	value: 'mailchimp',
 	name: 'Mailchimp',
+	description: 'Section "Mailchimp" of the reference',
 	operations: [
 		{
 			value: 'mailchimpActionsTabularList',

@@ -8,6 +8,7 @@ import { route } from '../routes';
 export const mediaResource: ResourceSpec = {
 	value: 'media',
 	name: 'Media',
+	description: 'Section "Media" of the reference',
 	operations: [
 		{
 			value: 'uploadMedia',

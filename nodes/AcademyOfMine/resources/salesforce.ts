@@ -8,6 +8,7 @@ import { route } from '../routes';
 export const salesforceResource: ResourceSpec = {
 	value: 'salesforce',
 	name: 'Salesforce',
+	description: 'Section "Salesforce" of the reference',
 	operations: [
 		{
 			value: 'salesforceEventLookup',

@@ -8,6 +8,7 @@ import { route } from '../routes';
 export const staffResource: ResourceSpec = {
 	value: 'staff',
 	name: 'Staff',
+	description: 'Section "Staff" of the reference',
 	operations: [
 		{
 			value: 'tabularList',
@@ -69,7 +70,7 @@ export const staffResource: ResourceSpec = {
 			fields: [
 				f.string('firstName', 'First Name', { in: 'query', required: true, description: 'First name of the staff', placeholder: 'e.g. John' }),
 				f.string('lastName', 'Last Name', { in: 'query', required: true, description: 'Last name of the staff', placeholder: 'e.g. Doe' }),
-				f.string('email', 'Email', { in: 'query', required: true }),
+				f.string('email', 'Email', { in: 'query', required: true, placeholder: 'name@email.com' }),
 				f.string('password', 'Password', {
 					in: 'query',
 					required: true,
@@ -108,7 +109,7 @@ export const staffResource: ResourceSpec = {
 				f.string('idBody', 'ID', { key: 'id', required: true, description: 'The ID of the staff to update' }),
 				f.string('firstName', 'First Name', { required: true, description: 'First name of the staff' }),
 				f.string('lastName', 'Last Name', { required: true, description: 'Last name of the staff' }),
-				f.string('email', 'Email', { required: true, description: 'Email of the staff' }),
+				f.string('email', 'Email', { required: true, description: 'Email of the staff', placeholder: 'name@email.com' }),
 				f.boolean('disabled', 'Disabled', { required: true, description: 'Whether the staff is disabled or not' }),
 				f.string('internalNote', 'Internal Note', { key: 'internal_note', description: 'Internal note for the staff' }),
 				f.string('customUserMetas', 'Custom User Metas', { description: 'Custom user meta fields' }),
