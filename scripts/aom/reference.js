@@ -123,6 +123,10 @@ function readReference(text = readFileSync(REFERENCE, 'utf8'), catalog = JSON.pa
 			}
 			i++;
 		}
+		// an empty row (`object | |`) next to the documented one of the same name is the page's layout
+		const documented = params.filter(
+			(p, k) => !(/^\S+ \| \|$/.test(p.raw) && params.some((o, m) => m !== k && o.name === p.name && o.in === p.in)),
+		);
 		return {
 			id: entry.id,
 			section: entry.section,
@@ -130,7 +134,7 @@ function readReference(text = readFileSync(REFERENCE, 'utf8'), catalog = JSON.pa
 			title,
 			catalogName: entry.name,
 			description: description.join(' ').trim(),
-			params,
+			params: documented,
 			responseSample,
 			requestSample,
 			hasResponsesHeader: entry.hasResponsesHeader,

@@ -72,9 +72,7 @@ export const scormModuleResource: ResourceSpec = {
 			optionalIn: 'additionalFields',
 			fields: [
 				f.json('verb', 'Verb', { required: true, format: 'json', description: 'The verb of the xAPI statement' }),
-				f.string('object', 'Object'),
-				f.json('objectBody', 'Object', {
-					key: 'object',
+				f.json('object', 'Object', {
 					required: true,
 					format: 'json',
 					description: 'The object of the statement containing details about the learning activity',
