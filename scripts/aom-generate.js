@@ -319,8 +319,8 @@ function inferRoutes(ops) {
 			default:
 				[method, path] = ['POST', `${base}/${slug}${params}`];
 		}
-		method = overrides.methods[op.id] ?? method;
-		if (taken.has(`${method} ${path}`)) path = `${base}/${slug}${params}`;
+		if (overrides.routes[op.id]) ({ method, path } = overrides.routes[op.id]);
+		else if (taken.has(`${method} ${path}`)) path = `${base}/${slug}${params}`;
 		for (let n = 2; taken.has(`${method} ${path}`); n++) path = `${base}/${slug}-${n}${params}`;
 		taken.add(`${method} ${path}`);
 		routes[op.id] = { method, path, inferred: true };

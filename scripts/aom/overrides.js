@@ -50,13 +50,13 @@ const lostNames = {
 };
 
 /**
- * Request methods the reference's own wording fixes (the upload route's three titles are one
- * chunked-upload route: store, append a chunk, delete a chunk).
+ * Routes the reference's own wording fixes better than the conventions (still inferred): the three
+ * "Upload Media" are one chunked-upload route (store, append a chunk, delete a chunk).
  */
-const methods = {
-	'aom.media.upload-media': 'POST',
-	'aom.media.upload-media-2': 'PATCH',
-	'aom.media.upload-media-3': 'DELETE',
+const routes = {
+	'aom.media.upload-media': { method: 'POST', path: '/media/upload-media' },
+	'aom.media.upload-media-2': { method: 'PATCH', path: '/media/upload-media' },
+	'aom.media.upload-media-3': { method: 'DELETE', path: '/media/upload-media' },
 };
 
 /** Responses that are files: output as binary data. */
@@ -103,4 +103,4 @@ const fields = {
 	},
 };
 
-module.exports = { excluded, resourceNames, names, lostNames, methods, downloads, uploads, references, fields };
+module.exports = { excluded, resourceNames, names, lostNames, routes, downloads, uploads, references, fields };
