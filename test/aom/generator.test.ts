@@ -36,3 +36,12 @@ test('inferred routes follow the conventions and are unique', () => {
 	// the reference's own words fix the upload route's three methods
 	expect(['aom.media.upload-media', 'aom.media.upload-media-2', 'aom.media.upload-media-3'].map((id) => `${routes[id].method} ${routes[id].path}`)).toEqual(['POST /media/upload-media', 'PATCH /media/upload-media', 'DELETE /media/upload-media']);
 });
+
+test('the node description stays within its size budget (one Route Override, not one per operation)', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { AcademyOfMine } = require('../../nodes/AcademyOfMine/AcademyOfMine.node');
+	const description = new AcademyOfMine().description;
+	const bytes = Buffer.byteLength(JSON.stringify(description));
+	expect(bytes).toBeLessThan(750_000);
+	expect(description.properties.filter((p: { name: string }) => p.name === 'routeOverride')).toHaveLength(1);
+});

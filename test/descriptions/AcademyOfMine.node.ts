@@ -32221,7 +32221,7 @@ export class AcademyOfMine implements INodeType {
 			},
 			{
 				displayName: "Object",
-				name: "objectBody",
+				name: "object",
 				type: "json",
 				default: "{}",
 				required: true,
@@ -32254,12 +32254,6 @@ export class AcademyOfMine implements INodeType {
 					},
 				},
 				options: [
-					{
-						displayName: "Object",
-						name: "object",
-						type: "string",
-						default: "",
-					},
 					{
 						displayName: "Result",
 						name: "result",
