@@ -128,13 +128,21 @@ function choicesOf(description) {
 
 const GROUP_BY_KIND = { list: 'filters', lookup: 'filters', get: 'options', update: 'updateFields', create: 'additionalFields', delete: 'additionalFields', action: 'additionalFields' };
 
+/** `The ID of the user.`, `Order ID.` -> the locator of that record (overrides.idLocators). */
+function idLocator(description) {
+	const m =
+		/\bID of the (user|course|product|order)\b(?!\s+(address|rating|note|registration|row))/i.exec(description) ??
+		/^(user|course|product|order) ID\b/i.exec(description);
+	return m ? overrides.idLocators[m[1].toLowerCase()] : undefined;
+}
+
 /** The FieldSpec of one reference parameter. */
 function fieldOf(op, param, used) {
 	const wire = param.name;
 	let name = camel(wire) || 'value';
 	if (used.has(name)) name = `${name}${param.in === 'path' ? 'Path' : param.in === 'query' ? 'Query' : 'Body'}`;
 	used.add(name);
-	const ref = overrides.references[wire];
+	const ref = overrides.references[wire] ?? (wire === 'id' ? idLocator(param.description) : undefined);
 	/** @type {Record<string, any>} */
 	const field = { name, displayName: titleCase(displayName(wire)), type: 'string', in: param.in };
 	if (name !== wire) field.key = wire;

@@ -94,6 +94,22 @@ const references = {
 	membershipId: { loadOptions: 'getMemberships', displayName: 'Membership Name or ID' },
 	learningPathId: { loadOptions: 'getLearningPaths', displayName: 'Learning Path Name or ID' },
 	couponId: { loadOptions: 'getCoupons', displayName: 'Coupon Name or ID' },
+	moduleId: { loadOptions: 'getModules', displayName: 'Module Name or ID' },
+	accredibleGroupId: { loadOptions: 'getAccredibleGroups', displayName: 'Accredible Group Name or ID' },
+	userCategoryId: { loadOptions: 'getUserCategories', displayName: 'User Category Name or ID' },
+	timeZone: { loadOptions: 'getTimezones', displayName: 'Time Zone Name or ID' },
+	customTimeZone: { loadOptions: 'getTimezones', displayName: 'Custom Time Zone Name or ID' },
+};
+
+/**
+ * A parameter named `id` whose description says it is a user, course, product or order (not one of
+ * their addresses, notes, ratings...) is a resource locator too.
+ */
+const idLocators = {
+	user: { locator: 'searchUsers', displayName: 'User' },
+	course: { locator: 'searchCourses', displayName: 'Course' },
+	product: { locator: 'searchProducts', displayName: 'Product' },
+	order: { locator: 'searchOrders', displayName: 'Order' },
 };
 
 /** Per-operation field fixes: operation id -> wire name -> FieldSpec properties. */
@@ -103,4 +119,4 @@ const fields = {
 	},
 };
 
-module.exports = { excluded, resourceNames, names, lostNames, routes, downloads, uploads, references, fields };
+module.exports = { excluded, resourceNames, names, lostNames, routes, downloads, uploads, references, idLocators, fields };

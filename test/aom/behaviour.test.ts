@@ -218,6 +218,16 @@ describe('dropdowns and resource locators', () => {
 		expect(options).toContainEqual({ name: 'New Account Created', value: 'new_account_created' });
 	});
 
+	test.each([
+		['getAccredibleGroups', 'aom.accredible.accredible-groups-lookup', { name: 'group_aom_course', value: 353767 }],
+		['getTimezones', 'aom.general-settings.get-a-list-of-custom-timezones', { name: 'Africa/Abidjan', value: 'Africa/Abidjan' }],
+		['getModules', 'aom.modules.modules-lookup', { name: 'Introduction', value: 1 }],
+	])('%s reads %s, whatever its shape ({data: [...]}, bare strings, [{id, name}])', async (method, ref, expected) => {
+		const options = await loadOptions(node, [new AcademyOfMineApi()], credentials(), 'loadOptions', method);
+		expect(options).toContainEqual(expected);
+		expect(server.last().path).toBe(at(ref));
+	});
+
 	test('courses searched on the server with search_term', async () => {
 		const page = await searchPage(node, [new AcademyOfMineApi()], credentials(), 'searchCourses', 'course');
 		expect(page.results).toEqual([

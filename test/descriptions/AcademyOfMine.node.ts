@@ -1557,13 +1557,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "Module ID",
+				displayName: "Module Name or ID",
 				name: "moduleId",
-				type: "string",
+				type: "options",
 				default: "",
 				required: true,
-				description: "ID of the assignment module",
-				placeholder: "e.g. 4",
+				description: "ID of the assignment module. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getModules",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -6023,12 +6025,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "User Category ID",
+				displayName: "User Category Name or ID",
 				name: "userCategoryId",
-				type: "number",
-				default: 0,
+				type: "options",
+				default: "",
 				required: true,
-				description: "The user category ID to filter the report by",
+				description: "The user category ID to filter the report by. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getUserCategories",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -6170,13 +6175,33 @@ export class AcademyOfMine implements INodeType {
 				],
 			},
 			{
-				displayName: "ID",
+				displayName: "Course",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "The ID of the course to retrieve",
-				placeholder: "e.g. 1",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a course...",
+						typeOptions: {
+							searchListMethod: "searchCourses",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -6189,13 +6214,33 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "ID",
+				displayName: "Course",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "The ID of the course to retrieve",
-				placeholder: "e.g. 1",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a course...",
+						typeOptions: {
+							searchListMethod: "searchCourses",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -6225,11 +6270,14 @@ export class AcademyOfMine implements INodeType {
 				},
 				options: [
 					{
-						displayName: "Accredible Group ID",
+						displayName: "Accredible Group Name or ID",
 						name: "accredibleGroupId",
-						type: "number",
-						default: 0,
-						description: "Accredible group ID for certification",
+						type: "options",
+						default: "",
+						description: "Accredible group ID for certification. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+						typeOptions: {
+							loadOptionsMethod: "getAccredibleGroups",
+						},
 					},
 					{
 						displayName: "Certificate Expires After",
@@ -6422,13 +6470,33 @@ export class AcademyOfMine implements INodeType {
 				],
 			},
 			{
-				displayName: "ID",
+				displayName: "Course",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "The ID of the course to be updated",
-				placeholder: "e.g. 1",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a course...",
+						typeOptions: {
+							searchListMethod: "searchCourses",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -6458,11 +6526,14 @@ export class AcademyOfMine implements INodeType {
 				},
 				options: [
 					{
-						displayName: "Accredible Group ID",
+						displayName: "Accredible Group Name or ID",
 						name: "accredibleGroupId",
-						type: "number",
-						default: 0,
-						description: "Accredible group ID for certification",
+						type: "options",
+						default: "",
+						description: "Accredible group ID for certification. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+						typeOptions: {
+							loadOptionsMethod: "getAccredibleGroups",
+						},
 					},
 					{
 						displayName: "Certificate Expires After",
@@ -7356,12 +7427,33 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "ID",
+				displayName: "Course",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "Examples: Optional parameter. The The ID of the course.",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a course...",
+						typeOptions: {
+							searchListMethod: "searchCourses",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -7477,13 +7569,33 @@ export class AcademyOfMine implements INodeType {
 				],
 			},
 			{
-				displayName: "ID",
+				displayName: "Course",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "ID of the course",
-				placeholder: "e.g. 1",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a course...",
+						typeOptions: {
+							searchListMethod: "searchCourses",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -7544,13 +7656,33 @@ export class AcademyOfMine implements INodeType {
 				],
 			},
 			{
-				displayName: "ID",
+				displayName: "Course",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "ID of the course",
-				placeholder: "e.g. 1",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a course...",
+						typeOptions: {
+							searchListMethod: "searchCourses",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -7582,13 +7714,33 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "ID",
+				displayName: "Course",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "ID of the course",
-				placeholder: "e.g. 1",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a course...",
+						typeOptions: {
+							searchListMethod: "searchCourses",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -7620,13 +7772,33 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "ID",
+				displayName: "Course",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "ID of the course",
-				placeholder: "e.g. 1",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a course...",
+						typeOptions: {
+							searchListMethod: "searchCourses",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -7658,13 +7830,33 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "ID",
+				displayName: "Course",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "ID of the course",
-				placeholder: "e.g. 1",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a course...",
+						typeOptions: {
+							searchListMethod: "searchCourses",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -7696,13 +7888,33 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "ID",
+				displayName: "Course",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "ID of the course",
-				placeholder: "e.g. 1",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a course...",
+						typeOptions: {
+							searchListMethod: "searchCourses",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -7752,13 +7964,33 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "ID",
+				displayName: "Course",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "ID of the course",
-				placeholder: "e.g. 1",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a course...",
+						typeOptions: {
+							searchListMethod: "searchCourses",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -7933,12 +8165,33 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "ID",
+				displayName: "Course",
 				name: "id",
-				type: "number",
-				default: 0,
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "The ID of the course to filter users by",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a course...",
+						typeOptions: {
+							searchListMethod: "searchCourses",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -9337,13 +9590,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "Module ID",
+				displayName: "Module Name or ID",
 				name: "moduleId",
-				type: "string",
+				type: "options",
 				default: "",
 				required: true,
-				description: "ID of the discussion module",
-				placeholder: "e.g. 2",
+				description: "ID of the discussion module. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getModules",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -9377,13 +9632,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "Module ID",
+				displayName: "Module Name or ID",
 				name: "moduleId",
-				type: "string",
+				type: "options",
 				default: "",
 				required: true,
-				description: "ID of the discussion module",
-				placeholder: "e.g. 2",
+				description: "ID of the discussion module. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getModules",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -9706,13 +9963,15 @@ export class AcademyOfMine implements INodeType {
 				],
 			},
 			{
-				displayName: "Module ID",
+				displayName: "Module Name or ID",
 				name: "moduleId",
-				type: "string",
+				type: "options",
 				default: "",
 				required: true,
-				description: "ID of the discussion module",
-				placeholder: "e.g. 2",
+				description: "ID of the discussion module. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getModules",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -10476,13 +10735,33 @@ export class AcademyOfMine implements INodeType {
 				],
 			},
 			{
-				displayName: "ID",
+				displayName: "Order",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "Order ID",
-				placeholder: "e.g. 1",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a order...",
+						typeOptions: {
+							searchListMethod: "searchOrders",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -10495,12 +10774,33 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "ID",
+				displayName: "Order",
 				name: "id",
-				type: "number",
-				default: 0,
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "The ID of the order to update",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a order...",
+						typeOptions: {
+							searchListMethod: "searchOrders",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -10622,13 +10922,33 @@ export class AcademyOfMine implements INodeType {
 				],
 			},
 			{
-				displayName: "ID",
+				displayName: "Order",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "Order ID",
-				placeholder: "e.g. 3",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a order...",
+						typeOptions: {
+							searchListMethod: "searchOrders",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -10951,12 +11271,33 @@ export class AcademyOfMine implements INodeType {
 				],
 			},
 			{
-				displayName: "ID",
+				displayName: "Order",
 				name: "id",
-				type: "number",
-				default: 0,
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "The ID of the order to be refunded",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a order...",
+						typeOptions: {
+							searchListMethod: "searchOrders",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -11041,13 +11382,33 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "ID",
+				displayName: "Order",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "The ID of the order",
-				placeholder: "e.g. harum",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a order...",
+						typeOptions: {
+							searchListMethod: "searchOrders",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -13126,13 +13487,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "Module ID",
+				displayName: "Module Name or ID",
 				name: "moduleId",
-				type: "string",
+				type: "options",
 				default: "",
 				required: true,
-				description: "ID of the flashcard module",
-				placeholder: "e.g. 6",
+				description: "ID of the flashcard module. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getModules",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -13223,13 +13586,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "Module ID",
+				displayName: "Module Name or ID",
 				name: "moduleId",
-				type: "string",
+				type: "options",
 				default: "",
 				required: true,
-				description: "ID of the flashcard module",
-				placeholder: "e.g. 6",
+				description: "ID of the flashcard module. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getModules",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -14117,12 +14482,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "Time Zone",
+				displayName: "Time Zone Name or ID",
 				name: "timeZone",
-				type: "string",
+				type: "options",
 				default: "",
 				required: true,
-				description: "Timezone of the site",
+				description: "Timezone of the site. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getTimezones",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -14189,12 +14557,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "Custom Time Zone",
+				displayName: "Custom Time Zone Name or ID",
 				name: "customTimeZone",
-				type: "string",
+				type: "options",
 				default: "",
 				required: true,
-				description: "Custom timezone for site",
+				description: "Custom timezone for site. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getTimezones",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -21035,12 +21406,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "Module ID",
+				displayName: "Module Name or ID",
 				name: "moduleId",
-				type: "number",
-				default: 0,
+				type: "options",
+				default: "",
 				required: true,
-				description: "ID of the module to be cloned",
+				description: "ID of the module to be cloned. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getModules",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -23299,13 +23673,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "Module ID",
+				displayName: "Module Name or ID",
 				name: "moduleId",
-				type: "string",
+				type: "options",
 				default: "",
 				required: true,
-				description: "ID of the pdf module",
-				placeholder: "e.g. 2",
+				description: "ID of the pdf module. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getModules",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -23339,13 +23715,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "Module ID",
+				displayName: "Module Name or ID",
 				name: "moduleId",
-				type: "string",
+				type: "options",
 				default: "",
 				required: true,
-				description: "ID of the pdf module",
-				placeholder: "e.g. 9",
+				description: "ID of the pdf module. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getModules",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -27441,13 +27819,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "Module ID",
+				displayName: "Module Name or ID",
 				name: "moduleId",
-				type: "string",
+				type: "options",
 				default: "",
 				required: true,
-				description: "ID of the powerpoint module",
-				placeholder: "e.g. 2",
+				description: "ID of the powerpoint module. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getModules",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -27481,13 +27861,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "Module ID",
+				displayName: "Module Name or ID",
 				name: "moduleId",
-				type: "string",
+				type: "options",
 				default: "",
 				required: true,
-				description: "The ID of the Powerpoint module",
-				placeholder: "e.g. 9",
+				description: "The ID of the Powerpoint module. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getModules",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -27720,13 +28102,33 @@ export class AcademyOfMine implements INodeType {
 				],
 			},
 			{
-				displayName: "ID",
+				displayName: "Product",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "The ID of the product to retrieve",
-				placeholder: "e.g. provident",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a product...",
+						typeOptions: {
+							searchListMethod: "searchProducts",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -27739,12 +28141,33 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "ID",
+				displayName: "Product",
 				name: "id",
-				type: "number",
-				default: 0,
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "The ID of the product to be updated",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a product...",
+						typeOptions: {
+							searchListMethod: "searchProducts",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -28208,13 +28631,33 @@ export class AcademyOfMine implements INodeType {
 				],
 			},
 			{
-				displayName: "ID",
+				displayName: "Product",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "ID of the product to be updated",
-				placeholder: "e.g. 3",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a product...",
+						typeOptions: {
+							searchListMethod: "searchProducts",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -30435,13 +30878,15 @@ export class AcademyOfMine implements INodeType {
 				],
 			},
 			{
-				displayName: "Module ID",
+				displayName: "Module Name or ID",
 				name: "moduleId",
-				type: "string",
+				type: "options",
 				default: "",
 				required: true,
-				description: "ID of the module",
-				placeholder: "e.g. 1",
+				description: "ID of the module. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getModules",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -32670,13 +33115,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "Module ID",
+				displayName: "Module Name or ID",
 				name: "moduleId",
-				type: "string",
+				type: "options",
 				default: "",
 				required: true,
-				description: "ID of the SCORM module",
-				placeholder: "e.g. 11",
+				description: "ID of the SCORM module. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getModules",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -32836,13 +33283,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "Module ID",
+				displayName: "Module Name or ID",
 				name: "moduleId",
-				type: "string",
+				type: "options",
 				default: "",
 				required: true,
-				description: "ID of the module you want to fetch the details of",
-				placeholder: "e.g. 14",
+				description: "ID of the module you want to fetch the details of. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getModules",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -34833,13 +35282,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "Module ID",
+				displayName: "Module Name or ID",
 				name: "moduleId",
-				type: "string",
+				type: "options",
 				default: "",
 				required: true,
-				description: "The ID of the survey module",
-				placeholder: "e.g. 2",
+				description: "The ID of the survey module. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getModules",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -35945,13 +36396,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "Module ID",
+				displayName: "Module Name or ID",
 				name: "moduleId",
-				type: "string",
+				type: "options",
 				default: "",
 				required: true,
-				description: "ID of the text module",
-				placeholder: "e.g. 2",
+				description: "ID of the text module. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getModules",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -36004,13 +36457,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "Module ID",
+				displayName: "Module Name or ID",
 				name: "moduleId",
-				type: "string",
+				type: "options",
 				default: "",
 				required: true,
-				description: "ID of the text module",
-				placeholder: "e.g. 9",
+				description: "ID of the text module. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getModules",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -37463,13 +37918,33 @@ export class AcademyOfMine implements INodeType {
 				],
 			},
 			{
-				displayName: "ID",
+				displayName: "User",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "The ID of the user",
-				placeholder: "e.g. 1",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a user...",
+						typeOptions: {
+							searchListMethod: "searchUsers",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -37482,13 +37957,33 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "ID",
+				displayName: "User",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "The ID of the user",
-				placeholder: "e.g. 1",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a user...",
+						typeOptions: {
+							searchListMethod: "searchUsers",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -37501,13 +37996,33 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "ID",
+				displayName: "User",
 				name: "idQuery",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "User ID to update",
-				placeholder: "e.g. 1",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a user...",
+						typeOptions: {
+							searchListMethod: "searchUsers",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -37638,13 +38153,33 @@ export class AcademyOfMine implements INodeType {
 				],
 			},
 			{
-				displayName: "ID",
+				displayName: "User",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "The ID of the user",
-				placeholder: "e.g. 1",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a user...",
+						typeOptions: {
+							searchListMethod: "searchUsers",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -38554,13 +39089,33 @@ export class AcademyOfMine implements INodeType {
 				],
 			},
 			{
-				displayName: "ID",
+				displayName: "User",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "The ID of the user",
-				placeholder: "e.g. 12",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a user...",
+						typeOptions: {
+							searchListMethod: "searchUsers",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -39091,13 +39646,33 @@ export class AcademyOfMine implements INodeType {
 				],
 			},
 			{
-				displayName: "ID",
+				displayName: "User",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "The ID of the user or \"undefined\" to use the authenticated user",
-				placeholder: "e.g. 42",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a user...",
+						typeOptions: {
+							searchListMethod: "searchUsers",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -39299,13 +39874,33 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "ID",
+				displayName: "User",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "ID of the user",
-				placeholder: "e.g. 1",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a user...",
+						typeOptions: {
+							searchListMethod: "searchUsers",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -40772,13 +41367,33 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "ID",
+				displayName: "User",
 				name: "id",
-				type: "string",
-				default: "",
+				type: "resourceLocator",
+				default: {
+					mode: "list",
+					value: "",
+				},
 				required: true,
 				description: "The ID of the user",
-				placeholder: "e.g. 1",
+				modes: [
+					{
+						displayName: "From List",
+						name: "list",
+						type: "list",
+						placeholder: "Select a user...",
+						typeOptions: {
+							searchListMethod: "searchUsers",
+							searchable: true,
+						},
+					},
+					{
+						displayName: "By ID",
+						name: "id",
+						type: "string",
+						placeholder: "e.g. 123",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -41589,13 +42204,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "Module ID",
+				displayName: "Module Name or ID",
 				name: "moduleId",
-				type: "string",
+				type: "options",
 				default: "",
 				required: true,
-				description: "The ID of the video module",
-				placeholder: "e.g. 3",
+				description: "The ID of the video module. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getModules",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -41696,13 +42313,15 @@ export class AcademyOfMine implements INodeType {
 				],
 			},
 			{
-				displayName: "Module ID",
+				displayName: "Module Name or ID",
 				name: "moduleId",
-				type: "string",
+				type: "options",
 				default: "",
 				required: true,
-				description: "ID of the video module",
-				placeholder: "e.g. 9",
+				description: "ID of the video module. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getModules",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -43016,13 +43635,15 @@ export class AcademyOfMine implements INodeType {
 				default: "getLaunchDetails",
 			},
 			{
-				displayName: "Module ID",
+				displayName: "Module Name or ID",
 				name: "moduleId",
-				type: "string",
+				type: "options",
 				default: "",
 				required: true,
-				description: "ID of the webinar module",
-				placeholder: "e.g. 12",
+				description: "ID of the webinar module. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getModules",
+				},
 				displayOptions: {
 					show: {
 						resource: [

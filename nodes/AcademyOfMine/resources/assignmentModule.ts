@@ -125,7 +125,7 @@ export const assignmentModuleResource: ResourceSpec = {
 					description: 'ID of the course registration to which the module is attached',
 					placeholder: 'e.g. 1',
 				}),
-				f.string('moduleId', 'Module ID', { in: 'query', required: true, description: 'ID of the assignment module', placeholder: 'e.g. 4' }),
+				f.options('moduleId', 'Module Name or ID', [], { in: 'query', required: true, loadOptions: 'getModules', description: 'ID of the assignment module' }),
 			],
 		},
 		{

@@ -290,7 +290,11 @@ export const courseResource: ResourceSpec = {
 					format: 'json',
 					description: 'The search parameters to filter the report by',
 				}),
-				f.number('userCategoryId', 'User Category ID', { required: true, description: 'The user category ID to filter the report by' }),
+				f.options('userCategoryId', 'User Category Name or ID', [], {
+					required: true,
+					loadOptions: 'getUserCategories',
+					description: 'The user category ID to filter the report by',
+				}),
 				f.string('registeredBetween', 'Registered Between', {
 					key: 'registered_between',
 					required: true,
@@ -316,7 +320,7 @@ export const courseResource: ResourceSpec = {
 			...route('aom.courses.retrieve-course-details'),
 			ref: 'aom.courses.retrieve-course-details',
 			fields: [
-				f.string('id', 'ID', { in: 'path', required: true, description: 'The ID of the course to retrieve', placeholder: 'e.g. 1' }),
+				f.string('id', 'Course', { in: 'path', required: true, locator: 'searchCourses', description: 'The ID of the course to retrieve' }),
 			],
 		},
 		{
@@ -328,7 +332,7 @@ export const courseResource: ResourceSpec = {
 			ref: 'aom.courses.update-course-details',
 			optionalIn: 'updateFields',
 			fields: [
-				f.string('id', 'ID', { in: 'path', required: true, description: 'The ID of the course to retrieve', placeholder: 'e.g. 1' }),
+				f.string('id', 'Course', { in: 'path', required: true, locator: 'searchCourses', description: 'The ID of the course to retrieve' }),
 				f.string('name', 'Name', { description: 'The course title' }),
 				f.string('status', 'Status', { description: 'The course status (e.g., draft, published)' }),
 				f.string('featuredImageUrl', 'Featured Image URL', { description: 'URL of the course\'s featured image' }),
@@ -352,7 +356,7 @@ export const courseResource: ResourceSpec = {
 				f.string('selectedWebinars', 'Selected Webinars', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'Selected webinar IDs' }),
 				f.string('shopifyProducts', 'Shopify Products', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'Shopify product IDs linked to the course' }),
 				f.string('learningResources', 'Learning Resources', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'Associated learning resource IDs' }),
-				f.number('accredibleGroupId', 'Accredible Group ID', { description: 'Accredible group ID for certification' }),
+				f.options('accredibleGroupId', 'Accredible Group Name or ID', [], { loadOptions: 'getAccredibleGroups', description: 'Accredible group ID for certification' }),
 				f.string('isBadgeSelected', 'Is Badge Selected', { description: 'Indicates if badge is selected. Should be \'badge\' to use selectedBadgeId.' }),
 				f.number('selectedBadgeId', 'Selected Badge ID', { description: 'ID of the badge to be assigned if isBadgeSelected is \'badge\'' }),
 				f.string('modules', 'Modules', {
@@ -371,7 +375,7 @@ export const courseResource: ResourceSpec = {
 			ref: 'aom.courses.save-course',
 			optionalIn: 'updateFields',
 			fields: [
-				f.string('id', 'ID', { in: 'path', required: true, description: 'The ID of the course to be updated', placeholder: 'e.g. 1' }),
+				f.string('id', 'Course', { in: 'path', required: true, locator: 'searchCourses', description: 'The ID of the course to be updated' }),
 				f.string('name', 'Name', { description: 'The course title' }),
 				f.string('status', 'Status', { description: 'The course status (e.g., draft, published)' }),
 				f.string('featuredImageUrl', 'Featured Image URL', { description: 'URL of the course\'s featured image' }),
@@ -395,7 +399,7 @@ export const courseResource: ResourceSpec = {
 				f.string('selectedWebinars', 'Selected Webinars', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'Selected webinar IDs' }),
 				f.string('shopifyProducts', 'Shopify Products', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'Shopify product IDs linked to the course' }),
 				f.string('learningResources', 'Learning Resources', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'Associated learning resource IDs' }),
-				f.number('accredibleGroupId', 'Accredible Group ID', { description: 'Accredible group ID for certification' }),
+				f.options('accredibleGroupId', 'Accredible Group Name or ID', [], { loadOptions: 'getAccredibleGroups', description: 'Accredible group ID for certification' }),
 				f.string('isBadgeSelected', 'Is Badge Selected', { description: 'Indicates if badge is selected. Should be \'badge\' to use selectedBadgeId.' }),
 				f.number('selectedBadgeId', 'Selected Badge ID', { description: 'ID of the badge to be assigned if isBadgeSelected is \'badge\'' }),
 				f.string('modules', 'Modules', {
@@ -580,7 +584,12 @@ export const courseResource: ResourceSpec = {
 			ref: 'aom.courses.update-course-progress',
 			optionalIn: 'updateFields',
 			fields: [
-				f.string('id', 'ID', { in: 'path', required: true, description: 'Examples: Optional parameter. The The ID of the course.' }),
+				f.string('id', 'Course', {
+					in: 'path',
+					required: true,
+					locator: 'searchCourses',
+					description: 'Examples: Optional parameter. The The ID of the course.',
+				}),
 				f.string('userId', 'User', { in: 'query', locator: 'searchUsers', description: 'The ID of the user' }),
 				f.string('enrollmentDate', 'Enrollment Date', {
 					in: 'query',
@@ -624,7 +633,7 @@ export const courseResource: ResourceSpec = {
 			ref: 'aom.courses.enroll-learners',
 			optionalIn: 'additionalFields',
 			fields: [
-				f.string('id', 'ID', { in: 'path', required: true, description: 'ID of the course', placeholder: 'e.g. 1' }),
+				f.string('id', 'Course', { in: 'path', required: true, locator: 'searchCourses', description: 'ID of the course' }),
 				f.string('studentIds', 'Student IDs', {
 					required: true,
 					format: 'list',
@@ -645,7 +654,7 @@ export const courseResource: ResourceSpec = {
 			...route('aom.courses.remove-learners'),
 			ref: 'aom.courses.remove-learners',
 			fields: [
-				f.string('id', 'ID', { in: 'path', required: true, description: 'ID of the course', placeholder: 'e.g. 1' }),
+				f.string('id', 'Course', { in: 'path', required: true, locator: 'searchCourses', description: 'ID of the course' }),
 				f.string('enrollmentIds', 'Enrollment IDs', {
 					required: true,
 					format: 'list',
@@ -662,7 +671,7 @@ export const courseResource: ResourceSpec = {
 			...route('aom.courses.reset-progress'),
 			ref: 'aom.courses.reset-progress',
 			fields: [
-				f.string('id', 'ID', { in: 'path', required: true, description: 'ID of the course', placeholder: 'e.g. 1' }),
+				f.string('id', 'Course', { in: 'path', required: true, locator: 'searchCourses', description: 'ID of the course' }),
 				f.string('enrollmentIds', 'Enrollment IDs', {
 					required: true,
 					format: 'list',
@@ -679,7 +688,7 @@ export const courseResource: ResourceSpec = {
 			...route('aom.courses.revoke-access'),
 			ref: 'aom.courses.revoke-access',
 			fields: [
-				f.string('id', 'ID', { in: 'path', required: true, description: 'ID of the course', placeholder: 'e.g. 1' }),
+				f.string('id', 'Course', { in: 'path', required: true, locator: 'searchCourses', description: 'ID of the course' }),
 				f.string('enrollmentIds', 'Enrollment IDs', {
 					required: true,
 					format: 'list',
@@ -696,7 +705,7 @@ export const courseResource: ResourceSpec = {
 			...route('aom.courses.grant-access'),
 			ref: 'aom.courses.grant-access',
 			fields: [
-				f.string('id', 'ID', { in: 'path', required: true, description: 'ID of the course', placeholder: 'e.g. 1' }),
+				f.string('id', 'Course', { in: 'path', required: true, locator: 'searchCourses', description: 'ID of the course' }),
 				f.string('enrollmentIds', 'Enrollment IDs', {
 					required: true,
 					format: 'list',
@@ -713,7 +722,7 @@ export const courseResource: ResourceSpec = {
 			...route('aom.courses.set-expiry'),
 			ref: 'aom.courses.set-expiry',
 			fields: [
-				f.string('id', 'ID', { in: 'path', required: true, description: 'ID of the course', placeholder: 'e.g. 1' }),
+				f.string('id', 'Course', { in: 'path', required: true, locator: 'searchCourses', description: 'ID of the course' }),
 				f.string('enrollmentIds', 'Enrollment IDs', {
 					required: true,
 					format: 'list',
@@ -731,7 +740,7 @@ export const courseResource: ResourceSpec = {
 			...route('aom.courses.assign-certificate'),
 			ref: 'aom.courses.assign-certificate',
 			fields: [
-				f.string('id', 'ID', { in: 'path', required: true, description: 'ID of the course', placeholder: 'e.g. 1' }),
+				f.string('id', 'Course', { in: 'path', required: true, locator: 'searchCourses', description: 'ID of the course' }),
 				f.string('enrollmentIds', 'Enrollment IDs', {
 					required: true,
 					format: 'list',
@@ -782,7 +791,12 @@ export const courseResource: ResourceSpec = {
 					description: 'Doe" The search term to search for users',
 					placeholder: 'e.g. "John',
 				}),
-				f.number('id', 'ID', { in: 'query', required: true, description: 'The ID of the course to filter users by' }),
+				f.string('id', 'Course', {
+					in: 'query',
+					required: true,
+					locator: 'searchCourses',
+					description: 'The ID of the course to filter users by',
+				}),
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'query',
 					loadOptions: 'getPortals',

@@ -113,7 +113,7 @@ export const discussionModuleResource: ResourceSpec = {
 			ref: 'aom.discussion-modules.get-discussion-module-details',
 			fields: [
 				f.string('registrationId', 'Registration ID', { in: 'path', required: true, description: 'ID of the course registration', placeholder: 'e.g. 1' }),
-				f.string('moduleId', 'Module ID', { in: 'path', required: true, description: 'ID of the discussion module', placeholder: 'e.g. 2' }),
+				f.options('moduleId', 'Module Name or ID', [], { in: 'path', required: true, loadOptions: 'getModules', description: 'ID of the discussion module' }),
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'path',
 					required: true,
@@ -152,7 +152,7 @@ export const discussionModuleResource: ResourceSpec = {
 					default: '{}',
 					description: 'For searching items based on field names',
 				}),
-				f.string('moduleId', 'Module ID', { in: 'query', required: true, description: 'ID of the discussion module', placeholder: 'e.g. 2' }),
+				f.options('moduleId', 'Module Name or ID', [], { in: 'query', required: true, loadOptions: 'getModules', description: 'ID of the discussion module' }),
 				f.string('registrationId', 'Registration ID', { in: 'query', required: true, description: 'ID of the course registration', placeholder: 'e.g. 1' }),
 			],
 			jsonText: ['order_by', 'search_param'],
@@ -237,7 +237,7 @@ export const discussionModuleResource: ResourceSpec = {
 					default: '{}',
 					description: 'For searching items based on field names',
 				}),
-				f.string('moduleId', 'Module ID', { in: 'query', required: true, description: 'ID of the discussion module', placeholder: 'e.g. 2' }),
+				f.options('moduleId', 'Module Name or ID', [], { in: 'query', required: true, loadOptions: 'getModules', description: 'ID of the discussion module' }),
 			],
 			jsonText: ['order_by', 'search_param'],
 			list: { records: 'records', pagination: { style: 'aom' } },

@@ -204,7 +204,7 @@ export const ecommerceOrderResource: ResourceSpec = {
 			...route('aom.ecommerce-orders.retrieves-the-details-of-a-specified-order'),
 			ref: 'aom.ecommerce-orders.retrieves-the-details-of-a-specified-order',
 			fields: [
-				f.string('id', 'ID', { in: 'query', required: true, description: 'Order ID', placeholder: 'e.g. 1' }),
+				f.string('id', 'Order', { in: 'query', required: true, locator: 'searchOrders', description: 'Order ID' }),
 			],
 		},
 		{
@@ -215,7 +215,7 @@ export const ecommerceOrderResource: ResourceSpec = {
 			ref: 'aom.ecommerce-orders.update-an-order-s-details',
 			optionalIn: 'updateFields',
 			fields: [
-				f.number('id', 'ID', { required: true, description: 'The ID of the order to update' }),
+				f.string('id', 'Order', { required: true, locator: 'searchOrders', description: 'The ID of the order to update' }),
 				f.string('orderDate', 'Order Date', { required: true, description: 'The date of the order' }),
 				f.string('status', 'Status', {
 					required: true,
@@ -237,7 +237,7 @@ export const ecommerceOrderResource: ResourceSpec = {
 			...route('aom.ecommerce-orders.update-order-status'),
 			ref: 'aom.ecommerce-orders.update-order-status',
 			fields: [
-				f.string('id', 'ID', { in: 'path', required: true, description: 'Order ID', placeholder: 'e.g. 3' }),
+				f.string('id', 'Order', { in: 'path', required: true, locator: 'searchOrders', description: 'Order ID' }),
 				f.string('status', 'Status', {
 					required: true,
 					description: 'New status of the order. Status options: PENDING_PAYMENT, COMPLETED, CANCELLED, REFUNDED, FAILED.',
@@ -303,7 +303,7 @@ export const ecommerceOrderResource: ResourceSpec = {
 			...route('aom.ecommerce-orders.refund-an-order'),
 			ref: 'aom.ecommerce-orders.refund-an-order',
 			fields: [
-				f.number('id', 'ID', { required: true, description: 'The ID of the order to be refunded' }),
+				f.string('id', 'Order', { required: true, locator: 'searchOrders', description: 'The ID of the order to be refunded' }),
 				f.string('refundedVia', 'Refunded Via', { required: true, description: 'The method used to process the refund. Options: MANUALLY, STRIPE.' }),
 				f.string('refundType', 'Refund Type', { required: true, description: 'The type of refund being issued. Options: FULL_REFUND, PARTIAL_REFUND.' }),
 				f.number('refundAmount', 'Refund Amount', {
@@ -320,7 +320,7 @@ export const ecommerceOrderResource: ResourceSpec = {
 			...route('aom.ecommerce-orders.get-all-the-refund-orders-for-the-given-order-id'),
 			ref: 'aom.ecommerce-orders.get-all-the-refund-orders-for-the-given-order-id',
 			fields: [
-				f.string('id', 'ID', { in: 'path', required: true, description: 'The ID of the order', placeholder: 'e.g. harum' }),
+				f.string('id', 'Order', { in: 'path', required: true, locator: 'searchOrders', description: 'The ID of the order' }),
 			],
 		},
 	],

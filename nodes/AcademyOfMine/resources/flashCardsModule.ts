@@ -118,7 +118,7 @@ export const flashCardsModuleResource: ResourceSpec = {
 					description: 'ID of the course Registration for which this module is attached to',
 					placeholder: 'e.g. 1',
 				}),
-				f.string('moduleId', 'Module ID', { in: 'query', required: true, description: 'ID of the flashcard module', placeholder: 'e.g. 6' }),
+				f.options('moduleId', 'Module Name or ID', [], { in: 'query', required: true, loadOptions: 'getModules', description: 'ID of the flashcard module' }),
 			],
 		},
 		{
@@ -162,7 +162,7 @@ export const flashCardsModuleResource: ResourceSpec = {
 			...route('aom.flash-cards-modules.retrieve-detailed-flashcard-module-info-as-membership-conten'),
 			ref: 'aom.flash-cards-modules.retrieve-detailed-flashcard-module-info-as-membership-conten',
 			fields: [
-				f.string('moduleId', 'Module ID', { in: 'query', required: true, description: 'ID of the flashcard module', placeholder: 'e.g. 6' }),
+				f.options('moduleId', 'Module Name or ID', [], { in: 'query', required: true, loadOptions: 'getModules', description: 'ID of the flashcard module' }),
 			],
 		},
 	],

@@ -117,7 +117,7 @@ export const pdfModuleResource: ResourceSpec = {
 			ref: 'aom.pdf-modules.get-pdf-module-details',
 			fields: [
 				f.string('registrationId', 'Registration ID', { in: 'path', required: true, description: 'ID of the course registration', placeholder: 'e.g. 1' }),
-				f.string('moduleId', 'Module ID', { in: 'path', required: true, description: 'ID of the pdf module', placeholder: 'e.g. 2' }),
+				f.options('moduleId', 'Module Name or ID', [], { in: 'path', required: true, loadOptions: 'getModules', description: 'ID of the pdf module' }),
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'path',
 					required: true,
@@ -134,7 +134,7 @@ export const pdfModuleResource: ResourceSpec = {
 			...route('aom.pdf-modules.retrieve-detailed-pdf-module-info-for-membership-content'),
 			ref: 'aom.pdf-modules.retrieve-detailed-pdf-module-info-for-membership-content',
 			fields: [
-				f.string('moduleId', 'Module ID', { in: 'query', required: true, description: 'ID of the pdf module', placeholder: 'e.g. 9' }),
+				f.options('moduleId', 'Module Name or ID', [], { in: 'query', required: true, loadOptions: 'getModules', description: 'ID of the pdf module' }),
 			],
 		},
 	],

@@ -130,7 +130,7 @@ export const powerpointModuleResource: ResourceSpec = {
 			ref: 'aom.powerpoint-modules.get-powerpoint-module-details',
 			fields: [
 				f.string('registrationId', 'Registration ID', { in: 'path', required: true, description: 'ID of the course registration', placeholder: 'e.g. 1' }),
-				f.string('moduleId', 'Module ID', { in: 'path', required: true, description: 'ID of the powerpoint module', placeholder: 'e.g. 2' }),
+				f.options('moduleId', 'Module Name or ID', [], { in: 'path', required: true, loadOptions: 'getModules', description: 'ID of the powerpoint module' }),
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'path',
 					required: true,
@@ -147,7 +147,7 @@ export const powerpointModuleResource: ResourceSpec = {
 			...route('aom.powerpoint-modules.retrieve-detailed-powerpoint-module-info'),
 			ref: 'aom.powerpoint-modules.retrieve-detailed-powerpoint-module-info',
 			fields: [
-				f.string('moduleId', 'Module ID', { in: 'query', required: true, description: 'The ID of the Powerpoint module', placeholder: 'e.g. 9' }),
+				f.options('moduleId', 'Module Name or ID', [], { in: 'query', required: true, loadOptions: 'getModules', description: 'The ID of the Powerpoint module' }),
 			],
 		},
 	],

@@ -51,12 +51,7 @@ export const productResource: ResourceSpec = {
 			...route('aom.products.retrieves-the-product-details'),
 			ref: 'aom.products.retrieves-the-product-details',
 			fields: [
-				f.string('id', 'ID', {
-					in: 'query',
-					required: true,
-					description: 'The ID of the product to retrieve',
-					placeholder: 'e.g. provident',
-				}),
+				f.string('id', 'Product', { in: 'query', required: true, locator: 'searchProducts', description: 'The ID of the product to retrieve' }),
 			],
 		},
 		{
@@ -68,7 +63,7 @@ export const productResource: ResourceSpec = {
 			ref: 'aom.products.update-an-existing-product',
 			optionalIn: 'updateFields',
 			fields: [
-				f.number('id', 'ID', { required: true, description: 'The ID of the product to be updated' }),
+				f.string('id', 'Product', { required: true, locator: 'searchProducts', description: 'The ID of the product to be updated' }),
 				f.string('title', 'Title', { required: true, description: 'The title of the product' }),
 				f.string('description', 'Description', { required: true, description: 'The description of the product' }),
 				f.string('featuredImageUrl', 'Featured Image URL', { description: 'The URL for the product\'s featured image' }),
@@ -172,7 +167,7 @@ export const productResource: ResourceSpec = {
 			...route('aom.products.update-slug'),
 			ref: 'aom.products.update-slug',
 			fields: [
-				f.string('id', 'ID', { in: 'path', required: true, description: 'ID of the product to be updated', placeholder: 'e.g. 3' }),
+				f.string('id', 'Product', { in: 'path', required: true, locator: 'searchProducts', description: 'ID of the product to be updated' }),
 				f.string('slug', 'Slug', { in: 'query', required: true, description: 'The new slug of the product', placeholder: 'e.g. "about-us"' }),
 			],
 		},

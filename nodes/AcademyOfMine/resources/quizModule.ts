@@ -124,7 +124,7 @@ export const quizModuleResource: ResourceSpec = {
 			...route('aom.quiz-modules.retrieves-the-details-of-the-specified-quiz-module-helps-in'),
 			ref: 'aom.quiz-modules.retrieves-the-details-of-the-specified-quiz-module-helps-in',
 			fields: [
-				f.string('moduleId', 'Module ID', { in: 'query', required: true, description: 'ID of the module', placeholder: 'e.g. 1' }),
+				f.options('moduleId', 'Module Name or ID', [], { in: 'query', required: true, loadOptions: 'getModules', description: 'ID of the module' }),
 				f.string('registrationId', 'Registration ID', { in: 'query', required: true, description: 'ID of the course registration', placeholder: 'e.g. 2' }),
 				f.options('portalId', 'Portal Name or ID', [], { in: 'query', required: true, loadOptions: 'getPortals', description: 'ID of the portal' }),
 			],

@@ -191,7 +191,7 @@ export const scormModuleResource: ResourceSpec = {
 					description: 'ID of the course registration for which this module is attached',
 					placeholder: 'e.g. 16',
 				}),
-				f.string('moduleId', 'Module ID', { in: 'query', required: true, description: 'ID of the SCORM module', placeholder: 'e.g. 11' }),
+				f.options('moduleId', 'Module Name or ID', [], { in: 'query', required: true, loadOptions: 'getModules', description: 'ID of the SCORM module' }),
 				f.options('portalId', 'Portal Name or ID', [], { in: 'query', loadOptions: 'getPortals', description: 'ID of the portal for course launch URL' }),
 				f.string('openInNewWindow', 'Open In New Window', { in: 'query', description: 'If true, the module is launched in a new window', placeholder: 'e.g. true' }),
 			],
@@ -256,11 +256,11 @@ export const scormModuleResource: ResourceSpec = {
 			...route('aom.scorm-modules.get-scorm-module-content-details'),
 			ref: 'aom.scorm-modules.get-scorm-module-content-details',
 			fields: [
-				f.string('moduleId', 'Module ID', {
+				f.options('moduleId', 'Module Name or ID', [], {
 					in: 'path',
 					required: true,
+					loadOptions: 'getModules',
 					description: 'ID of the module you want to fetch the details of',
-					placeholder: 'e.g. 14',
 				}),
 			],
 		},

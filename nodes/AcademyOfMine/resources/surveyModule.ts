@@ -94,7 +94,7 @@ export const surveyModuleResource: ResourceSpec = {
 			ref: 'aom.survey-modules.get-survey-module-details',
 			fields: [
 				f.string('registrationId', 'Registration ID', { in: 'path', required: true, description: 'The ID of the course registration', placeholder: 'e.g. 1' }),
-				f.string('moduleId', 'Module ID', { in: 'path', required: true, description: 'The ID of the survey module', placeholder: 'e.g. 2' }),
+				f.options('moduleId', 'Module Name or ID', [], { in: 'path', required: true, loadOptions: 'getModules', description: 'The ID of the survey module' }),
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'path',
 					required: true,

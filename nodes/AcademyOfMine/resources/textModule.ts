@@ -105,7 +105,7 @@ export const textModuleResource: ResourceSpec = {
 			ref: 'aom.text-modules.get-text-module-details',
 			fields: [
 				f.string('registrationId', 'Registration ID', { in: 'path', required: true, description: 'ID of the course registration', placeholder: 'e.g. 1' }),
-				f.string('moduleId', 'Module ID', { in: 'path', required: true, description: 'ID of the text module', placeholder: 'e.g. 2' }),
+				f.options('moduleId', 'Module Name or ID', [], { in: 'path', required: true, loadOptions: 'getModules', description: 'ID of the text module' }),
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'path',
 					required: true,
@@ -138,7 +138,7 @@ export const textModuleResource: ResourceSpec = {
 			...route('aom.text-modules.retrieve-detailed-text-module-info-for-membership-content'),
 			ref: 'aom.text-modules.retrieve-detailed-text-module-info-for-membership-content',
 			fields: [
-				f.string('moduleId', 'Module ID', { in: 'query', required: true, description: 'ID of the text module', placeholder: 'e.g. 9' }),
+				f.options('moduleId', 'Module Name or ID', [], { in: 'query', required: true, loadOptions: 'getModules', description: 'ID of the text module' }),
 			],
 		},
 	],

@@ -340,7 +340,7 @@ export const userResource: ResourceSpec = {
 			...route('aom.users.retrieve-user-by-id'),
 			ref: 'aom.users.retrieve-user-by-id',
 			fields: [
-				f.string('id', 'ID', { in: 'path', required: true, description: 'The ID of the user', placeholder: 'e.g. 1' }),
+				f.string('id', 'User', { in: 'path', required: true, locator: 'searchUsers', description: 'The ID of the user' }),
 			],
 		},
 		{
@@ -351,8 +351,8 @@ export const userResource: ResourceSpec = {
 			ref: 'aom.users.updates-an-existing-user',
 			optionalIn: 'updateFields',
 			fields: [
-				f.string('id', 'ID', { in: 'path', required: true, description: 'The ID of the user', placeholder: 'e.g. 1' }),
-				f.string('idQuery', 'ID', { in: 'query', key: 'id', required: true, description: 'User ID to update', placeholder: 'e.g. 1' }),
+				f.string('id', 'User', { in: 'path', required: true, locator: 'searchUsers', description: 'The ID of the user' }),
+				f.string('idQuery', 'User', { in: 'query', key: 'id', required: true, locator: 'searchUsers', description: 'User ID to update' }),
 				f.string('firstName', 'First Name', { in: 'query', required: true, description: 'First name of the user', placeholder: 'e.g. John' }),
 				f.string('lastName', 'Last Name', { in: 'query', required: true, description: 'Last name of the user', placeholder: 'e.g. Doe' }),
 				f.string('email', 'Email', { in: 'query', required: true, placeholder: 'name@email.com' }),
@@ -389,7 +389,7 @@ export const userResource: ResourceSpec = {
 			ref: 'aom.users.update-membership',
 			optionalIn: 'updateFields',
 			fields: [
-				f.string('id', 'ID', { in: 'path', required: true, description: 'The ID of the user', placeholder: 'e.g. 1' }),
+				f.string('id', 'User', { in: 'path', required: true, locator: 'searchUsers', description: 'The ID of the user' }),
 				f.string('idBody', 'ID', { key: 'id', required: true, description: 'The ID of the membership' }),
 				f.string('expiredAt', 'Expired At', { key: 'expired_at', description: 'The expired date for the user' }),
 			],
@@ -606,7 +606,7 @@ export const userResource: ResourceSpec = {
 			...route('aom.users.get-shipping-address-by-id'),
 			ref: 'aom.users.get-shipping-address-by-id',
 			fields: [
-				f.string('id', 'ID', { in: 'path', required: true, description: 'The ID of the user', placeholder: 'e.g. 12' }),
+				f.string('id', 'User', { in: 'path', required: true, locator: 'searchUsers', description: 'The ID of the user' }),
 			],
 			list: { records: '' },
 		},
@@ -717,11 +717,11 @@ export const userResource: ResourceSpec = {
 			ref: 'aom.users.get-user-certificates',
 			optionalIn: 'filters',
 			fields: [
-				f.string('id', 'ID', {
+				f.string('id', 'User', {
 					in: 'path',
 					required: true,
+					locator: 'searchUsers',
 					description: 'The ID of the user or "undefined" to use the authenticated user',
-					placeholder: 'e.g. 42',
 				}),
 				f.string('orderByColumn', 'Order By Column', {
 					in: 'query',
@@ -771,7 +771,7 @@ export const userResource: ResourceSpec = {
 			ref: 'aom.users.retrieves-the-default-address-of-a-user',
 			optionalIn: 'options',
 			fields: [
-				f.string('id', 'ID', { in: 'path', required: true, description: 'ID of the user', placeholder: 'e.g. 1' }),
+				f.string('id', 'User', { in: 'path', required: true, locator: 'searchUsers', description: 'ID of the user' }),
 				f.string('type', 'Type', {
 					in: 'query',
 					description: 'Or shipping_address optional Type of the address to be retrieved',
@@ -1121,7 +1121,7 @@ export const userResource: ResourceSpec = {
 			...route('aom.users.retrieve-the-badges-and-the-count-of-each-badge-a-user-has-e'),
 			ref: 'aom.users.retrieve-the-badges-and-the-count-of-each-badge-a-user-has-e',
 			fields: [
-				f.string('id', 'ID', { in: 'path', required: true, description: 'The ID of the user', placeholder: 'e.g. 1' }),
+				f.string('id', 'User', { in: 'path', required: true, locator: 'searchUsers', description: 'The ID of the user' }),
 			],
 			list: { records: '' },
 		},

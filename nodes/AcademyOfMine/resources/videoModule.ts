@@ -88,7 +88,7 @@ export const videoModuleResource: ResourceSpec = {
 			ref: 'aom.video-modules.video-module-details-2',
 			fields: [
 				f.string('registrationId', 'Registration ID', { in: 'path', required: true, description: 'The ID of the registration', placeholder: 'e.g. 1' }),
-				f.string('moduleId', 'Module ID', { in: 'path', required: true, description: 'The ID of the video module', placeholder: 'e.g. 3' }),
+				f.options('moduleId', 'Module Name or ID', [], { in: 'path', required: true, loadOptions: 'getModules', description: 'The ID of the video module' }),
 				f.options('portalId', 'Portal Name or ID', [], { in: 'path', required: true, loadOptions: 'getPortals', description: 'The ID of the portal' }),
 			],
 		},
@@ -123,7 +123,7 @@ export const videoModuleResource: ResourceSpec = {
 			...route('aom.video-modules.retrieve-detailed-video-module-info-for-membership-content'),
 			ref: 'aom.video-modules.retrieve-detailed-video-module-info-for-membership-content',
 			fields: [
-				f.string('moduleId', 'Module ID', { in: 'query', required: true, description: 'ID of the video module', placeholder: 'e.g. 9' }),
+				f.options('moduleId', 'Module Name or ID', [], { in: 'query', required: true, loadOptions: 'getModules', description: 'ID of the video module' }),
 			],
 		},
 	],

@@ -19,7 +19,7 @@ export const webinarModuleResource: ResourceSpec = {
 			ref: 'aom.webinar-modules.get-launch-details',
 			optionalIn: 'options',
 			fields: [
-				f.string('moduleId', 'Module ID', { in: 'query', required: true, description: 'ID of the webinar module', placeholder: 'e.g. 12' }),
+				f.options('moduleId', 'Module Name or ID', [], { in: 'query', required: true, loadOptions: 'getModules', description: 'ID of the webinar module' }),
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'query',
 					loadOptions: 'getPortals',
