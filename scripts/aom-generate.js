@@ -191,10 +191,17 @@ function fieldOf(op, param, used) {
 /** order_by (JSON text in the reference) as two plain fields, serialised back by the engine. */
 function orderFields(param, location) {
 	const column = /\bcolumn=|"column"/.test(param.raw) && !/colName/.test(param.raw) ? 'column' : 'colName';
+	// where the reference requires it, both are required and start from its example
+	const required = param.required ? { required: true } : { at: 'options' };
+	const example = /"?(?:colName|column)"?\s*[:=]\s*"?(\w+)/.exec(param.raw)?.[1] ?? 'created_at';
+	const direction = /"?direction"?\s*[:=]\s*"?(asc|desc)/i.exec(param.raw)?.[1]?.toLowerCase() ?? 'desc';
 	return [
-		{ name: 'orderByColumn', displayName: 'Order By Column', type: 'string', in: location, key: `order_by.${column}`, at: 'options', placeholder: 'e.g. created_at', description: 'Column to sort by' },
 		{
-			name: 'orderByDirection', displayName: 'Order Direction', type: 'options', in: location, key: 'order_by.direction', at: 'options', default: 'desc',
+			name: 'orderByColumn', displayName: 'Order By Column', type: 'string', in: location, key: `order_by.${column}`, ...required,
+			...(param.required ? { default: example } : {}), placeholder: `e.g. ${example}`, description: 'Column to sort by',
+		},
+		{
+			name: 'orderByDirection', displayName: 'Order Direction', type: 'options', in: location, key: 'order_by.direction', ...required, default: direction,
 			options: [{ name: 'Ascending', value: 'asc' }, { name: 'Descending', value: 'desc' }],
 			description: 'Sort direction, sent with the column',
 		},
@@ -262,7 +269,8 @@ function operationOf(op, value) {
 	}
 	if (fields.length) spec[`fields: [\n${fields.map((field) => `\t\t\t\t${fieldSource(field)},`).join('\n')}\n\t\t\t]`] = true;
 	const jsonText = fields.filter((f) => f.format === 'json' && f.in === 'query').map((f) => f.key ?? f.name);
-	if (params.some((p) => p.name === 'order_by')) jsonText.unshift('order_by');
+	// in the query as JSON text; in a JSON body ("the order by object") as an object
+	if (params.some((p) => p.name === 'order_by' && p.in === 'query')) jsonText.unshift('order_by');
 	if (jsonText.length) spec.jsonText = jsonText;
 	const sample = op.responseSample?.body;
 	if (paging.length) {

@@ -86,6 +86,11 @@ test.each(operations)('%s', async (ref, resource, op) => {
 		if (value && typeof value === 'object') for (const [suffix, v] of Object.entries(value)) expectedQuery[`${key}${suffix}`] = v;
 		else expectedQuery[key] = value;
 	};
+	/** `order_by.colName`: nested, as the engine assembles it. */
+	const nest = (target: Record<string, unknown>, key: string, value: unknown) => {
+		const [outer, inner] = key.split('.');
+		target[outer] = { ...((target[outer] as object) ?? {}), [inner]: value };
+	};
 	// every field shown at the top level (required and path fields) gets a value
 	for (const field of op.fields ?? []) {
 		if (!(field.required || field.in === 'path')) continue;
@@ -97,8 +102,12 @@ test.each(operations)('%s', async (ref, resource, op) => {
 		parameters[field.name] = value.param;
 		const key = field.key ?? field.name;
 		if (field.in === 'path') path = path.replace(`{${key}}`, '41');
+		else if (key.includes('.')) nest(field.in === 'query' ? expectedQuery : expectedBody, key, field.in === 'query' ? value.query : value.body);
 		else if (field.in === 'query') inQuery(key, value.query);
 		else if (!op.multipart) expectedBody[key] = value.body;
+	}
+	for (const key of op.jsonText ?? []) {
+		if (expectedQuery[key] && typeof expectedQuery[key] === 'object') expectedQuery[key] = JSON.stringify(expectedQuery[key]);
 	}
 	// one optional field, in its collection, for operations that have some
 	const optional = (op.fields ?? []).find((f) => !f.required && f.in !== 'path' && !f.key?.includes('.'));
@@ -154,7 +163,14 @@ test.each(operations)('%s sends every required parameter of the reference under 
 	const reference = AOM_REFERENCE.get(ref)!;
 	const fields = op.fields ?? [];
 	for (const param of reference.params) {
-		if (!param.name || PAGE_PARAMS.includes(param.name) || param.name === 'order_by') continue;
+		if (!param.name || PAGE_PARAMS.includes(param.name)) continue;
+		if (param.name === 'order_by') {
+			// two fields, column and direction, required where the reference requires order_by
+			const order = fields.filter((f) => f.key?.startsWith('order_by.') && f.in === param.in);
+			expect(order).toHaveLength(2);
+			expect(order.every((f) => !!f.required === param.required)).toBe(true);
+			continue;
+		}
 		if (op.multipart && param.name === op.multipart.partName) continue;
 		const field = fields.find((f) => (f.key ?? f.name) === param.name && f.in === param.in);
 		expect(field).toBeDefined();

@@ -940,6 +940,53 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
+				displayName: "Order By Column",
+				name: "orderByColumn",
+				type: "string",
+				default: "created_at",
+				required: true,
+				description: "Column to sort by",
+				placeholder: "e.g. created_at",
+				displayOptions: {
+					show: {
+						resource: [
+							"announcement",
+						],
+						operation: [
+							"learnerAnnouncementList",
+						],
+					},
+				},
+			},
+			{
+				displayName: "Order Direction",
+				name: "orderByDirection",
+				type: "options",
+				default: "desc",
+				required: true,
+				description: "Sort direction, sent with the column",
+				options: [
+					{
+						name: "Ascending",
+						value: "asc",
+					},
+					{
+						name: "Descending",
+						value: "desc",
+					},
+				],
+				displayOptions: {
+					show: {
+						resource: [
+							"announcement",
+						],
+						operation: [
+							"learnerAnnouncementList",
+						],
+					},
+				},
+			},
+			{
 				displayName: "Search Param",
 				name: "searchParam",
 				type: "json",
@@ -1038,31 +1085,6 @@ export class AcademyOfMine implements INodeType {
 						type: "boolean",
 						default: false,
 						description: "Whether to add the fields the API returns next to the list (totals, counters, paging) to each record, under \"response\"",
-					},
-					{
-						displayName: "Order By Column",
-						name: "orderByColumn",
-						type: "string",
-						default: "",
-						description: "Column to sort by",
-						placeholder: "e.g. created_at",
-					},
-					{
-						displayName: "Order Direction",
-						name: "orderByDirection",
-						type: "options",
-						default: "desc",
-						description: "Sort direction, sent with the column",
-						options: [
-							{
-								name: "Ascending",
-								value: "asc",
-							},
-							{
-								name: "Descending",
-								value: "desc",
-							},
-						],
 					},
 				],
 			},
@@ -5783,13 +5805,13 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Column to sort by",
-						placeholder: "e.g. created_at",
+						placeholder: "e.g. name",
 					},
 					{
 						displayName: "Order Direction",
 						name: "orderByDirection",
 						type: "options",
-						default: "desc",
+						default: "asc",
 						description: "Sort direction, sent with the column",
 						options: [
 							{
@@ -5921,13 +5943,13 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Column to sort by",
-						placeholder: "e.g. created_at",
+						placeholder: "e.g. name",
 					},
 					{
 						displayName: "Order Direction",
 						name: "orderByDirection",
 						type: "options",
-						default: "desc",
+						default: "asc",
 						description: "Sort direction, sent with the column",
 						options: [
 							{
@@ -5995,6 +6017,53 @@ export class AcademyOfMine implements INodeType {
 				required: true,
 				description: "The course IDs to filter the report",
 				placeholder: "e.g. 1,2,3",
+				displayOptions: {
+					show: {
+						resource: [
+							"course",
+						],
+						operation: [
+							"apiToGetCourseDetailReport",
+						],
+					},
+				},
+			},
+			{
+				displayName: "Order By Column",
+				name: "orderByColumn",
+				type: "string",
+				default: "created_at",
+				required: true,
+				description: "Column to sort by",
+				placeholder: "e.g. created_at",
+				displayOptions: {
+					show: {
+						resource: [
+							"course",
+						],
+						operation: [
+							"apiToGetCourseDetailReport",
+						],
+					},
+				},
+			},
+			{
+				displayName: "Order Direction",
+				name: "orderByDirection",
+				type: "options",
+				default: "desc",
+				required: true,
+				description: "Sort direction, sent with the column",
+				options: [
+					{
+						name: "Ascending",
+						value: "asc",
+					},
+					{
+						name: "Descending",
+						value: "desc",
+					},
+				],
 				displayOptions: {
 					show: {
 						resource: [
@@ -6146,31 +6215,6 @@ export class AcademyOfMine implements INodeType {
 						type: "boolean",
 						default: false,
 						description: "Whether to add the fields the API returns next to the list (totals, counters, paging) to each record, under \"response\"",
-					},
-					{
-						displayName: "Order By Column",
-						name: "orderByColumn",
-						type: "string",
-						default: "",
-						description: "Column to sort by",
-						placeholder: "e.g. created_at",
-					},
-					{
-						displayName: "Order Direction",
-						name: "orderByDirection",
-						type: "options",
-						default: "desc",
-						description: "Sort direction, sent with the column",
-						options: [
-							{
-								name: "Ascending",
-								value: "asc",
-							},
-							{
-								name: "Descending",
-								value: "desc",
-							},
-						],
 					},
 				],
 			},
@@ -7309,7 +7353,7 @@ export class AcademyOfMine implements INodeType {
 						displayName: "Order Direction",
 						name: "orderByDirection",
 						type: "options",
-						default: "desc",
+						default: "asc",
 						description: "Sort direction, sent with the column",
 						options: [
 							{
@@ -8523,13 +8567,13 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Column to sort by",
-						placeholder: "e.g. created_at",
+						placeholder: "e.g. name",
 					},
 					{
 						displayName: "Order Direction",
 						name: "orderByDirection",
 						type: "options",
-						default: "desc",
+						default: "asc",
 						description: "Sort direction, sent with the column",
 						options: [
 							{
@@ -18002,7 +18046,7 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Column to sort by",
-						placeholder: "e.g. created_at",
+						placeholder: "e.g. registered_on",
 					},
 					{
 						displayName: "Order Direction",
@@ -21244,13 +21288,13 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Column to sort by",
-						placeholder: "e.g. created_at",
+						placeholder: "e.g. name",
 					},
 					{
 						displayName: "Order Direction",
 						name: "orderByDirection",
 						type: "options",
-						default: "desc",
+						default: "asc",
 						description: "Sort direction, sent with the column",
 						options: [
 							{
@@ -22173,13 +22217,13 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Column to sort by",
-						placeholder: "e.g. created_at",
+						placeholder: "e.g. name",
 					},
 					{
 						displayName: "Order Direction",
 						name: "orderByDirection",
 						type: "options",
-						default: "desc",
+						default: "asc",
 						description: "Sort direction, sent with the column",
 						options: [
 							{
@@ -24341,13 +24385,13 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Column to sort by",
-						placeholder: "e.g. created_at",
+						placeholder: "e.g. name",
 					},
 					{
 						displayName: "Order Direction",
 						name: "orderByDirection",
 						type: "options",
-						default: "desc",
+						default: "asc",
 						description: "Sort direction, sent with the column",
 						options: [
 							{
@@ -24498,7 +24542,7 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Column to sort by",
-						placeholder: "e.g. created_at",
+						placeholder: "e.g. name",
 					},
 					{
 						displayName: "Order Direction",
@@ -24636,13 +24680,13 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Column to sort by",
-						placeholder: "e.g. created_at",
+						placeholder: "e.g. firstName",
 					},
 					{
 						displayName: "Order Direction",
 						name: "orderByDirection",
 						type: "options",
-						default: "desc",
+						default: "asc",
 						description: "Sort direction, sent with the column",
 						options: [
 							{
@@ -24787,13 +24831,13 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Column to sort by",
-						placeholder: "e.g. created_at",
+						placeholder: "e.g. name",
 					},
 					{
 						displayName: "Order Direction",
 						name: "orderByDirection",
 						type: "options",
-						default: "desc",
+						default: "asc",
 						description: "Sort direction, sent with the column",
 						options: [
 							{
@@ -24923,13 +24967,13 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Column to sort by",
-						placeholder: "e.g. created_at",
+						placeholder: "e.g. name",
 					},
 					{
 						displayName: "Order Direction",
 						name: "orderByDirection",
 						type: "options",
-						default: "desc",
+						default: "asc",
 						description: "Sort direction, sent with the column",
 						options: [
 							{
@@ -25143,13 +25187,13 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Column to sort by",
-						placeholder: "e.g. created_at",
+						placeholder: "e.g. name",
 					},
 					{
 						displayName: "Order Direction",
 						name: "orderByDirection",
 						type: "options",
-						default: "desc",
+						default: "asc",
 						description: "Sort direction, sent with the column",
 						options: [
 							{
@@ -27268,13 +27312,13 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Column to sort by",
-						placeholder: "e.g. created_at",
+						placeholder: "e.g. name",
 					},
 					{
 						displayName: "Order Direction",
 						name: "orderByDirection",
 						type: "options",
-						default: "desc",
+						default: "asc",
 						description: "Sort direction, sent with the column",
 						options: [
 							{
@@ -27993,6 +28037,53 @@ export class AcademyOfMine implements INodeType {
 				default: "retrieveProductCatalog",
 			},
 			{
+				displayName: "Order By Column",
+				name: "orderByColumn",
+				type: "string",
+				default: "created_at",
+				required: true,
+				description: "Column to sort by",
+				placeholder: "e.g. created_at",
+				displayOptions: {
+					show: {
+						resource: [
+							"product",
+						],
+						operation: [
+							"retrieveProductCatalog",
+						],
+					},
+				},
+			},
+			{
+				displayName: "Order Direction",
+				name: "orderByDirection",
+				type: "options",
+				default: "desc",
+				required: true,
+				description: "Sort direction, sent with the column",
+				options: [
+					{
+						name: "Ascending",
+						value: "asc",
+					},
+					{
+						name: "Descending",
+						value: "desc",
+					},
+				],
+				displayOptions: {
+					show: {
+						resource: [
+							"product",
+						],
+						operation: [
+							"retrieveProductCatalog",
+						],
+					},
+				},
+			},
+			{
 				displayName: "Search Param",
 				name: "searchParam",
 				type: "json",
@@ -28073,31 +28164,6 @@ export class AcademyOfMine implements INodeType {
 						type: "boolean",
 						default: false,
 						description: "Whether to add the fields the API returns next to the list (totals, counters, paging) to each record, under \"response\"",
-					},
-					{
-						displayName: "Order By Column",
-						name: "orderByColumn",
-						type: "string",
-						default: "",
-						description: "Column to sort by",
-						placeholder: "e.g. created_at",
-					},
-					{
-						displayName: "Order Direction",
-						name: "orderByDirection",
-						type: "options",
-						default: "desc",
-						description: "Sort direction, sent with the column",
-						options: [
-							{
-								name: "Ascending",
-								value: "asc",
-							},
-							{
-								name: "Descending",
-								value: "desc",
-							},
-						],
 					},
 				],
 			},
@@ -29619,13 +29685,13 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Column to sort by",
-						placeholder: "e.g. created_at",
+						placeholder: "e.g. name",
 					},
 					{
 						displayName: "Order Direction",
 						name: "orderByDirection",
 						type: "options",
-						default: "desc",
+						default: "asc",
 						description: "Sort direction, sent with the column",
 						options: [
 							{
@@ -32087,13 +32153,13 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Column to sort by",
-						placeholder: "e.g. created_at",
+						placeholder: "e.g. name",
 					},
 					{
 						displayName: "Order Direction",
 						name: "orderByDirection",
 						type: "options",
-						default: "desc",
+						default: "asc",
 						description: "Sort direction, sent with the column",
 						options: [
 							{
@@ -33412,13 +33478,13 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Column to sort by",
-						placeholder: "e.g. created_at",
+						placeholder: "e.g. name",
 					},
 					{
 						displayName: "Order Direction",
 						name: "orderByDirection",
 						type: "options",
-						default: "desc",
+						default: "asc",
 						description: "Sort direction, sent with the column",
 						options: [
 							{
@@ -34340,6 +34406,53 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
+				displayName: "Order By Column",
+				name: "orderByColumn",
+				type: "string",
+				default: "created_at",
+				required: true,
+				description: "Column to sort by",
+				placeholder: "e.g. created_at",
+				displayOptions: {
+					show: {
+						resource: [
+							"subscription",
+						],
+						operation: [
+							"retrievesTheRelatedOrdersOfAGivenSubscriptionId",
+						],
+					},
+				},
+			},
+			{
+				displayName: "Order Direction",
+				name: "orderByDirection",
+				type: "options",
+				default: "desc",
+				required: true,
+				description: "Sort direction, sent with the column",
+				options: [
+					{
+						name: "Ascending",
+						value: "asc",
+					},
+					{
+						name: "Descending",
+						value: "desc",
+					},
+				],
+				displayOptions: {
+					show: {
+						resource: [
+							"subscription",
+						],
+						operation: [
+							"retrievesTheRelatedOrdersOfAGivenSubscriptionId",
+						],
+					},
+				},
+			},
+			{
 				displayName: "Search Param",
 				name: "searchParam",
 				type: "json",
@@ -34420,31 +34533,6 @@ export class AcademyOfMine implements INodeType {
 						type: "boolean",
 						default: false,
 						description: "Whether to add the fields the API returns next to the list (totals, counters, paging) to each record, under \"response\"",
-					},
-					{
-						displayName: "Order By Column",
-						name: "orderByColumn",
-						type: "string",
-						default: "",
-						description: "Column to sort by",
-						placeholder: "e.g. created_at",
-					},
-					{
-						displayName: "Order Direction",
-						name: "orderByDirection",
-						type: "options",
-						default: "desc",
-						description: "Sort direction, sent with the column",
-						options: [
-							{
-								name: "Ascending",
-								value: "asc",
-							},
-							{
-								name: "Descending",
-								value: "desc",
-							},
-						],
 					},
 				],
 			},
@@ -35011,13 +35099,13 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Column to sort by",
-						placeholder: "e.g. created_at",
+						placeholder: "e.g. name",
 					},
 					{
 						displayName: "Order Direction",
 						name: "orderByDirection",
 						type: "options",
-						default: "desc",
+						default: "asc",
 						description: "Sort direction, sent with the column",
 						options: [
 							{
@@ -35666,13 +35754,13 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Column to sort by",
-						placeholder: "e.g. created_at",
+						placeholder: "e.g. name",
 					},
 					{
 						displayName: "Order Direction",
 						name: "orderByDirection",
 						type: "options",
-						default: "desc",
+						default: "asc",
 						description: "Sort direction, sent with the column",
 						options: [
 							{
@@ -36999,6 +37087,53 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
+				displayName: "Order By Column",
+				name: "orderByColumn",
+				type: "string",
+				default: "registered_on",
+				required: true,
+				description: "Column to sort by",
+				placeholder: "e.g. registered_on",
+				displayOptions: {
+					show: {
+						resource: [
+							"user",
+						],
+						operation: [
+							"getTheQuizzesForAGivenUserAndPortal",
+						],
+					},
+				},
+			},
+			{
+				displayName: "Order Direction",
+				name: "orderByDirection",
+				type: "options",
+				default: "desc",
+				required: true,
+				description: "Sort direction, sent with the column",
+				options: [
+					{
+						name: "Ascending",
+						value: "asc",
+					},
+					{
+						name: "Descending",
+						value: "desc",
+					},
+				],
+				displayOptions: {
+					show: {
+						resource: [
+							"user",
+						],
+						operation: [
+							"getTheQuizzesForAGivenUserAndPortal",
+						],
+					},
+				},
+			},
+			{
 				displayName: "Search Param",
 				name: "searchParam",
 				type: "json",
@@ -37079,31 +37214,6 @@ export class AcademyOfMine implements INodeType {
 						type: "boolean",
 						default: false,
 						description: "Whether to add the fields the API returns next to the list (totals, counters, paging) to each record, under \"response\"",
-					},
-					{
-						displayName: "Order By Column",
-						name: "orderByColumn",
-						type: "string",
-						default: "",
-						description: "Column to sort by",
-						placeholder: "e.g. created_at",
-					},
-					{
-						displayName: "Order Direction",
-						name: "orderByDirection",
-						type: "options",
-						default: "desc",
-						description: "Sort direction, sent with the column",
-						options: [
-							{
-								name: "Ascending",
-								value: "asc",
-							},
-							{
-								name: "Descending",
-								value: "desc",
-							},
-						],
 					},
 				],
 			},
@@ -38532,6 +38642,53 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
+				displayName: "Order By Column",
+				name: "orderByColumn",
+				type: "string",
+				default: "created_at",
+				required: true,
+				description: "Column to sort by",
+				placeholder: "e.g. created_at",
+				displayOptions: {
+					show: {
+						resource: [
+							"user",
+						],
+						operation: [
+							"getCoursesEnrolledByAUserInAParticularPortal",
+						],
+					},
+				},
+			},
+			{
+				displayName: "Order Direction",
+				name: "orderByDirection",
+				type: "options",
+				default: "desc",
+				required: true,
+				description: "Sort direction, sent with the column",
+				options: [
+					{
+						name: "Ascending",
+						value: "asc",
+					},
+					{
+						name: "Descending",
+						value: "desc",
+					},
+				],
+				displayOptions: {
+					show: {
+						resource: [
+							"user",
+						],
+						operation: [
+							"getCoursesEnrolledByAUserInAParticularPortal",
+						],
+					},
+				},
+			},
+			{
 				displayName: "Search Param",
 				name: "searchParam",
 				type: "json",
@@ -38612,31 +38769,6 @@ export class AcademyOfMine implements INodeType {
 						type: "boolean",
 						default: false,
 						description: "Whether to add the fields the API returns next to the list (totals, counters, paging) to each record, under \"response\"",
-					},
-					{
-						displayName: "Order By Column",
-						name: "orderByColumn",
-						type: "string",
-						default: "",
-						description: "Column to sort by",
-						placeholder: "e.g. created_at",
-					},
-					{
-						displayName: "Order Direction",
-						name: "orderByDirection",
-						type: "options",
-						default: "desc",
-						description: "Sort direction, sent with the column",
-						options: [
-							{
-								name: "Ascending",
-								value: "asc",
-							},
-							{
-								name: "Descending",
-								value: "desc",
-							},
-						],
 					},
 				],
 			},
@@ -40274,7 +40406,7 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Column to sort by",
-						placeholder: "e.g. created_at",
+						placeholder: "e.g. registered_on",
 					},
 					{
 						displayName: "Order Direction",
@@ -40859,6 +40991,53 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
+				displayName: "Order By Column",
+				name: "orderByColumn",
+				type: "string",
+				default: "started_on",
+				required: true,
+				description: "Column to sort by",
+				placeholder: "e.g. started_on",
+				displayOptions: {
+					show: {
+						resource: [
+							"user",
+						],
+						operation: [
+							"retrievesAllLearningPathsForAGivenUser",
+						],
+					},
+				},
+			},
+			{
+				displayName: "Order Direction",
+				name: "orderByDirection",
+				type: "options",
+				default: "desc",
+				required: true,
+				description: "Sort direction, sent with the column",
+				options: [
+					{
+						name: "Ascending",
+						value: "asc",
+					},
+					{
+						name: "Descending",
+						value: "desc",
+					},
+				],
+				displayOptions: {
+					show: {
+						resource: [
+							"user",
+						],
+						operation: [
+							"retrievesAllLearningPathsForAGivenUser",
+						],
+					},
+				},
+			},
+			{
 				displayName: "Search Param",
 				name: "searchParam",
 				type: "json",
@@ -40939,31 +41118,6 @@ export class AcademyOfMine implements INodeType {
 						type: "boolean",
 						default: false,
 						description: "Whether to add the fields the API returns next to the list (totals, counters, paging) to each record, under \"response\"",
-					},
-					{
-						displayName: "Order By Column",
-						name: "orderByColumn",
-						type: "string",
-						default: "",
-						description: "Column to sort by",
-						placeholder: "e.g. created_at",
-					},
-					{
-						displayName: "Order Direction",
-						name: "orderByDirection",
-						type: "options",
-						default: "desc",
-						description: "Sort direction, sent with the column",
-						options: [
-							{
-								name: "Ascending",
-								value: "asc",
-							},
-							{
-								name: "Descending",
-								value: "desc",
-							},
-						],
 					},
 				],
 			},
@@ -41058,7 +41212,7 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Column to sort by",
-						placeholder: "e.g. created_at",
+						placeholder: "e.g. name",
 					},
 					{
 						displayName: "Order Direction",

@@ -323,7 +323,7 @@ export const learningPathResource: ResourceSpec = {
 					in: 'query',
 					key: 'order_by.colName',
 					at: 'options',
-					placeholder: 'e.g. created_at',
+					placeholder: 'e.g. registered_on',
 					description: 'Column to sort by',
 				}),
 				f.options('orderByDirection', 'Order Direction', [{ name: 'Ascending', value: 'asc' }, { name: 'Descending', value: 'desc' }], {

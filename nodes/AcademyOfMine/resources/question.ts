@@ -23,14 +23,14 @@ export const questionResource: ResourceSpec = {
 					in: 'query',
 					key: 'order_by.colName',
 					at: 'options',
-					placeholder: 'e.g. created_at',
+					placeholder: 'e.g. name',
 					description: 'Column to sort by',
 				}),
 				f.options('orderByDirection', 'Order Direction', [{ name: 'Ascending', value: 'asc' }, { name: 'Descending', value: 'desc' }], {
 					in: 'query',
 					key: 'order_by.direction',
 					at: 'options',
-					default: 'desc',
+					default: 'asc',
 					description: 'Sort direction, sent with the column',
 				}),
 				f.json('searchParam', 'Search Param', {

@@ -69,14 +69,15 @@ export const subscriptionResource: ResourceSpec = {
 				f.string('orderByColumn', 'Order By Column', {
 					in: 'query',
 					key: 'order_by.colName',
-					at: 'options',
+					required: true,
+					default: 'created_at',
 					placeholder: 'e.g. created_at',
 					description: 'Column to sort by',
 				}),
 				f.options('orderByDirection', 'Order Direction', [{ name: 'Ascending', value: 'asc' }, { name: 'Descending', value: 'desc' }], {
 					in: 'query',
 					key: 'order_by.direction',
-					at: 'options',
+					required: true,
 					default: 'desc',
 					description: 'Sort direction, sent with the column',
 				}),

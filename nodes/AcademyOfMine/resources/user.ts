@@ -87,14 +87,15 @@ export const userResource: ResourceSpec = {
 				f.string('orderByColumn', 'Order By Column', {
 					in: 'query',
 					key: 'order_by.colName',
-					at: 'options',
-					placeholder: 'e.g. created_at',
+					required: true,
+					default: 'registered_on',
+					placeholder: 'e.g. registered_on',
 					description: 'Column to sort by',
 				}),
 				f.options('orderByDirection', 'Order Direction', [{ name: 'Ascending', value: 'asc' }, { name: 'Descending', value: 'desc' }], {
 					in: 'query',
 					key: 'order_by.direction',
-					at: 'options',
+					required: true,
 					default: 'desc',
 					description: 'Sort direction, sent with the column',
 				}),
@@ -483,10 +484,16 @@ export const userResource: ResourceSpec = {
 			ref: 'aom.users.get-courses-enrolled-by-a-user-in-a-particular-portal',
 			fields: [
 				f.options('portalId', 'Portal Name or ID', [], { required: true, loadOptions: 'getPortals', description: 'The ID of the portal' }),
-				f.string('orderByColumn', 'Order By Column', { key: 'order_by.colName', at: 'options', placeholder: 'e.g. created_at', description: 'Column to sort by' }),
+				f.string('orderByColumn', 'Order By Column', {
+					key: 'order_by.colName',
+					required: true,
+					default: 'created_at',
+					placeholder: 'e.g. created_at',
+					description: 'Column to sort by',
+				}),
 				f.options('orderByDirection', 'Order Direction', [{ name: 'Ascending', value: 'asc' }, { name: 'Descending', value: 'desc' }], {
 					key: 'order_by.direction',
-					at: 'options',
+					required: true,
 					default: 'desc',
 					description: 'Sort direction, sent with the column',
 				}),
@@ -497,7 +504,6 @@ export const userResource: ResourceSpec = {
 					description: 'The search object with name, categories, and status properties',
 				}),
 			],
-			jsonText: ['order_by'],
 			list: { records: 'courses', pagination: { style: 'aom', inBody: true } },
 		},
 		{
@@ -825,7 +831,7 @@ export const userResource: ResourceSpec = {
 					in: 'query',
 					key: 'order_by.colName',
 					at: 'options',
-					placeholder: 'e.g. created_at',
+					placeholder: 'e.g. registered_on',
 					description: 'Column to sort by',
 				}),
 				f.options('orderByDirection', 'Order Direction', [{ name: 'Ascending', value: 'asc' }, { name: 'Descending', value: 'desc' }], {
@@ -969,14 +975,15 @@ export const userResource: ResourceSpec = {
 				f.string('orderByColumn', 'Order By Column', {
 					in: 'query',
 					key: 'order_by.colName',
-					at: 'options',
-					placeholder: 'e.g. created_at',
+					required: true,
+					default: 'started_on',
+					placeholder: 'e.g. started_on',
 					description: 'Column to sort by',
 				}),
 				f.options('orderByDirection', 'Order Direction', [{ name: 'Ascending', value: 'asc' }, { name: 'Descending', value: 'desc' }], {
 					in: 'query',
 					key: 'order_by.direction',
-					at: 'options',
+					required: true,
 					default: 'desc',
 					description: 'Sort direction, sent with the column',
 				}),
@@ -1004,7 +1011,7 @@ export const userResource: ResourceSpec = {
 					in: 'query',
 					key: 'order_by.colName',
 					at: 'options',
-					placeholder: 'e.g. created_at',
+					placeholder: 'e.g. name',
 					description: 'Column to sort by',
 				}),
 				f.options('orderByDirection', 'Order Direction', [{ name: 'Ascending', value: 'asc' }, { name: 'Descending', value: 'desc' }], {
