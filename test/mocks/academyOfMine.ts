@@ -4,16 +4,31 @@
  * with bytes; the webhook routes keep state for the trigger tests. The API key is required in the
  * header the credential sends.
  */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
 import type { IDataObject } from 'n8n-workflow';
 
-import { ROUTES } from '../../nodes/AcademyOfMine/routes';
 import type { MockResponse, RecordedRequest } from '../harness/mockServer';
 import { MockServer } from '../harness/mockServer';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { readReference } = require('../../scripts/aom/reference') as typeof import('../../scripts/aom/reference');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const overrides = require('../../scripts/aom/overrides') as { downloads: string[] };
+/** The repository, from test/mocks or from the sandbox's compiled copy (.sandbox/build/mocks). */
+const ROOT = (() => {
+	let dir = __dirname;
+	while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+	return dir;
+})();
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { readReference } = require(join(ROOT, 'scripts', 'aom', 'reference.js')) as typeof import('../../scripts/aom/reference');
+const overrides = require(join(ROOT, 'scripts', 'aom', 'overrides.js')) as { downloads: string[] };
+const { readRoutes } = require(join(ROOT, 'scripts', 'aom-generate.js')) as {
+	readRoutes(): Record<string, { method: string; path: string; inferred: boolean }>;
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** The node's route table (nodes/AcademyOfMine/routes.ts), read as the generator reads it back. */
+const ROUTES = readRoutes();
 
 export const AOM_KEY = 'aom-test-key-7f3c9e1b';
 
