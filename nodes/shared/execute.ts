@@ -270,7 +270,13 @@ class Run {
 		const paired = { item: i };
 		if (op.list) return (await this.list(plan, request, i)).map((json) => ({ json, pairedItem: paired }));
 		const response = await this.connection.send(request, i, { binary: !!op.download });
-		if (op.download) return [await this.file(op, response, i)];
+		if (op.download) {
+			const json = jsonOf(response);
+			// a JSON answer to a download (a status such as "still preparing", a link to the file) is no file
+			if (json === undefined) return [await this.file(op, response, i)];
+			if (isErrorEnvelope(json)) throw this.unusable({ ...response, body: json }, i, 'an error');
+			return singleRecords(json, op.unwrap).map((record) => ({ json: record, pairedItem: paired }));
+		}
 		if (isErrorEnvelope(response.body)) throw this.unusable(response, i, 'an error');
 		return singleRecords(response.body, op.unwrap).map((json) => ({ json, pairedItem: paired }));
 	}
@@ -288,6 +294,16 @@ class Run {
 			binary: { [property]: binary },
 			pairedItem: { item: i },
 		};
+	}
+}
+
+/** The parsed body of a file response the server labels as JSON, else undefined. */
+function jsonOf(response: ApiResponse): unknown {
+	if (!/[/+]json\b/i.test(String(response.headers['content-type'] ?? '')) || !Buffer.isBuffer(response.body)) return undefined;
+	try {
+		return JSON.parse(response.body.toString('utf8'));
+	} catch {
+		return undefined;
 	}
 }
 

@@ -145,6 +145,30 @@ describe('Route Override', () => {
 	});
 });
 
+describe('files', () => {
+	test('a download the API answers with JSON (Mux: video not ready) outputs the JSON, not a file', async () => {
+		const ref = 'aom.media.download-mux-video';
+		server.on(ROUTES[ref].method, at(ref), { body: { status: 'preparing' } });
+		const { items, error } = await runAom(server, { resource: 'media', operation: 'downloadMuxVideo', muxId: 'abc', binaryPropertyName: 'video' });
+		expect(error).toBeUndefined();
+		expect(items).toEqual([{ json: { status: 'preparing' }, pairedItem: { item: 0 } }]);
+	});
+
+	test('the download goes to the binary field named, with the file name and MIME type of the response', async () => {
+		const ref = 'aom.ecommerce-orders.download-the-pdf-invoice-for-a-specific-order';
+		const { items } = await runAom(server, { resource: 'ecommerceOrder', operation: 'downloadThePdfInvoiceForASpecificOrder', orderId: rl(1), binaryPropertyName: 'invoice' });
+		expect(server.last()).toMatchObject({ method: ROUTES[ref].method, path: at(ref), query: { orderId: '1' } });
+		expect(items[0].json).toEqual({ fileName: 'invoice-1.pdf', mimeType: 'application/pdf', fileSize: expect.anything() });
+		expect(items[0].binary?.invoice).toMatchObject({ fileName: 'invoice-1.pdf', mimeType: 'application/pdf' });
+	});
+
+	test('an upload without the named binary property stops with an error naming it, before any request', async () => {
+		const { error } = await runAom(server, { resource: 'assignmentModule', operation: 'uploadAssignmentFile', binaryPropertyName: 'homework' }, { items: [{ json: {} }] });
+		expect(error?.message).toBe('No binary property "homework" on input item 0');
+		expect(server.requests).toHaveLength(0);
+	});
+});
+
 describe('errors', () => {
 	test("a 422 carries Laravel's message and field errors; Continue On Fail gives a paired error item", async () => {
 		server.on('POST', at('aom.badges.create-a-new-badge'), {
