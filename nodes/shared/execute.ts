@@ -74,11 +74,17 @@ function setKey(target: IDataObject, key: string, value: unknown): void {
 
 /** One run of a vendor node: the context, the vendor, the connection and the item index. */
 class Run {
+	/** Whether the node has a Route Override set (its per-item value is read only then). */
+	readonly overridden: boolean;
+
 	constructor(
 		readonly ctx: IExecuteFunctions,
 		readonly vendor: VendorSpec,
 		readonly connection: Connection,
-	) {}
+	) {
+		const override = ctx.getNode().parameters.routeOverride;
+		this.overridden = !!override && typeof override === 'object' && Object.keys(override).length > 0;
+	}
 
 	/** A parameter of item `i` (expressions resolved; no schema walk over the node's properties). */
 	param(name: string, i: number, fallback: unknown): unknown {
@@ -134,7 +140,7 @@ class Run {
 			method = this.param(op.routeFrom.method, i, '');
 			path = this.param(op.routeFrom.path, i, '');
 			label = 'Path';
-		} else if (this.vendor.routeOverride) {
+		} else if (this.vendor.routeOverride && this.overridden) {
 			const override = (this.param('routeOverride', i, {}) ?? {}) as IDataObject;
 			if (!isUnset(override.method)) method = override.method;
 			if (!isUnset(override.path)) path = override.path;
