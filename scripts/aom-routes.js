@@ -108,7 +108,10 @@ function main(argv) {
 		console.error('usage: npm run aom:routes -- <openapi.json | openapi.yaml | redoc.html> [--routes <routes.ts>] [--dry-run]');
 		return 2;
 	}
-	const { routes, report } = importRoutes(readSpec(file), readRoutes(routesFile));
+	const spec = readSpec(file);
+	const { routes, report } = importRoutes(spec, readRoutes(routesFile));
+	// the paths are relative to the spec's server: that URL is the credential's Base URL
+	for (const server of spec?.servers ?? []) console.log(`server (Base URL of the credential): ${server.url}`);
 	console.log(`matched: ${report.matched.length}`);
 	console.log(`unmatched (kept as they were): ${report.unmatched.length}`);
 	for (const id of report.unmatched) console.log(`  ${id}`);

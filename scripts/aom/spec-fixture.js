@@ -33,5 +33,5 @@ for (const op of readReference()) {
 		},
 	};
 }
-const spec = { openapi: '3.0.0', info: { title: 'Academy of Mine API (test fixture)', version: '1' }, paths };
+const spec = { openapi: '3.0.0', info: { title: 'Academy of Mine API (test fixture)', version: '1' }, servers: [{ url: 'https://academy.example.com/api' }], paths };
 writeFileSync(join(__dirname, '..', '..', 'test', 'fixtures', 'academy-of-mine.openapi.json'), `${JSON.stringify(spec, null, '\t')}\n`);

@@ -46,7 +46,7 @@ test.each([
 	}],
 ])('rewrites the table from %s, matching titles, and reports what it did', (_kind, make) => {
 	const { output, routes } = importFrom(make());
-	expect(output).toContain('matched: 491');
+	expect(output).toContain('server (Base URL of the credential): https://academy.example.com/api\nmatched: 491');
 	expect(output).toContain('unmatched (kept as they were): 3\n  aom.accredible.validate-accredible-api-key\n  aom.locations.delete-location\n  aom.users.tabular-list');
 	expect(output).toContain('in the spec but not in the node: 1\n  POST /v1/webinar-modules/handle-zoom-webhook "Handle Zoom Webhook"');
 	expect(output).toContain('changed: 491');
