@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { ACADEMY_OF_MINE } from '../nodes/AcademyOfMine/vendor';
 import { KWIGA } from '../nodes/Kwiga/vendor';
 import { PROVI } from '../nodes/Provi/vendor';
 import { PSB_HOSTING } from '../nodes/PsbHosting/vendor';
@@ -20,6 +21,7 @@ function table(vendor: VendorSpec): string {
 const count = (vendor: VendorSpec) => vendor.resources.reduce((n, r) => n + r.operations.length, 0);
 
 test.each([
+	['Academy of Mine', ACADEMY_OF_MINE],
 	['Kwiga', KWIGA],
 	['Provi', PROVI],
 	['PSB Hosting', PSB_HOSTING],

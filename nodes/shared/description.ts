@@ -243,6 +243,41 @@ export const REQUEST_OPTIONS: INodeProperties = {
 	],
 };
 
+/**
+ * Route Override: one property for every operation of a vendor whose routes may be wrong (read by
+ * the executor for the chosen operation). Not repeated per operation: the node's description stays
+ * the same size however many operations the vendor has.
+ */
+function routeOverride(vendor: VendorSpec): INodeProperties {
+	const custom = vendor.resources.filter((r) => r.operations.every((op) => op.routeFrom)).map((r) => r.value);
+	return {
+		displayName: 'Route Override',
+		name: 'routeOverride',
+		type: 'collection',
+		placeholder: 'Add Override',
+		default: {},
+		description: "Send this operation to another method or path than the node's route table says (for routes the reference does not document)",
+		...(custom.length ? { displayOptions: { hide: { resource: custom } } } : {}),
+		options: [
+			{
+				displayName: 'Method',
+				name: 'method',
+				type: 'options',
+				default: 'GET',
+				options: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((m) => ({ name: m, value: m })),
+			},
+			{
+				displayName: 'Path',
+				name: 'path',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. /courses/{courseId}',
+				description: "Path after the credential's base URL; {placeholders} take the operation's ID parameters",
+			},
+		],
+	};
+}
+
 /** All properties of a vendor node: Resource, then per resource its Operation and fields. */
 export function vendorProperties(vendor: VendorSpec): INodeProperties[] {
 	const resources = [...vendor.resources].sort((a, b) => a.name.localeCompare(b.name));
@@ -265,6 +300,7 @@ export function vendorProperties(vendor: VendorSpec): INodeProperties[] {
 		properties.push(operationSelector(resource));
 		for (const op of resource.operations) properties.push(...operationProperties(resource, op));
 	}
+	if (vendor.routeOverride) properties.push(routeOverride(vendor));
 	properties.push(REQUEST_OPTIONS);
 	return properties;
 }

@@ -8,7 +8,17 @@ import { walkPages } from './pagination';
 import { isErrorEnvelope, listRecords, listSiblings, recordsLabel, singleRecords } from './response';
 import type { ApiRequest, ApiResponse, TransportSettings } from './transport';
 import { Connection, DEFAULT_SETTINGS } from './transport';
-import type { FieldGroup, FieldSpec, OperationSpec, VendorSpec } from './types';
+import type { FieldGroup, FieldSpec, HttpMethod, OperationSpec, VendorSpec } from './types';
+
+const HTTP_METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+const safeDecode = (text: string) => {
+	try {
+		return decodeURIComponent(text).normalize('NFKC');
+	} catch {
+		return text;
+	}
+};
 
 /** What the executor reads for one operation: its top-level fields, then one collection at a time. */
 interface OperationPlan {
@@ -64,11 +74,17 @@ function setKey(target: IDataObject, key: string, value: unknown): void {
 
 /** One run of a vendor node: the context, the vendor, the connection and the item index. */
 class Run {
+	/** Whether the node has a Route Override set (its per-item value is read only then). */
+	readonly overridden: boolean;
+
 	constructor(
 		readonly ctx: IExecuteFunctions,
 		readonly vendor: VendorSpec,
 		readonly connection: Connection,
-	) {}
+	) {
+		const override = ctx.getNode().parameters.routeOverride;
+		this.overridden = !!override && typeof override === 'object' && Object.keys(override).length > 0;
+	}
 
 	/** A parameter of item `i` (expressions resolved; no schema walk over the node's properties). */
 	param(name: string, i: number, fallback: unknown): unknown {
@@ -111,13 +127,48 @@ class Run {
 		);
 	}
 
+	/**
+	 * Method and path of the request: the operation's, a Custom Request's parameters, or the Route
+	 * Override the user set. A path from a parameter stays on the credential's host: it must start
+	 * with `/` and may not climb out of the base URL.
+	 */
+	route(op: OperationSpec, i: number): { method: HttpMethod; path: string } {
+		let method: unknown = op.method;
+		let path: unknown = op.path;
+		let label = 'Route Override';
+		if (op.routeFrom) {
+			method = this.param(op.routeFrom.method, i, '');
+			path = this.param(op.routeFrom.path, i, '');
+			label = 'Path';
+		} else if (this.vendor.routeOverride && this.overridden) {
+			const override = (this.param('routeOverride', i, {}) ?? {}) as IDataObject;
+			if (!isUnset(override.method)) method = override.method;
+			if (!isUnset(override.path)) path = override.path;
+		}
+		method = String(method ?? '').toUpperCase();
+		if (!HTTP_METHODS.includes(method as HttpMethod)) {
+			throw this.invalid(i, `The method "${String(method)}" is not supported for item ${i}`, `Use one of ${HTTP_METHODS.join(', ')}.`);
+		}
+		const text = String(path ?? '').trim();
+		const segments = text.split(/[?#]/)[0].split('/');
+		if (!text.startsWith('/') || /[\s\\]/.test(text) || segments.some((s) => ['.', '..'].includes(safeDecode(s)))) {
+			throw this.invalid(
+				i,
+				`The ${label.toLowerCase()} "${text}" is not a path of the API for item ${i}`,
+				`Give a path relative to the base URL of the credential, starting with "/" (e.g. /courses/{id}); it cannot contain spaces, backslashes or "." / ".." segments.`,
+			);
+		}
+		return { method: method as HttpMethod, path: text };
+	}
+
 	/** The request of operation `op` for item `i`, from the operation's own fields only. */
 	async request(plan: OperationPlan, i: number): Promise<ApiRequest> {
 		const { op } = plan;
-		const qs: IDataObject = { ...(op.fixedQuery ?? {}) };
+		let qs: IDataObject = { ...(op.fixedQuery ?? {}) };
 		let body: IDataObject = { ...(op.fixedBody ?? {}) };
 		const headers: IDataObject = { ...(op.headers ?? {}) };
-		let url = op.path;
+		const { method, path } = this.route(op, i);
+		let url = path;
 		const place = (field: FieldSpec, raw: unknown) => {
 			if (field.in === 'path') {
 				url = url.replace(`{${field.key ?? field.name}}`, this.segment(field, raw, i));
@@ -129,6 +180,14 @@ class Run {
 			});
 			if (value === undefined) return;
 			const key = field.key ?? field.name;
+			if (field.spread) {
+				if (!value || typeof value !== 'object' || Array.isArray(value)) {
+					throw this.invalid(i, `The parameter "${field.displayName}" must be a JSON object for item ${i}`);
+				}
+				if (field.in === 'query') qs = { ...qs, ...(value as IDataObject) };
+				else if (field.in === 'body') body = { ...body, ...(value as IDataObject) };
+				return;
+			}
 			if (field.in === 'query') setKey(qs, key, value);
 			else if (field.in === 'body') setKey(body, key, value);
 			else if (field.in === 'header') headers[key] = String(value);
@@ -141,6 +200,13 @@ class Run {
 			const values = (this.param(group, i, {}) ?? {}) as IDataObject;
 			for (const field of fields) if (field.name in values) place(field, plain(values[field.name]));
 		}
+		const unfilled = /\{([^}/]+)\}/.exec(url);
+		if (unfilled) {
+			throw this.invalid(i, `The path "${url}" has a placeholder {${unfilled[1]}} no parameter of this operation fills for item ${i}`, 'Use the placeholders of the operation\'s ID parameters, or write the value into the path.');
+		}
+		for (const key of op.jsonText ?? []) {
+			for (const target of [qs, body]) if (target[key] && typeof target[key] === 'object') target[key] = JSON.stringify(target[key]);
+		}
 		let payload: unknown = Object.keys(body).length ? body : undefined;
 		if (op.multipart) {
 			const form = await toMultipart(this.ctx, i, op, body);
@@ -148,7 +214,7 @@ class Run {
 			headers['Content-Type'] = form.contentType;
 			body = {};
 		}
-		return { method: op.method, url, qs, body: payload, headers };
+		return { method, url, qs, body: payload, headers };
 	}
 
 	/** A body that is not what the API promises (an error envelope, no list) is an error. */
@@ -210,7 +276,13 @@ class Run {
 		const paired = { item: i };
 		if (op.list) return (await this.list(plan, request, i)).map((json) => ({ json, pairedItem: paired }));
 		const response = await this.connection.send(request, i, { binary: !!op.download });
-		if (op.download) return [await this.file(op, response, i)];
+		if (op.download) {
+			const json = jsonOf(response);
+			// a JSON answer to a download (a status such as "still preparing", a link to the file) is no file
+			if (json === undefined) return [await this.file(op, response, i)];
+			if (isErrorEnvelope(json)) throw this.unusable({ ...response, body: json }, i, 'an error');
+			return singleRecords(json, op.unwrap).map((record) => ({ json: record, pairedItem: paired }));
+		}
 		if (isErrorEnvelope(response.body)) throw this.unusable(response, i, 'an error');
 		return singleRecords(response.body, op.unwrap).map((json) => ({ json, pairedItem: paired }));
 	}
@@ -228,6 +300,16 @@ class Run {
 			binary: { [property]: binary },
 			pairedItem: { item: i },
 		};
+	}
+}
+
+/** The parsed body of a file response the server labels as JSON, else undefined. */
+function jsonOf(response: ApiResponse): unknown {
+	if (!/[/+]json\b/i.test(String(response.headers['content-type'] ?? '')) || !Buffer.isBuffer(response.body)) return undefined;
+	try {
+		return JSON.parse(response.body.toString('utf8'));
+	} catch {
+		return undefined;
 	}
 }
 

@@ -77,6 +77,8 @@ export interface FieldSpec {
 	values?: FieldSpec[];
 	/** For fixedCollection: allow several rows. */
 	multiple?: boolean;
+	/** The value (a JSON object) is merged into the query or body instead of sent under a key. */
+	spread?: boolean;
 }
 
 /** Pagination styles implemented in pagination.ts. */
@@ -140,6 +142,13 @@ export interface OperationSpec {
 	fixedQuery?: IDataObject;
 	/** Fixed body properties. */
 	fixedBody?: IDataObject;
+	/**
+	 * Query or body keys whose value, assembled from dotted field keys (`order_by.colName`), is
+	 * sent as JSON text (`order_by={"colName":"name","direction":"asc"}`).
+	 */
+	jsonText?: string[];
+	/** Method and path come from these parameters of the node (Custom Request), not from `method`/`path`. */
+	routeFrom?: { method: string; path: string };
 	/** The `Catalog id` of the vendor reference this operation implements. */
 	ref: string;
 }
@@ -185,4 +194,9 @@ export interface ApiSpec {
 export interface VendorSpec {
 	api: ApiSpec;
 	resources: ResourceSpec[];
+	/**
+	 * Every operation gets a "Route Override" (method + path) the user can set when the vendor's
+	 * route differs from the one in the data (routes inferred from an incomplete reference).
+	 */
+	routeOverride?: boolean;
 }

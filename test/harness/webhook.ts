@@ -85,9 +85,9 @@ export function hookContext(setup: NodeSetup) {
 }
 
 /** The context n8n gives `webhook()` for one delivery. */
-export function webhookContext(setup: NodeSetup, request: { headers?: IDataObject; body?: unknown }) {
+export function webhookContext(setup: NodeSetup, request: { headers?: IDataObject; body?: unknown; query?: IDataObject }) {
 	const response = new FakeResponse();
-	const httpRequest = { headers: request.headers ?? {}, body: request.body ?? {}, params: {}, query: {} };
+	const httpRequest = { headers: request.headers ?? {}, body: request.body ?? {}, params: {}, query: request.query ?? {} };
 	const { workflow, node, additionalData } = build(setup, {
 		httpRequest: httpRequest as never,
 		httpResponse: response as never,

@@ -1,0 +1,176 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { vendorRequest, walkList } from '../shared/lookups';
+
+import { AOM_API } from './api';
+import { WEBHOOK_EVENTS } from './events';
+import { ROUTES } from './routes';
+
+/** One webhook this node registered: Academy of Mine takes one event per webhook. */
+interface Registration extends IDataObject {
+	id: string;
+	/** Query parameter of the URL it was registered with; a delivery must carry it. */
+	secret: string;
+}
+
+interface AomStaticData extends IDataObject {
+	/** Event -> the webhook registered for it (kept on deactivation: there is no delete route). */
+	registrations?: Record<string, Registration>;
+	/** The n8n URL and events of the last activation. */
+	webhookUrl?: string;
+	events?: string[];
+}
+
+const CREATE = 'aom.webhooks.create-webhook';
+const UPDATE = 'aom.webhooks.update-the-specified-webhook-in-storage';
+const LIST = 'aom.webhooks.webhook-actions-tabular-list';
+
+/** The reference requires a webhook ID even to create one; a new webhook is asked for with 0. */
+const NEW_WEBHOOK_ID = '0';
+
+/** 32 random bytes as hex (Web Crypto: the nodes do not import Node's modules). */
+function newSecret(): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(32));
+	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Constant-time comparison: the time depends only on the length of the expected secret. */
+export function sameSecret(given: string, expected: string): boolean {
+	let diff = given.length ^ expected.length;
+	for (let i = 0; i < expected.length; i++) diff |= given.charCodeAt(i % Math.max(given.length, 1)) ^ expected.charCodeAt(i);
+	return diff === 0 && expected.length > 0;
+}
+
+const withSecret = (url: string, secret: string) => `${url}${url.includes('?') ? '&' : '?'}secret=${secret}`;
+
+const pathOf = (ref: string, id?: string) => ROUTES[ref].path.replace('{id}', encodeURIComponent(id ?? ''));
+
+export class AcademyOfMineTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Academy of Mine Trigger',
+		name: 'academyOfMineTrigger',
+		icon: { light: 'file:../../icons/academy-of-mine.svg', dark: 'file:../../icons/academy-of-mine.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		description: 'Starts the workflow when Academy of Mine sends a webhook',
+		defaults: { name: 'Academy of Mine Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'academyOfMineApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: [],
+				options: [...WEBHOOK_EVENTS].sort((a, b) => a.name.localeCompare(b.name)),
+				description: 'The events that start the workflow (one webhook is registered per event)',
+			},
+			{
+				displayName:
+					"Academy of Mine has no API to delete a webhook: deactivating this workflow leaves its webhooks in place (their deliveries are refused). Remove them in Academy of Mine's admin under Webhooks when you no longer need them; activating again reuses them.",
+				name: 'noDeleteNotice',
+				type: 'notice',
+				default: '',
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			/**
+			 * True only when every chosen event has a webhook this node registered (id in static data,
+			 * still in Academy of Mine's list) for this URL. Webhooks it did not register are never looked at.
+			 */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as AomStaticData;
+				const registrations = data.registrations ?? {};
+				if (!Object.keys(registrations).length) return false;
+				const { records } = await walkList(this, AOM_API, { method: ROUTES[LIST].method, url: pathOf(LIST), list: { records: 'records' } });
+				const listed = new Map(records.map((r) => [String(r.id), r]));
+				const url = this.getNodeWebhookUrl('default') as string;
+				for (const [event, registration] of Object.entries(registrations)) {
+					const record = listed.get(registration.id);
+					// removed in the admin: forget it; one whose URL is shown and differs is not ours any more
+					if (!record || (typeof record.url === 'string' && record.url !== withSecret(url, registration.secret))) delete registrations[event];
+				}
+				const events = this.getNodeParameter('events', []) as string[];
+				return (
+					data.webhookUrl === url &&
+					JSON.stringify([...(data.events ?? [])].sort()) === JSON.stringify([...events].sort()) &&
+					events.every((event) => registrations[event])
+				);
+			},
+
+			/** Registers one webhook per chosen event, or updates the one registered before. */
+			async create(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as AomStaticData;
+				const registrations = (data.registrations ??= {});
+				const url = this.getNodeWebhookUrl('default') as string;
+				const events = this.getNodeParameter('events', []) as string[];
+				if (!events.length) throw new NodeOperationError(this.getNode(), 'Choose at least one event');
+				const description = `n8n workflow ${this.getWorkflow().id ?? ''}`.trim();
+				for (const event of events) {
+					const known = registrations[event];
+					const secret = known?.secret ?? newSecret();
+					const body = { url: withSecret(url, secret), eventList: event, description };
+					const answer = (await vendorRequest(this, AOM_API, {
+						method: ROUTES[known ? UPDATE : CREATE].method,
+						url: pathOf(known ? UPDATE : CREATE, known?.id ?? NEW_WEBHOOK_ID),
+						body,
+					})) as IDataObject;
+					const id = answer?.id ?? known?.id;
+					if (id === undefined || id === null || id === '') {
+						throw new NodeOperationError(this.getNode(), 'Academy of Mine did not return the ID of the webhook', {
+							description: JSON.stringify(answer ?? null).slice(0, 500),
+						});
+					}
+					registrations[event] = { id: String(id), secret };
+				}
+				data.webhookUrl = url;
+				data.events = events;
+				return true;
+			},
+
+			/**
+			 * There is no delete route: the webhooks stay registered (and are reused on the next
+			 * activation); deliveries to an inactive workflow are refused by n8n.
+			 */
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as AomStaticData;
+				delete data.webhookUrl;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const data = this.getWorkflowStaticData('node') as AomStaticData;
+		const given = String((this.getQueryData() as IDataObject).secret ?? '');
+		let match: string | undefined;
+		// every registration is compared, so the time does not tell which one matched
+		for (const [event, registration] of Object.entries(data.registrations ?? {})) {
+			if (sameSecret(given, registration.secret)) match = event;
+		}
+		if (match === undefined) {
+			this.getResponseObject().status(401).json({ message: 'Unknown or missing webhook secret' });
+			return { noWebhookResponse: true };
+		}
+		const body = (this.getBodyData() ?? {}) as IDataObject;
+		const event = String(body.event ?? body.eventList ?? match);
+		const events = this.getNodeParameter('events', []) as string[];
+		if (!events.includes(event)) return { webhookResponse: { received: true, ignored: event } };
+		return { workflowData: [this.helpers.returnJsonArray({ ...body, event })] };
+	}
+}

@@ -1,0 +1,466 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * Generates the Academy of Mine node's operations from its API reference:
+ *   nodes/AcademyOfMine/resources/<section>.ts  one file per section of the reference
+ *   nodes/AcademyOfMine/routes.ts               method + path per operation (existing entries kept:
+ *                                               they may come from `npm run aom:routes`)
+ * Inputs: test/fixtures/academy-of-mine.api-reference.txt, its catalog ids
+ * (test/fixtures/academy-of-mine.catalog.json) and the hand-written scripts/aom/overrides.js.
+ * Re-running it changes nothing (test/aom/generator.test.ts).
+ *
+ *   node scripts/aom-generate.js          writes the files
+ *   node scripts/aom-generate.js --check  exits 1 when a file would change
+ */
+const { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+const { camel, kebab, readReference } = require('./aom/reference');
+const overrides = require('./aom/overrides');
+
+const ROOT = join(__dirname, '..');
+const NODE_DIR = join(ROOT, 'nodes', 'AcademyOfMine');
+const RESOURCES_DIR = join(NODE_DIR, 'resources');
+const ROUTES_FILE = join(NODE_DIR, 'routes.ts');
+
+/** Resource files written by hand (not from the reference). */
+const HAND_WRITTEN = ['customRequest.ts'];
+
+const PAGE_PARAMS = new Set(['page_size', 'page_number', 'pageSize', 'pageNumber']);
+
+/** @param {string} text */
+const q = (text) => `'${String(text).replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, ' ')}'`;
+
+/** A TypeScript literal with single-quoted strings and bare keys where possible. */
+function literal(value, depth = 0) {
+	const pad = '\t'.repeat(depth + 1);
+	const end = '\t'.repeat(depth);
+	if (Array.isArray(value)) {
+		if (!value.length) return '[]';
+		const flat = value.map((v) => literal(v, depth + 1));
+		const inline = `[${flat.join(', ')}]`;
+		if (inline.length < 100 && !inline.includes('\n')) return inline;
+		return `[\n${flat.map((v) => `${pad}${v},`).join('\n')}\n${end}]`;
+	}
+	if (value && typeof value === 'object') {
+		const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+		if (!entries.length) return '{}';
+		const key = (k) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : q(k));
+		// keys starting with `...` or `fields:` are source written as is
+		const parts = entries.map(([k, v]) => (k.startsWith('...') || k.startsWith('fields:') ? `${k}` : `${key(k)}: ${literal(v, depth + 1)}`));
+		const inline = `{ ${parts.join(', ')} }`;
+		if (inline.length < 110 && !inline.includes('\n')) return inline;
+		return `{\n${parts.map((p) => `${pad}${p},`).join('\n')}\n${end}}`;
+	}
+	if (typeof value === 'string') return q(value);
+	return JSON.stringify(value);
+}
+
+/** `Create an Announcement.` -> `Create an Announcement`. */
+const cleanTitle = (title) =>
+	title
+		.replace(/\s*\(See [^)]*\)/g, '')
+		// a title that runs on into its description: its first sentence
+		.replace(/\.\s+[A-Z].*$/, '')
+		.replace(/\s*[.:]\s*$/, '')
+		.replace(/\s+/g, ' ')
+		.trim();
+
+// n8n's lint rules check names with this very function (eslint-plugin-n8n-nodes-base depends on it)
+const { titleCase } = require('title-case');
+const { singular } = require('pluralize');
+
+/** `id`, `url`, `json` as n8n writes them. */
+const acronyms = (text) =>
+	text
+		.replace(/\bids\b/gi, 'IDs')
+		.replace(/\bid\b/gi, 'ID')
+		.replace(/\burls?\b/gi, (m) => m.toUpperCase().replace('S', 's'))
+		.replace(/\bjson\b/gi, 'JSON');
+
+/** A description as n8n's lint wants it: capitalised; a final period only after several sentences. */
+function tidy(text) {
+	let out = acronyms(String(text).replace(/\s+/g, ' ').trim()).replace(/\s*Examples?:\s*$/, '');
+	if (!out) return undefined;
+	out = out[0].toUpperCase() + out.slice(1);
+	const sentences = /[.!?]\s+\S/.test(out);
+	out = out.replace(/[.\s]+$/, '');
+	return sentences ? `${out}.` : out;
+}
+
+/** Sentence case n8n's lint accepts: letters and digits only, acronyms kept. */
+function sentence(text) {
+	const words = text.split(/[^A-Za-z0-9]+/).filter(Boolean);
+	const acronym = (w) => w.length > 1 && w === w.toUpperCase();
+	// the lint reads the sentence without its acronyms: the first other word is the capital one
+	const first = words.findIndex((w) => !acronym(w));
+	return words
+		.map((w, i) => {
+			if (acronym(w)) return w;
+			const lower = w.toLowerCase();
+			return i === first ? lower[0].toUpperCase() + lower.slice(1) : lower;
+		})
+		.join(' ');
+}
+
+/** `page_size` -> `Page Size`, `portalId` -> `Portal ID`. */
+function displayName(wire) {
+	return wire
+		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+		.split(/[^A-Za-z0-9]+/)
+		.filter(Boolean)
+		.map((w) => (/^ids?$/i.test(w) ? w.toUpperCase().replace('IDS', 'IDs') : /^(url|utm|lti|pdf|sku|api|2fa|csv|css|html|json)$/i.test(w) ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1)))
+		.join(' ');
+}
+
+/** First sentence of a description, short enough for the operation list. */
+function shortDescription(text) {
+	const first = (/^(.+?[.!?])(\s|$)/.exec(text)?.[1] ?? text).replace(/\s*\(See [^)]*\)\s*/g, ' ').trim();
+	return first.length > 180 ? `${first.slice(0, 177).replace(/\s+\S*$/, '')}...` : first;
+}
+
+/** `Must be one of: a, b, c.` / `Event options: a, b or c.` -> choices. */
+function choicesOf(description) {
+	const m = /(?:Must be one of|Event options|one of the following|Possible values)\s*:?\s*([a-z0-9_]+(?:\s*(?:,|or)\s*[a-z0-9_]+)+)/i.exec(description);
+	if (!m) return undefined;
+	return m[1].split(/\s*(?:,|\bor\b)\s*/).filter(Boolean);
+}
+
+const GROUP_BY_KIND = { list: 'filters', lookup: 'filters', get: 'options', update: 'updateFields', create: 'additionalFields', delete: 'additionalFields', action: 'additionalFields' };
+
+/** `The ID of the user.`, `Order ID.` -> the locator of that record (overrides.idLocators). */
+function idLocator(description) {
+	const m =
+		/\bID of the (user|course|product|order)\b(?!\s+(address|rating|note|registration|row))/i.exec(description) ??
+		/^(user|course|product|order) ID\b/i.exec(description);
+	return m ? overrides.idLocators[m[1].toLowerCase()] : undefined;
+}
+
+/** The FieldSpec of one reference parameter. */
+function fieldOf(op, param, used) {
+	const wire = param.name;
+	let name = camel(wire) || 'value';
+	if (used.has(name)) name = `${name}${param.in === 'path' ? 'Path' : param.in === 'query' ? 'Query' : 'Body'}`;
+	used.add(name);
+	const ref = overrides.references[wire] ?? (wire === 'id' ? idLocator(param.description) : undefined);
+	/** @type {Record<string, any>} */
+	const field = { name, displayName: titleCase(displayName(wire)), type: 'string', in: param.in };
+	if (name !== wire) field.key = wire;
+	if (param.required || param.in === 'path') field.required = true;
+	const type = param.type;
+	const choices = choicesOf(param.description);
+	if (choices && !type.startsWith('array')) {
+		field.type = 'options';
+		field.options = choices.map((c) => ({ name: titleCase(displayName(c)), value: c })).sort((a, b) => a.name.localeCompare(b.name));
+		if (!field.required) field.default = choices[0];
+	} else if (type.startsWith('array')) {
+		field.format = 'list';
+		field.placeholder = 'e.g. 1,2,3';
+	} else if (type === 'boolean') {
+		field.type = 'boolean';
+	} else if (['integer', 'numeric', 'number', 'int'].includes(type) && param.in !== 'path') {
+		field.type = 'number';
+	} else if (type === 'object' || (wire === 'search_param' && type === 'string')) {
+		// JSON: parsed here, sent as JSON text in the query (the operation's jsonText)
+		field.type = 'json';
+		field.format = 'json';
+		if (!field.required) field.default = '{}';
+	}
+	if (/password|secret|token|^key$|api_?key/i.test(wire) && field.type === 'string') field.password = true;
+	if (ref && field.type !== 'json' && !field.format && field.type !== 'options' && field.type !== 'boolean') {
+		field.type = ref.locator ? 'string' : 'options';
+		if (ref.locator) field.locator = ref.locator;
+		else field.loadOptions = ref.loadOptions;
+		field.displayName = ref.displayName;
+	}
+	let description = tidy(param.description);
+	if (description && field.type === 'boolean') {
+		description = `Whether ${description.replace(/^whether\s+/i, '').replace(/^(.)/, (c) => c.toLowerCase())}`;
+	}
+	// n8n's lint refuses a description that only repeats the name, or is one of its "weak" phrases
+	const plainText = (t) => String(t).toLowerCase().replace(/^the\s+/, '').replace(/[^a-z0-9]/g, '');
+	const weak = description && /resource to consume|resource to operate on|operation to perform|action to perform|method of authentication/i.test(description);
+	if (description && !weak && plainText(description) !== plainText(field.displayName)) field.description = description;
+	if (/colou?r$/i.test(wire) && field.type === 'string') field.type = 'color';
+	if (/email$/i.test(wire) && field.type === 'string') field.placeholder = 'name@email.com';
+	if (param.example && field.type === 'string' && !field.locator && !field.password && !field.loadOptions && !field.placeholder) field.placeholder = `e.g. ${acronyms(param.example)}`;
+	Object.assign(field, overrides.fields[op.id]?.[wire] ?? {});
+	return field;
+}
+
+/** order_by (JSON text in the reference) as two plain fields, serialised back by the engine. */
+function orderFields(param, location) {
+	const column = /\bcolumn=|"column"/.test(param.raw) && !/colName/.test(param.raw) ? 'column' : 'colName';
+	// where the reference requires it, both are required and start from its example
+	const required = param.required ? { required: true } : { at: 'options' };
+	const example = /"?(?:colName|column)"?\s*[:=]\s*"?(\w+)/.exec(param.raw)?.[1] ?? 'created_at';
+	const direction = /"?direction"?\s*[:=]\s*"?(asc|desc)/i.exec(param.raw)?.[1]?.toLowerCase() ?? 'desc';
+	return [
+		{
+			name: 'orderByColumn', displayName: 'Order By Column', type: 'string', in: location, key: `order_by.${column}`, ...required,
+			...(param.required ? { default: example } : {}), placeholder: `e.g. ${example}`, description: 'Column to sort by',
+		},
+		{
+			name: 'orderByDirection', displayName: 'Order Direction', type: 'options', in: location, key: 'order_by.direction', ...required, default: direction,
+			options: [{ name: 'Ascending', value: 'asc' }, { name: 'Descending', value: 'desc' }],
+			description: 'Sort direction, sent with the column',
+		},
+	];
+}
+
+const BUILDER = { string: 'string', number: 'number', boolean: 'boolean', json: 'json', options: 'options' };
+
+/** A field as a call of the engine's builders (nodes/shared/fields.ts): data, not a hand-written property. */
+function fieldSource(field) {
+	const { name, displayName: label, options, ...extra } = field;
+	const kind = BUILDER[field.type] ?? 'string';
+	delete extra.type;
+	if (kind === 'string' && field.type !== 'string') extra.type = field.type;
+	if (extra.in === 'body') delete extra.in;
+	const args = [q(name), q(label)];
+	if (kind === 'options') args.push(literal(options ?? [], 4));
+	if (Object.keys(extra).length) args.push(literal(extra, 4));
+	return `f.${kind}(${args.join(', ')})`;
+}
+
+/** OperationSpec source (without method/path, which come from routes.ts) for one operation. */
+function operationOf(op, value) {
+	let name = overrides.names[op.id] ?? cleanTitle(op.title ?? op.catalogName);
+	const lost = overrides.lostNames[op.id] ?? {};
+	const params = op.params.map((p, i) => (lost[i] ? { ...p, name: lost[i] } : p));
+	const paging = params.filter((p) => PAGE_PARAMS.has(p.name));
+	const used = new Set(['resource', 'operation', 'returnAll', 'limit', 'options', 'filters', 'additionalFields', 'updateFields', 'binaryPropertyName', 'binaryPropertyNames', 'requestOptions', 'routeOverride']);
+	/** @type {any[]} */
+	const fields = [];
+	for (const p of params) {
+		if (PAGE_PARAMS.has(p.name)) continue;
+		if (p.name === 'order_by') {
+			fields.push(...orderFields(p, p.in));
+			continue;
+		}
+		fields.push(fieldOf(op, p, used));
+	}
+	/** @type {Record<string, any>} */
+	// `API to fetch LMS overview report`: what it does, without the preamble
+	name = name.replace(/^API to (\w)/, (_m, c) => c.toUpperCase());
+	const title = titleCase(acronyms(name));
+	const spec = { value, name: title, action: sentence(acronyms(name)) };
+	const description = tidy(shortDescription(op.description));
+	if (description && description.toLowerCase() !== title.toLowerCase()) spec.description = description;
+	spec[`...route(${q(op.id)})`] = true;
+	spec.ref = op.id;
+	if (fields.some((f) => !f.required && f.in !== 'path' && !f.at)) spec.optionalIn = GROUP_BY_KIND[op.kind] ?? 'additionalFields';
+	if (overrides.uploads[op.id]) {
+		fields.push({
+			name: 'binaryPropertyName', displayName: 'Input Binary Field', type: 'string', in: 'none', required: true, default: 'data',
+			description: 'Name of the binary property of the input item holding the file to upload',
+		});
+		spec.multipart = { binaryParam: 'binaryPropertyName', partName: overrides.uploads[op.id] };
+		// the file goes as a part of its own, not as a text field
+		const index = fields.findIndex((f) => f.key === overrides.uploads[op.id] || f.name === overrides.uploads[op.id]);
+		if (index >= 0 && fields[index].in === 'body') fields.splice(index, 1);
+	}
+	if (overrides.downloads.includes(op.id)) {
+		fields.push({
+			name: 'binaryPropertyName', displayName: 'Put Output File in Field', type: 'string', in: 'none', required: true, default: 'data',
+			description: 'Name of the binary property the downloaded file is written to',
+		});
+		spec.download = { binaryParam: 'binaryPropertyName' };
+	}
+	if (fields.length) spec[`fields: [\n${fields.map((field) => `\t\t\t\t${fieldSource(field)},`).join('\n')}\n\t\t\t]`] = true;
+	const jsonText = fields.filter((f) => f.format === 'json' && f.in === 'query').map((f) => f.key ?? f.name);
+	// in the query as JSON text; in a JSON body ("the order by object") as an object
+	if (params.some((p) => p.name === 'order_by' && p.in === 'query')) jsonText.unshift('order_by');
+	if (jsonText.length) spec.jsonText = jsonText;
+	const sample = op.responseSample?.body;
+	if (paging.length) {
+		const camelCase = paging.some((p) => p.name === 'pageSize');
+		const pagination = { style: 'aom' };
+		if (camelCase) Object.assign(pagination, { sizeParam: 'pageSize', pageParam: 'pageNumber' });
+		if (paging[0].in === 'body') pagination.inBody = true;
+		spec.list = { records: recordsPath(sample) ?? 'records', pagination };
+	} else if (['list', 'lookup'].includes(op.kind) && !overrides.downloads.includes(op.id)) {
+		const records = recordsPath(sample);
+		if (records !== undefined) spec.list = { records };
+	}
+	return spec;
+}
+
+/** Where a list sample keeps its records: `''` for a bare array, else the first array property. */
+function recordsPath(sample) {
+	if (Array.isArray(sample)) return '';
+	if (!sample || typeof sample !== 'object') return undefined;
+	if (Array.isArray(sample.records)) return 'records';
+	const key = Object.keys(sample).find((k) => Array.isArray(sample[k]));
+	return key;
+}
+
+// ---- routes: inferred from Laravel resource conventions where the reference is silent ----
+
+/** Inferred method + path of every operation, in reference order (see README "Routes"). */
+function inferRoutes(ops) {
+	/** @type {Record<string, {method: string, path: string, inferred: boolean}>} */
+	const routes = {};
+	const taken = new Set();
+	const claimed = new Set();
+	for (const op of ops) {
+		const base = `/${kebab(op.section)}`;
+		const slug = op.id.split('.')[2];
+		const params = op.params.filter((p) => p.in === 'path').map((p) => `/{${p.name}}`).join('');
+		const hasBody = op.params.some((p) => p.in === 'body');
+		const first = !claimed.has(`${op.section}:${op.kind}`);
+		claimed.add(`${op.section}:${op.kind}`);
+		const read = hasBody ? 'POST' : 'GET';
+		let method;
+		let path;
+		switch (op.kind) {
+			case 'list':
+				[method, path] = [read, first && !hasBody ? `${base}${params}` : `${base}/${slug}${params}`];
+				break;
+			case 'get':
+				[method, path] = [read, first && params && !hasBody ? `${base}${params}` : `${base}/${slug}${params}`];
+				break;
+			case 'lookup':
+				[method, path] = [read, `${base}/lookup/${slug}${params}`];
+				break;
+			case 'create':
+				[method, path] = ['POST', first ? `${base}${params}` : `${base}/${slug}${params}`];
+				break;
+			case 'update':
+				[method, path] = ['PUT', first && params ? `${base}${params}` : `${base}/${slug}${params}`];
+				break;
+			case 'delete':
+				[method, path] = ['DELETE', first ? `${base}${params}` : `${base}/${slug}${params}`];
+				break;
+			default:
+				[method, path] = ['POST', `${base}/${slug}${params}`];
+		}
+		if (overrides.routes[op.id]) ({ method, path } = overrides.routes[op.id]);
+		else if (taken.has(`${method} ${path}`)) path = `${base}/${slug}${params}`;
+		for (let n = 2; taken.has(`${method} ${path}`); n++) path = `${base}/${slug}-${n}${params}`;
+		taken.add(`${method} ${path}`);
+		routes[op.id] = { method, path, inferred: true };
+	}
+	return routes;
+}
+
+/** Reads the current route table (routes.ts) back, to keep entries a spec import corrected. */
+function readRoutes(file = ROUTES_FILE) {
+	if (!existsSync(file)) return {};
+	const text = readFileSync(file, 'utf8');
+	/** @type {Record<string, {method: string, path: string, inferred: boolean}>} */
+	const routes = {};
+	for (const m of text.matchAll(/^\t'([^']+)': \{ method: '(\w+)', path: '([^']*)', inferred: (true|false) \},$/gm)) {
+		routes[m[1]] = { method: m[2], path: m[3], inferred: m[4] === 'true' };
+	}
+	return routes;
+}
+
+/** The source of routes.ts for a table. */
+function routesSource(routes) {
+	const rows = Object.entries(routes).map(([id, r]) => `\t${q(id)}: { method: ${q(r.method)}, path: ${q(r.path)}, inferred: ${r.inferred} },`);
+	return [
+		'// Generated by scripts/aom-generate.js (inferred routes) and rewritten by `npm run aom:routes -- <spec>`',
+		"// (routes from the vendor's OpenAPI document). Keep entries on one line each: both scripts read them back.",
+		"import type { HttpMethod } from '../shared/types';",
+		'',
+		'export interface Route {',
+		'\tmethod: HttpMethod;',
+		'\tpath: string;',
+		"\t/** True when the reference does not give the route and it was inferred (see the README's \"Routes\"). */",
+		'\tinferred: boolean;',
+		'}',
+		'',
+		'/** Catalog id of every operation -> its HTTP method and path. */',
+		'export const ROUTES: Record<string, Route> = {',
+		...rows,
+		'};',
+		'',
+		'/** Method and path of an operation, for its OperationSpec. */',
+		'export function route(ref: string): { method: HttpMethod; path: string } {',
+		'\tconst known = ROUTES[ref];',
+		'\tif (!known) throw new Error(`No route for ${ref}`);',
+		'\treturn { method: known.method, path: known.path };',
+		'}',
+		'',
+	].join('\n');
+}
+
+/** Everything the generator writes: file path -> contents. */
+function generate() {
+	const reference = readReference();
+	const ops = reference.filter((op) => !(op.id in overrides.excluded));
+	const existing = readRoutes();
+	const inferred = inferRoutes(ops);
+	const routes = Object.fromEntries(ops.map((op) => [op.id, existing[op.id] ?? inferred[op.id]]));
+	/** @type {Map<string, any[]>} */
+	const sections = new Map();
+	for (const op of ops) sections.set(op.section, [...(sections.get(op.section) ?? []), op]);
+	/** @type {Record<string, string>} */
+	const files = { [ROUTES_FILE]: routesSource(routes) };
+	const resources = [];
+	for (const [section, sectionOps] of sections) {
+		const resourceName = overrides.resourceNames[section] ?? singular(section);
+		const value = camel(resourceName);
+		const values = new Set();
+		const names = new Set();
+		const operations = sectionOps.map((op) => {
+			let opValue = camel(op.id.split('.')[2]);
+			for (let n = 2; values.has(opValue); n++) opValue = `${camel(op.id.split('.')[2])}${n}`;
+			values.add(opValue);
+			const spec = operationOf(op, opValue);
+			if (names.has(spec.name.toLowerCase())) throw new Error(`${op.id}: "${spec.name}" is already an operation of ${section}; name it in scripts/aom/overrides.js`);
+			names.add(spec.name.toLowerCase());
+			return spec;
+		});
+		const constant = `${value}Resource`;
+		resources.push({ value, constant });
+		files[join(RESOURCES_DIR, `${value}.ts`)] = [
+			'// Generated by scripts/aom-generate.js from the Academy of Mine API reference. Do not edit:',
+			'// change scripts/aom/overrides.js and run `node scripts/aom-generate.js`.',
+			"import { f } from '../../shared/fields';",
+			"import type { ResourceSpec } from '../../shared/types';",
+			'',
+			"import { route } from '../routes';",
+			'',
+			`export const ${constant}: ResourceSpec = {`,
+			`\tvalue: ${q(value)},`,
+			`\tname: ${q(resourceName)},`,
+			`\tdescription: ${q(`Section "${section}" of the reference`)},`,
+			`\toperations: ${literal(operations, 1)},`,
+			'};',
+			'',
+		].join('\n');
+	}
+	files[join(RESOURCES_DIR, 'index.ts')] = [
+		'// Generated by scripts/aom-generate.js: every resource of the Academy of Mine node.',
+		"import type { ResourceSpec } from '../../shared/types';",
+		'',
+		...resources.map((r) => `import { ${r.constant} } from './${r.value}';`),
+		'',
+		'export const AOM_RESOURCES: ResourceSpec[] = [',
+		...resources.map((r) => `\t${r.constant},`),
+		'];',
+		'',
+	].join('\n');
+	return { files, ops, reference };
+}
+
+module.exports = { HAND_WRITTEN, generate, inferRoutes, readRoutes, routesSource, ROUTES_FILE, RESOURCES_DIR };
+
+if (require.main === module) {
+	const { files } = generate();
+	const check = process.argv.includes('--check');
+	const changed = Object.entries(files).filter(([file, text]) => !existsSync(file) || readFileSync(file, 'utf8') !== text);
+	const stale = existsSync(RESOURCES_DIR)
+		? readdirSync(RESOURCES_DIR).filter((f) => !HAND_WRITTEN.includes(f)).map((f) => join(RESOURCES_DIR, f)).filter((f) => !(f in files))
+		: [];
+	if (check) {
+		for (const [file] of changed) console.error(`would change: ${file}`);
+		for (const file of stale) console.error(`not generated: ${file}`);
+		process.exit(changed.length || stale.length ? 1 : 0);
+	}
+	mkdirSync(RESOURCES_DIR, { recursive: true });
+	for (const [file, text] of changed) writeFileSync(file, text);
+	console.log(`${Object.keys(files).length} files, ${changed.length} written${stale.length ? `; not generated (remove?): ${stale.join(', ')}` : ''}`);
+}

@@ -1,0 +1,47 @@
+/** The generated resource files and route table are what the generator makes of the reference. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const generator = require('../../scripts/aom-generate') as {
+	generate(): { files: Record<string, string> };
+	HAND_WRITTEN: string[];
+	RESOURCES_DIR: string;
+	inferRoutes(ops: unknown[]): Record<string, { method: string; path: string; inferred: boolean }>;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { readReference } = require('../../scripts/aom/reference');
+
+test('re-running the generator changes nothing', () => {
+	const { files } = generator.generate();
+	for (const [file, text] of Object.entries(files)) {
+		expect(existsSync(file)).toBe(true);
+		expect({ file, text: readFileSync(file, 'utf8') }).toEqual({ file, text });
+	}
+	const written = readdirSync(generator.RESOURCES_DIR).filter((f) => !generator.HAND_WRITTEN.includes(f));
+	expect(written.map((f) => join(generator.RESOURCES_DIR, f)).sort()).toEqual(Object.keys(files).filter((f) => f.startsWith(generator.RESOURCES_DIR)).sort());
+});
+
+test('inferred routes follow the conventions and are unique', () => {
+	const routes = generator.inferRoutes(readReference());
+	const rows = Object.values(routes);
+	expect(new Set(rows.map((r) => `${r.method} ${r.path}`)).size).toBe(rows.length);
+	expect(rows.every((r) => r.inferred)).toBe(true);
+	expect(routes['aom.announcements.announcement-tabular-list']).toEqual({ method: 'GET', path: '/announcements', inferred: true });
+	expect(routes['aom.badges.update-an-existing-badge-by-its-id']).toEqual({ method: 'PUT', path: '/badges/{id}', inferred: true });
+	expect(routes['aom.badges.create-a-new-badge']).toEqual({ method: 'POST', path: '/badges', inferred: true });
+	expect(routes['aom.webhooks.webhook-event-lookup']).toEqual({ method: 'GET', path: '/webhooks/lookup/webhook-event-lookup', inferred: true });
+	// a read that documents a JSON body is a POST
+	expect(routes['aom.assignment-modules.retrieve-assignment-module'].method).toBe('POST');
+	// the reference's own words fix the upload route's three methods
+	expect(['aom.media.upload-media', 'aom.media.upload-media-2', 'aom.media.upload-media-3'].map((id) => `${routes[id].method} ${routes[id].path}`)).toEqual(['POST /media/upload-media', 'PATCH /media/upload-media', 'DELETE /media/upload-media']);
+});
+
+test('the node description stays within its size budget (one Route Override, not one per operation)', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { AcademyOfMine } = require('../../nodes/AcademyOfMine/AcademyOfMine.node');
+	const description = new AcademyOfMine().description;
+	const bytes = Buffer.byteLength(JSON.stringify(description));
+	expect(bytes).toBeLessThan(750_000);
+	expect(description.properties.filter((p: { name: string }) => p.name === 'routeOverride')).toHaveLength(1);
+});

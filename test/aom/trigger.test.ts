@@ -1,0 +1,162 @@
+/**
+ * Academy of Mine Trigger: registration with Create Webhook (one per event, a secret in the URL),
+ * checkExists through the webhook list without adopting anyone else's webhooks, no delete route
+ * (re-activation updates the same webhooks), and the secret checked on every delivery.
+ */
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+
+import { AcademyOfMineApi } from '../../credentials/AcademyOfMineApi.credentials';
+import { AcademyOfMineTrigger, sameSecret } from '../../nodes/AcademyOfMine/AcademyOfMineTrigger.node';
+import { ROUTES } from '../../nodes/AcademyOfMine/routes';
+import { WEBHOOK_BASE_URL, hookContext, webhookContext } from '../harness/webhook';
+import type { AomWebhookState } from '../mocks/academyOfMine';
+import { AOM_ROOT, aomMock } from '../mocks/academyOfMine';
+import { aomCredentials } from './setup';
+
+const state: AomWebhookState = { webhooks: [], nextId: 10 };
+const server = aomMock({ scheme: 'bearer' }, state);
+beforeAll(async () => await server.start());
+afterAll(async () => await server.stop());
+beforeEach(() => server.reset());
+
+const trigger = new AcademyOfMineTrigger();
+const hooks = trigger.webhookMethods.default;
+const WEBHOOK_URL = `${WEBHOOK_BASE_URL}/a1b2c3d4-provi-hook/webhook`;
+const NODE_KEY = 'node:Academy of Mine Trigger';
+
+const setup = (staticData: IDataObject, events = ['new_account_created', 'course_enrolled']) => ({
+	node: trigger,
+	parameters: { events },
+	credentials: aomCredentials(server),
+	credentialTypes: [new AcademyOfMineApi()],
+	staticData,
+});
+const hook = (staticData: IDataObject, events?: string[]) => hookContext(setup(staticData, events)).context as unknown as IHookFunctions;
+const nodeData = (staticData: IDataObject) => (staticData[NODE_KEY] ?? {}) as { registrations?: Record<string, { id: string; secret: string }> };
+
+async function deliver(staticData: IDataObject, query: IDataObject, body: IDataObject = { event: 'new_account_created', data: { id: 5, email: 'new@example.com' } }) {
+	const { context, response } = webhookContext(setup(staticData), { body, query });
+	const result = await trigger.webhook.call(context as unknown as IWebhookFunctions);
+	return { result, response };
+}
+
+const create = ROUTES['aom.webhooks.create-webhook'];
+const update = ROUTES['aom.webhooks.update-the-specified-webhook-in-storage'];
+
+describe('lifecycle', () => {
+	const staticData: IDataObject = {};
+	// a webhook someone else made in the admin, for the same event
+	beforeAll(() => state.webhooks.push({ id: 3, events: 'New Account Created', author: 'Client Admin' }));
+
+	test('checkExists is false before activation, without a request', async () => {
+		expect(await hooks.checkExists.call(hook(staticData))).toBe(false);
+		expect(server.requests).toHaveLength(0);
+	});
+
+	test('create registers one webhook per event, each URL with its own unguessable secret', async () => {
+		expect(await hooks.create.call(hook(staticData))).toBe(true);
+		expect(server.requests.map((r) => [r.method, r.path])).toEqual([
+			[create.method, `${AOM_ROOT}${create.path.replace('{id}', '0')}`],
+			[create.method, `${AOM_ROOT}${create.path.replace('{id}', '0')}`],
+		]);
+		const registrations = nodeData(staticData).registrations!;
+		expect(Object.keys(registrations)).toEqual(['new_account_created', 'course_enrolled']);
+		const [a, b] = Object.values(registrations);
+		expect(a.secret).toMatch(/^[0-9a-f]{64}$/);
+		expect(b.secret).not.toBe(a.secret);
+		expect(server.requests[0].body).toEqual({ url: `${WEBHOOK_URL}?secret=${a.secret}`, eventList: 'new_account_created', description: 'n8n workflow test' });
+		expect(server.requests[1].body.eventList).toBe('course_enrolled');
+		expect([a.id, b.id]).toEqual(['10', '11']);
+	});
+
+	test('checkExists finds its own webhooks in the list', async () => {
+		expect(await hooks.checkExists.call(hook(staticData))).toBe(true);
+		expect(server.last()).toMatchObject({ method: ROUTES['aom.webhooks.webhook-actions-tabular-list'].method, path: `${AOM_ROOT}${ROUTES['aom.webhooks.webhook-actions-tabular-list'].path}` });
+	});
+
+	test('deactivation leaves the webhooks in place (no delete route) and sends nothing', async () => {
+		expect(await hooks.delete.call(hook(staticData))).toBe(true);
+		expect(server.requests).toHaveLength(0);
+		expect(state.webhooks.map((w) => w.id)).toEqual([3, 10, 11]);
+	});
+
+	test('re-activation with another event set updates the same webhooks and adds only what is new', async () => {
+		const events = ['new_account_created', 'course_enrolled', 'course_completed'];
+		expect(await hooks.checkExists.call(hook(staticData, events))).toBe(false);
+		server.reset();
+		expect(await hooks.create.call(hook(staticData, events))).toBe(true);
+		expect(server.requests.map((r) => [r.method, r.path])).toEqual([
+			[update.method, `${AOM_ROOT}${update.path.replace('{id}', '10')}`],
+			[update.method, `${AOM_ROOT}${update.path.replace('{id}', '11')}`],
+			[create.method, `${AOM_ROOT}${create.path.replace('{id}', '0')}`],
+		]);
+		const registrations = nodeData(staticData).registrations!;
+		// the same secret: the registration is the same
+		expect(server.requests[0].body.url).toBe(`${WEBHOOK_URL}?secret=${registrations.new_account_created.secret}`);
+		expect(state.webhooks.map((w) => w.id)).toEqual([3, 10, 11, 12]);
+		expect(await hooks.checkExists.call(hook(staticData, events))).toBe(true);
+	});
+
+	test('a webhook removed in the admin is forgotten and registered again; a foreign one is never touched', async () => {
+		state.webhooks.splice(state.webhooks.findIndex((w) => w.id === 11), 1);
+		const events = ['new_account_created', 'course_enrolled', 'course_completed'];
+		expect(await hooks.checkExists.call(hook(staticData, events))).toBe(false);
+		server.reset();
+		await hooks.create.call(hook(staticData, events));
+		const touched = server.requests.map((r) => r.path);
+		expect(touched).not.toContain(`${AOM_ROOT}${update.path.replace('{id}', '3')}`);
+		expect(touched).toContain(`${AOM_ROOT}${create.path.replace('{id}', '0')}`);
+		expect(nodeData(staticData).registrations!.course_enrolled.id).toBe('13');
+		expect(state.webhooks.find((w) => w.id === 3)).toEqual({ id: 3, events: 'New Account Created', author: 'Client Admin' });
+	});
+});
+
+describe('deliveries', () => {
+	const staticData: IDataObject = {};
+	beforeAll(async () => {
+		await hooks.create.call(hook(staticData));
+	});
+	const secret = () => nodeData(staticData).registrations!.new_account_created.secret;
+
+	test('a delivery with the secret starts the workflow', async () => {
+		const { result } = await deliver(staticData, { secret: secret() });
+		expect(result.workflowData?.[0].map((i) => i.json)).toEqual([{ event: 'new_account_created', data: { id: 5, email: 'new@example.com' } }]);
+	});
+
+	test.each([
+		['no secret', {}],
+		['a wrong secret', { secret: 'f'.repeat(64) }],
+		['a prefix of the secret', { secret: 'PREFIX' }],
+	])('%s: 401 and no workflow run', async (_name, query) => {
+		const q = query.secret === 'PREFIX' ? { secret: secret().slice(0, 32) } : query;
+		const { result, response } = await deliver(staticData, q);
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(response.statusCode).toBe(401);
+		expect(response.body).toEqual({ message: 'Unknown or missing webhook secret' });
+	});
+
+	test('an event the node no longer listens to is acknowledged and ignored', async () => {
+		const { result } = await deliver(staticData, { secret: secret() }, { event: 'new_order' });
+		expect(result).toEqual({ webhookResponse: { received: true, ignored: 'new_order' } });
+	});
+
+	test('sameSecret compares whole strings', () => {
+		expect(sameSecret('abc', 'abc')).toBe(true);
+		expect(sameSecret('abd', 'abc')).toBe(false);
+		expect(sameSecret('ab', 'abc')).toBe(false);
+		expect(sameSecret('abcd', 'abc')).toBe(false);
+		expect(sameSecret('', '')).toBe(false);
+	});
+});
+
+test('the editor tells the user that webhooks stay registered', () => {
+	const notice = trigger.description.properties.find((p) => p.type === 'notice');
+	expect(notice?.displayName).toContain('no API to delete a webhook');
+	const events = trigger.description.properties.find((p) => p.name === 'events');
+	expect((events?.options as Array<{ value: string }>).map((o) => o.value).sort()).toEqual(
+		[
+			'new_account_created', 'course_enrolled', 'quiz_submission', 'assigment_submission', 'assigment_evaluation', 'assigment_rejection',
+			'discussion_submission', 'new_order', 'failed_order', 'refunded_order', 'pending_payment', 'new_announcement', 'course_completed',
+		].sort(),
+	);
+});
