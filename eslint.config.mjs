@@ -12,7 +12,7 @@ const nodeGlobals = Object.fromEntries(
 // classic n8n-nodes-base rules for nodes, credentials and package.json. The dev scripts get
 // ESLint's recommended rules for Node.
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'bench/**', '.sandbox/**', '.n8n-dev/**', 'eslint.config.mjs'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'bench/**/*.ts', '.sandbox/**', '.n8n-dev/**', 'eslint.config.mjs'] },
 	{
 		files: ['**/*.ts'],
 		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
@@ -48,7 +48,7 @@ export default [
 		},
 	},
 	{
-		files: ['scripts/**/*.js', 'scripts/**/*.mjs', '*.js'],
+		files: ['scripts/**/*.js', 'bench/**/*.js', 'scripts/**/*.mjs', '*.js'],
 		languageOptions: { ecmaVersion: 2022, sourceType: 'commonjs', globals: nodeGlobals },
 		linterOptions: { reportUnusedDisableDirectives: 'error' },
 		rules: {

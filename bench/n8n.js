@@ -22,6 +22,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const http = require('http');
+const { performance } = require('perf_hooks');
 
 const { ensureRuntime } = require('../scripts/n8n-runtime');
 const cli = require('../scripts/n8n-cli');
@@ -82,7 +83,7 @@ function leanServer({ routes, auth, latencyMs = 0, maxInFlight = Infinity }) {
 				stats.throttled++;
 				return send(429, { message: 'Too Many Attempts.' }, { 'retry-after': '1' });
 			}
-			const [status, body] = routes(req, new URL(req.url, 'http://127.0.0.1'));
+			const [status, body] = routes(req, new URL(req.url ?? '/', 'http://127.0.0.1'));
 			if (latencyMs) setTimeout(() => send(status, body), latencyMs);
 			else send(status, body);
 		});
@@ -90,7 +91,9 @@ function leanServer({ routes, auth, latencyMs = 0, maxInFlight = Infinity }) {
 	return {
 		stats,
 		reset: () => Object.assign(stats, { requests: 0, throttled: 0, unauthorized: 0, peakInFlight: 0 }),
-		start: () => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`))),
+		/** @returns {Promise<string>} */
+		start: () => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${/** @type {import('net').AddressInfo} */ (server.address()).port}`))),
+		/** @returns {Promise<void>} */
 		stop: () => new Promise((resolve) => server.close(() => resolve())),
 		close: () => server.closeAllConnections(),
 	};
@@ -219,9 +222,9 @@ async function bareLoop(base, paths, { concurrency = 1, headers }) {
  * anchored at process exit, which is when V8 writes it).
  */
 async function profile(uf, work, wfId, nodeName) {
-	let dir;
+	let dir = '';
 	let json;
-	let exitedAt;
+	let exitedAt = 0;
 	// under the profiler n8n now and then exits before its last stdout chunk is out: try again
 	for (let attempt = 1; !json; attempt++) {
 		dir = fs.mkdtempSync(path.join(work, 'prof-'));
@@ -233,7 +236,7 @@ async function profile(uf, work, wfId, nodeName) {
 		}
 	}
 	const run = json.data.resultData.runData[nodeName][0];
-	const file = fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
+	const file = fs.readdirSync(dir, 'utf8').filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
 	if (!file) return 'no profile written';
 	const prof = JSON.parse(fs.readFileSync(file, 'utf8'));
 	const byId = new Map(prof.nodes.map((n) => [n.id, n]));

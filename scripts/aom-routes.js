@@ -73,6 +73,7 @@ function importRoutes(spec, routes) {
 	const specOps = specOperations(spec);
 	const used = new Set();
 	const next = { ...routes };
+	/** @type {Record<'matched' | 'unmatched' | 'unmatchedSpec' | 'changed' | 'review', string[]>} */
 	const report = { matched: [], unmatched: [], unmatchedSpec: [], changed: [], review: [] };
 	for (const op of reference) {
 		const titles = [op.title, op.catalogName, overrides.names[op.id]].filter(Boolean).map(norm);

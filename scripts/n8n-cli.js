@@ -25,8 +25,8 @@ const { ensureRuntime } = require('./n8n-runtime');
 
 const ENCRYPTION_KEY = 'course-stack-e2e-not-a-secret-key';
 
-/** @typedef {{ status: number | null, stdout: string, stderr: string, ms: number }} RunResult */
-/** @typedef {{ env?: Record<string, string>, timeoutMs?: number, allowFail?: boolean }} RunOptions */
+/** @typedef {{ status: number | null, stdout: string, stderr: string, ms: number, peakRssKb?: number }} RunResult */
+/** @typedef {{ env?: Record<string, string>, timeoutMs?: number, allowFail?: boolean, peakMemory?: boolean }} RunOptions */
 /**
  * A running `n8n start`.
  * @typedef {object} N8nServer

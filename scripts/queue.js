@@ -95,13 +95,13 @@ function which(bin) {
 
 /** Installs Debian packages with apt-get (sudo when not root); updates the lists once on failure. */
 function aptInstall(pkgs, log) {
-	const root = process.getuid() === 0;
-	const run = (args) => sh(root ? 'apt-get' : 'sudo', root ? args : ['-n', 'apt-get', ...args], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	const root = process.getuid?.() === 0;
+	const apt = (args) => sh(root ? 'apt-get' : 'sudo', root ? args : ['-n', 'apt-get', ...args], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 	log(`installing ${pkgs.join(' ')} with apt-get...`);
-	let r = run(['install', '-y', '--no-install-recommends', ...pkgs]);
+	let r = apt(['install', '-y', '--no-install-recommends', ...pkgs]);
 	if (r.status !== 0) {
-		run(['update']);
-		r = run(['install', '-y', '--no-install-recommends', ...pkgs]);
+		apt(['update']);
+		r = apt(['install', '-y', '--no-install-recommends', ...pkgs]);
 	}
 	if (r.status !== 0) throw new Error(`apt-get install ${pkgs.join(' ')} failed:\n${tail(r.stdout, 10)}\n${tail(r.stderr, 10)}`);
 }
@@ -147,6 +147,7 @@ function service(name, cmd, args, opts = {}) {
 		proc,
 		logs: () => out,
 		exited: () => done,
+		/** @param {NodeJS.Signals} [signal] */
 		async stop(signal = 'SIGTERM', graceMs = 20000) {
 			if (!done) {
 				const killer = setTimeout(() => proc.kill('SIGKILL'), graceMs);
@@ -183,7 +184,7 @@ async function startRedis(dir, redisServer) {
  */
 async function startPostgres(dir, pgBin) {
 	const port = await cli.freePort();
-	const asUser = process.getuid() === 0 ? 'postgres' : null;
+	const asUser = process.getuid?.() === 0 ? 'postgres' : null;
 	fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
 	const wrap = (bin, args) => {
 		if (!asUser) return [path.join(pgBin, bin), args];
@@ -372,6 +373,7 @@ async function run(e2e) {
 	let redis;
 	let pg;
 	const uf = {};
+	/** @type {{ main: any, workers: any[], webhook: any, all: () => any[] }} */
 	const cluster = { main: null, workers: [], webhook: null, all: () => [cluster.main, ...cluster.workers, cluster.webhook].filter(Boolean) };
 	const stopCluster = async () => {
 		// keep the logs for --keep
@@ -383,7 +385,7 @@ async function run(e2e) {
 			const t0 = Date.now();
 			const { redisServer, pgBin } = ensurePackages(log);
 			[redis, pg] = await Promise.all([startRedis(path.join(work, 'redis'), redisServer), startPostgres(path.join(work, 'pg'), pgBin)]);
-			return `redis-server ${redis.version} on :${redis.port}, postgres ${pg.version} on :${pg.port}${process.getuid() === 0 ? ' (as user postgres)' : ''}, up in ${secs(Date.now() - t0)}`;
+			return `redis-server ${redis.version} on :${redis.port}, postgres ${pg.version} on :${pg.port}${process.getuid?.() === 0 ? ' (as user postgres)' : ''}, up in ${secs(Date.now() - t0)}`;
 		});
 		if (!redis || !pg) return;
 
@@ -655,19 +657,19 @@ async function run(e2e) {
 			const codes = [];
 			// a slow activation endpoint that counts the requests in flight, per execution and in all
 			rempV.server.on('POST', '/api/v1/coupon/activate', async (req) => {
-				const run = String(req.body.code).slice(0, 1);
+				const tag = String(req.body.code).slice(0, 1);
 				codes.push(req.body.code);
-				perRun[run]++;
-				peak[run] = Math.max(peak[run], perRun[run]);
+				perRun[tag]++;
+				peak[tag] = Math.max(peak[tag], perRun[tag]);
 				peak.all = Math.max(peak.all, perRun.A + perRun.B);
 				await sleep(400);
-				perRun[run]--;
+				perRun[tag]--;
 				return { status: 200, body: { coupon_id: codes.length, coupon_type: 'promo', subscription_id: 5000 + codes.length } };
 			});
 			const items = 8;
-			const body = (run) => ({ codes: Array.from({ length: items }, (_, i) => ({ code: `${run}-${i + 1}` })) });
+			const body = (tag) => ({ codes: Array.from({ length: items }, (_, i) => ({ code: `${tag}-${i + 1}` })) });
 			const before = executions(pg, concFlow.id).length;
-			const sent = await Promise.all(['A', 'B'].map((run) => httpPost(hookUrl('queue-concurrency'), body(run))));
+			const sent = await Promise.all(['A', 'B'].map((tag) => httpPost(hookUrl('queue-concurrency'), body(tag))));
 			assert(sent.every((r) => r.status === 200), `POST -> ${sent.map((r) => r.status).join(', ')}`);
 			const rows = (await waitForExecutions(pg, concFlow.id, before + 2, 60000)).slice(-2);
 			assert(rows.every((r) => r.status === 'success'), `executions ${JSON.stringify(rows)}`);

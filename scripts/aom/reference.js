@@ -42,7 +42,7 @@ function parseParam(raw, location) {
 	const [head, ...rest] = raw.split('|');
 	const words = head.trim().split(/\s+/).filter(Boolean);
 	let body = rest.join('|').replace(/\|+\s*$/, '').trim();
-	let name = words[0] === 'required' ? '' : (words[0] ?? '');
+	const name = words[0] === 'required' ? '' : (words[0] ?? '');
 	let required = words.includes('required');
 	if (!name && head.trim().startsWith('required') && rest.length && !rest[0].trim()) {
 		// `required Email of the staff. | |`: the name is lost and the text sits where it was
