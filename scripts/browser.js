@@ -123,6 +123,10 @@ const VENDORS = {
 		before: (v) => (v.data.coupons['SUMMER-2026-PROMO'].used = false),
 		probes: [], // Coupon > Activate has no dropdown or resource locator
 	},
+	academyOfMine: {
+		items: () => 1, // the reference's sample list holds one announcement
+		probes: [],
+	},
 };
 
 /**

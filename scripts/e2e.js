@@ -239,6 +239,32 @@ const SCENARIOS = {
 			httpCode: '404',
 		},
 	},
+	academyOfMine: {
+		node: 'academyOfMine',
+		getMany: {
+			parameters: { resource: 'announcement', operation: 'announcementTabularList', returnAll: true },
+			verify: (items, reqs) => {
+				const pages = reqs.filter((r) => r.method === 'GET' && r.path === '/api/announcements');
+				assert(pages.length >= 1 && pages.every((r) => r.query.page_number && r.query.page_size), `pages ${pages.map((r) => r.rawQuery).join(' | ')}`);
+				assert(items.length >= 1 && items.every((i) => i.id !== undefined), `unexpected output ${JSON.stringify(items).slice(0, 300)}`);
+				return `${items.length} announcements in ${pages.length} page(s) (${pages.map((r) => r.rawQuery).join(' | ')})`;
+			},
+		},
+		create: {
+			parameters: { resource: 'badge', operation: 'createANewBadge', title: 'E2E badge', points: 5, badgeIconUrl: 'https://example.com/e2e.png', additionalFields: {} },
+			verify: (items, reqs) => {
+				const post = reqs.find((r) => r.method === 'POST' && r.path === '/api/badges');
+				assert(post, 'the sandbox saw no POST /api/badges');
+				assert(post.body && post.body.title === 'E2E badge' && post.body.points === 5, `unexpected body ${JSON.stringify(post.body)}`);
+				assert(items.length === 1, `unexpected output ${JSON.stringify(items).slice(0, 300)}`);
+				return `POST /api/badges ${JSON.stringify(post.body)} -> ${JSON.stringify(items[0]).slice(0, 80)}`;
+			},
+		},
+		fail: {
+			parameters: { resource: 'customRequest', operation: 'send', method: 'GET', path: '/no-such-route' },
+			httpCode: '404',
+		},
+	},
 };
 
 const STEP_NAMES = { getMany: 'Get Many (Return All)', create: 'Create', fail: 'Failing Call' };

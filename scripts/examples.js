@@ -11,6 +11,7 @@ const IDS = {
 	provi: { cred: 'csProviSandbox01', wf: 'csProviExample01' },
 	psbHosting: { cred: 'csPsbSandbox0001', wf: 'csPsbExample0001' },
 	rempCrm: { cred: 'csRempSandbox001', wf: 'csRempExample001' },
+	academyOfMine: { cred: 'csAomSandbox0001', wf: 'csAomExample0001' },
 };
 
 /** What the example workflow's vendor node does, per vendor. */
@@ -38,6 +39,12 @@ const EXAMPLES = {
 		label: 'REMP CRM: Activate coupon',
 		parameters: { resource: 'coupon', operation: 'activate', code: 'SUMMER-2026-PROMO', notifyUser: false },
 		expect: 'a subscription for coupon SUMMER-2026-PROMO (the node has no Get Many; a second run answers 409 "already used")',
+	},
+	academyOfMine: {
+		node: 'academyOfMine',
+		label: 'Academy of Mine: Get many announcements',
+		parameters: { resource: 'announcement', operation: 'announcementTabularList', returnAll: true },
+		expect: "the reference's sample announcement (the sandbox answers each route with its response sample)",
 	},
 };
 

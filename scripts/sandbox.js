@@ -30,7 +30,7 @@ const STAMP = path.join(BUILD, '.compiled');
 const TSCONFIG = path.join(REPO, 'tsconfig.sandbox.json');
 
 /** Fixed sandbox ports for `npm start`. */
-const DEFAULT_PORTS = { kwiga: 5701, provi: 5702, psbHosting: 5703, rempCrm: 5704 };
+const DEFAULT_PORTS = { kwiga: 5701, provi: 5702, psbHosting: 5703, rempCrm: 5704, academyOfMine: 5705 };
 
 /** Kwiga's Return All asks for per_page=100: serve enough contacts for several pages. */
 const KWIGA_SANDBOX_CONTACTS = 237;
@@ -90,6 +90,20 @@ const VENDORS = [
 		tokenConst: 'REMP_TOKEN',
 		credentialType: 'rempCrmApi',
 		credentialData: (url, m) => ({ baseUrl: url, token: m.REMP_TOKEN }),
+	},
+	{
+		key: 'academyOfMine',
+		name: 'Academy of Mine',
+		file: 'academyOfMine',
+		factory: 'aomMock',
+		tokenConst: 'AOM_KEY',
+		credentialType: 'academyOfMineApi',
+		// the webhook routes keep what the trigger registers
+		create: (m) => {
+			const data = { webhooks: [], nextId: 10 };
+			return { data, server: m.aomMock({ scheme: 'bearer' }, data) };
+		},
+		credentialData: (url, m) => ({ baseUrl: `${url}/api`, apiKey: m.AOM_KEY, headerScheme: 'bearer' }),
 	},
 ];
 
@@ -212,9 +226,12 @@ async function start(opts = {}) {
 		let server;
 		let data;
 		try {
-			data = typeof m[v.dataFn] === 'function' ? m[v.dataFn]() : undefined;
-			if (data && v.prepareData) v.prepareData(data);
-			server = data === undefined ? m[v.factory]() : m[v.factory](data);
+			if (v.create) ({ data, server } = v.create(m));
+			else {
+				data = typeof m[v.dataFn] === 'function' ? m[v.dataFn]() : undefined;
+				if (data && v.prepareData) v.prepareData(data);
+				server = data === undefined ? m[v.factory]() : m[v.factory](data);
+			}
 			const port = ports === 'random' ? await freePort() : ports[v.key];
 			await server.listen(port);
 		} catch (e) {
