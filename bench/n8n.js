@@ -9,7 +9,7 @@
  *   2. Return All over 20,000 records: this package vs the HTTP Request node's own pagination (+ the
  *      Split Out a user needs to get records) vs a bare `http` loop; peak memory of each n8n process;
  *      for 1 and 2, where the time goes while each node runs (V8 CPU profile).
- *   3. One request per item x 500 on the smallest node (REMP CRM) and on the largest one.
+ *   3. One request per item x 500 on the smallest node (REMP CRM) and on the largest (Academy of Mine).
  *   4. 1,000 items against a server with 50 ms latency that answers 429 above 10 requests in flight.
  *   5. n8n's start-up time with and without the package, and the size of each node description.
  *
@@ -281,13 +281,16 @@ async function main() {
 	const slow = leanServer({ routes: kwigaRoutes(), auth: kwigaAuth, latencyMs: 50, maxInFlight: 10 });
 	const remp = leanServer({ routes: () => [200, { ...small, subscription_id: 1 }], auth: (h) => h.authorization === `Bearer ${TOKEN}` });
 	const provi = leanServer({ routes: () => [200, { content: small }], auth: (h) => h['api-token'] === TOKEN });
-	const [kwigaUrl, slowUrl, rempUrl, proviUrl] = await Promise.all([kwiga, slow, remp, provi].map((s) => s.start()));
+	const aom = leanServer({ routes: () => [200, small], auth: (h) => h.authorization === `Bearer ${TOKEN}` });
+	const servers = [kwiga, slow, remp, provi, aom];
+	const [kwigaUrl, slowUrl, rempUrl, proviUrl, aomUrl] = await Promise.all(servers.map((s) => s.start()));
 
 	cli.importCredentials(uf, [
 		{ id: 'benchKwiga000001', name: 'benchKwiga000001', type: 'kwigaApi', data: { token: TOKEN, cabinetHash: CABINET, baseUrl: kwigaUrl } },
 		{ id: 'benchKwigaSlow01', name: 'benchKwigaSlow01', type: 'kwigaApi', data: { token: TOKEN, cabinetHash: CABINET, baseUrl: slowUrl } },
 		{ id: 'benchRemp0000001', name: 'benchRemp0000001', type: 'rempCrmApi', data: { token: TOKEN, baseUrl: rempUrl } },
 		{ id: 'benchProvi000001', name: 'benchProvi000001', type: 'proviApi', data: { token: TOKEN, environment: 'custom', baseUrl: proviUrl, apiVersion: 'v4' } },
+		{ id: 'benchAom00000001', name: 'benchAom00000001', type: 'academyOfMineApi', data: { baseUrl: aomUrl, apiKey: TOKEN, headerScheme: 'bearer' } },
 	]);
 	const kwigaCred = cred('kwigaApi', 'benchKwiga000001');
 	const kwigaGet = (name, credentials = kwigaCred, requestOptions = {}) =>
@@ -363,6 +366,11 @@ async function main() {
 				rempCrm: { parameters: { resource: 'coupon', operation: 'activate', code: '={{ "CODE-" + $json.id }}', notifyUser: false }, credentials: cred('rempCrmApi', 'benchRemp0000001'), what: 'Coupon > Activate' },
 				provi: { parameters: { resource: 'course', operation: 'get', courseId: '={{ $json.id }}' }, credentials: cred('proviApi', 'benchProvi000001'), what: 'Course > Get' },
 				kwiga: { parameters: kwigaGet('x').parameters, credentials: kwigaCred, what: 'Contact > Get' },
+				academyOfMine: {
+					parameters: { resource: 'user', operation: 'retrieveUserById', id: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+					credentials: cred('academyOfMineApi', 'benchAom00000001'),
+					what: 'User > Retrieve User By ID',
+				},
 			};
 			const described = require('../package.json')
 				.n8n.nodes.map((file) => {
@@ -424,8 +432,8 @@ async function main() {
 			report(`5. n8n start-up to "Editor is now accessible": without the package ${fmt(without)}, with it ${fmt(withPkg)} (${withPkg >= without ? '+' : '-'}${fmt(Math.abs(withPkg - without))}); node descriptions (JSON): ${sizes.join(', ')}`);
 		}
 	} finally {
-		for (const s of [kwiga, slow, remp, provi]) s.close();
-		await Promise.all([kwiga, slow, remp, provi].map((s) => s.stop()));
+		for (const s of servers) s.close();
+		await Promise.all(servers.map((s) => s.stop()));
 		cli.removeUserFolder(uf);
 		fs.rmSync(work, { recursive: true, force: true });
 	}

@@ -405,12 +405,33 @@ async function main() {
 			connections: {},
 			settings: { executionOrder: 'v1' },
 		};
+		// Academy of Mine Trigger: registers one webhook per event, each URL carrying its own secret
+		const aomV = sb.byKey('academyOfMine');
+		const aomWf = aomV && {
+			id: 'e2eAomTrigger001',
+			name: 'e2e Academy of Mine Trigger',
+			nodes: [
+				{
+					id: 'at',
+					name: 'Academy of Mine Trigger',
+					type: `${PKG}.academyOfMineTrigger`,
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId: '6b3c0a52-3c3e-4e5f-9d1e-0e2e0e2e0002',
+					parameters: { events: ['new_order'] },
+					credentials: { academyOfMineApi: { id: credId(aomV), name: `${aomV.name} e2e` } },
+				},
+			],
+			connections: {},
+			settings: { executionOrder: 'v1' },
+		};
 		let imported = false;
 		await check('import:credentials + import:workflow (sandbox credentials, one workflow per vendor)', async () => {
 			cli.importCredentials(uf, creds);
 			const wfs = sb.vendors.map((v) => vendorWorkflow(v, credId(v)));
 			if (triggerWf) wfs.push(triggerWf);
 			if (pollWf) wfs.push(pollWf);
+			if (aomWf) wfs.push(aomWf);
 			importWorkflows(cli, uf, wfs);
 			const rows = cli.querySqlite(uf, 'SELECT id FROM workflow_entity');
 			const missing = wfs.filter((w) => !rows.some((r) => r.id === w.id));
@@ -467,6 +488,38 @@ async function main() {
 				return `error item: ${JSON.stringify(it).slice(0, 160)}`;
 			});
 		}
+		// Academy of Mine: a file download comes out as n8n binary data
+		if (aomV) {
+			await check('Academy of Mine: Download the PDF invoice of an order gives binary data with file name and MIME type', async () => {
+				if (!imported) throw new Error('workflows were not imported');
+				const wf = {
+					id: 'e2eAomDownload01',
+					name: 'e2e Academy of Mine download',
+					nodes: [
+						{ id: 't', name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+						{
+							id: 'd',
+							name: 'Download',
+							type: `${PKG}.academyOfMine`,
+							typeVersion: 1,
+							position: [300, 0],
+							parameters: { resource: 'ecommerceOrder', operation: 'downloadThePdfInvoiceForASpecificOrder', orderId: rl(1), binaryPropertyName: 'invoice' },
+							credentials: { academyOfMineApi: { id: credId(aomV), name: `${aomV.name} e2e` } },
+						},
+					],
+					connections: { [TRIGGER]: { main: [[{ node: 'Download', type: 'main', index: 0 }]] } },
+					settings: { executionOrder: 'v1' },
+				};
+				importWorkflows(cli, uf, [wf]);
+				const ex = await cli.executeWorkflowRaw(uf, wf.id, { timeoutMs: 240000 });
+				const run = ex.json && ex.json.data.resultData.runData.Download;
+				assert(run && !run[0].error, `the node failed: ${JSON.stringify(run && run[0].error).slice(0, 300)}`);
+				const item = run[0].data.main[0][0];
+				const bin = item.binary && item.binary.invoice;
+				assert(bin && bin.mimeType === 'application/pdf' && /\.pdf$/.test(bin.fileName), `binary: ${JSON.stringify(item).slice(0, 300)}`);
+				return `${bin.fileName} (${bin.mimeType}, ${item.json.fileSize})`;
+			});
+		}
 		// a vendor whose node ships in the package but whose sandbox cannot run is a failure
 		for (const s of sb.skipped) {
 			await check(`${s.name}: workflow checks`, async () => {
@@ -487,6 +540,7 @@ async function main() {
 				if (!imported) throw new Error('workflows were not imported');
 				cli.publishWorkflow(uf, triggerWf.id);
 				if (pollWf) cli.publishWorkflow(uf, pollWf.id);
+				if (aomWf) cli.publishWorkflow(uf, aomWf.id);
 				srv = await cli.startN8n(uf, undefined, { timeoutMs: 180000 });
 				started = true;
 				const mine = proviV.data.preferences.filter((p) => String(p.url).includes(webhookId));
@@ -560,6 +614,32 @@ async function main() {
 				const after = cli.listExecutions(uf, triggerWf.id).length;
 				assert(after === before, `executions went from ${before} to ${after}`);
 				return `replay -> 200 duplicate, array -> 400, executions still ${after}`;
+			});
+		}
+		// ---- Academy of Mine's webhook trigger in the same running n8n
+		if (aomWf) {
+			await check('Academy of Mine Trigger: activation registers the webhook with a secret; a delivery with it is recorded, one without it gets 401', async () => {
+				if (!srv) throw new Error('n8n did not start');
+				const mine = aomV.data.webhooks.filter((w) => String(w.url).startsWith(`${srv.url}/webhook/`));
+				assert(mine.length === 1, `expected one webhook registered at the sandbox, got ${JSON.stringify(aomV.data.webhooks)}`);
+				const url = new URL(mine[0].url);
+				assert(/^[\w-]{20,}$/.test(url.searchParams.get('secret') || ''), `no unguessable secret in ${url}`);
+				const order = { event: 'new_order', order_id: 4711, total: '49.00' };
+				const ok = await httpPost(url.href, order);
+				assert(ok.status === 200, `POST with the secret -> HTTP ${ok.status} ${ok.body}`);
+				const execs = await cli.waitForExecutions(uf, aomWf.id, { count: 1, timeoutMs: 30000 });
+				assert(execs[0].status === 'success', `execution status ${execs[0].status}`);
+				const blob = cli.executionData(uf, execs[0].id);
+				assert(blob && String(blob.data).includes('4711'), 'the execution data does not hold the delivery');
+				url.searchParams.set('secret', 'guessed-secret-000000000');
+				const forged = await httpPost(url.href, order);
+				url.searchParams.delete('secret');
+				const bare = await httpPost(url.href, order);
+				assert(forged.status === 401 && bare.status === 401, `wrong secret -> ${forged.status}, no secret -> ${bare.status}`);
+				await sleep(2000);
+				const after = cli.listExecutions(uf, aomWf.id).length;
+				assert(after === 1, `executions: ${after}`);
+				return `registered ${mine[0].eventList || mine[0].events}; with the secret -> 200 and execution ${execs[0].id}; wrong or no secret -> 401`;
 			});
 		}
 		// ---- polling trigger in the same running n8n
