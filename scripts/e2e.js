@@ -28,7 +28,6 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const http = require('http');
 const { spawnSync } = require('child_process');
 const { pathToFileURL } = require('url');
 
@@ -308,21 +307,7 @@ function nodeRun(json, nodeName) {
 }
 
 function httpPost(url, body, headers = {}) {
-	return new Promise((resolve, reject) => {
-		const data = JSON.stringify(body);
-		const req = http.request(
-			url,
-			{ method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), ...headers } },
-			(res) => {
-				let b = '';
-				res.setEncoding('utf8');
-				res.on('data', (d) => (b += d));
-				res.on('end', () => resolve({ status: res.statusCode, body: b }));
-			},
-		);
-		req.on('error', reject);
-		req.end(data);
-	});
+	return cli.httpPost(url, JSON.stringify(body), { 'content-type': 'application/json', ...headers });
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -513,7 +498,8 @@ async function main() {
 				importWorkflows(cli, uf, [wf]);
 				const ex = await cli.executeWorkflowRaw(uf, wf.id, { timeoutMs: 240000 });
 				const run = ex.json && ex.json.data.resultData.runData.Download;
-				assert(run && !run[0].error, `the node failed: ${JSON.stringify(run && run[0].error).slice(0, 300)}`);
+				const failure = ex.json ? ex.json.data.resultData.error || (run && run[0].error) : { stderr: ex.stderr.slice(-600) };
+				assert(run && !failure, `the node failed: ${String(JSON.stringify(failure)).slice(0, 600)}`);
 				const item = run[0].data.main[0][0];
 				const bin = item.binary && item.binary.invoice;
 				assert(bin && bin.mimeType === 'application/pdf' && /\.pdf$/.test(bin.fileName), `binary: ${JSON.stringify(item).slice(0, 300)}`);
@@ -620,7 +606,8 @@ async function main() {
 		if (aomWf) {
 			await check('Academy of Mine Trigger: activation registers the webhook with a secret; a delivery with it is recorded, one without it gets 401', async () => {
 				if (!srv) throw new Error('n8n did not start');
-				const mine = aomV.data.webhooks.filter((w) => String(w.url).startsWith(`${srv.url}/webhook/`));
+				const base = `${srv.url}/webhook/`;
+				const mine = aomV.data.webhooks.filter((w) => String(w.url).startsWith(base));
 				assert(mine.length === 1, `expected one webhook registered at the sandbox, got ${JSON.stringify(aomV.data.webhooks)}`);
 				const url = new URL(mine[0].url);
 				assert(/^[\w-]{20,}$/.test(url.searchParams.get('secret') || ''), `no unguessable secret in ${url}`);

@@ -358,12 +358,22 @@ function extractJson(stdout) {
 function runN8nAsync(userFolder, args, { env = {}, timeoutMs = 180000, allowFail = false, peakMemory = false } = {}) {
 	const rt = ensureRuntime();
 	const t0 = Date.now();
+	// stdout goes to a file: n8n exits right after printing, and whatever a pipe had not taken yet
+	// (megabytes of --rawOutput while this process was busy) would be lost
+	const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-cli-out-')), 'stdout');
+	const outFd = fs.openSync(outFile, 'w');
 	return new Promise((resolve, reject) => {
 		const proc = spawn(rt.node, [rt.n8nBin, ...args], {
 			cwd: userFolder,
 			env: n8nEnv(userFolder, env),
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', outFd, 'pipe'],
 		});
+		fs.closeSync(outFd);
+		const readOut = () => {
+			const text = fs.readFileSync(outFile, 'utf8');
+			fs.rmSync(path.dirname(outFile), { recursive: true, force: true });
+			return text;
+		};
 		// VmHWM is the process's own high-water mark, so the last reading before exit is the peak.
 		let peakRssKb = 0;
 		const readPeak = () => {
@@ -373,10 +383,8 @@ function runN8nAsync(userFolder, args, { env = {}, timeoutMs = 180000, allowFail
 			} catch {}
 		};
 		const poll = peakMemory ? setInterval(readPeak, 50) : undefined;
-		let stdout = '';
 		let stderr = '';
-		proc.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-		proc.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+		proc.stderr?.setEncoding('utf8').on('data', (d) => (stderr += d));
 		const timer = setTimeout(() => {
 			stderr += `\n[n8n-cli] timeout after ${timeoutMs}ms, killing`;
 			proc.kill('SIGKILL');
@@ -384,11 +392,13 @@ function runN8nAsync(userFolder, args, { env = {}, timeoutMs = 180000, allowFail
 		proc.on('error', (e) => {
 			clearTimeout(timer);
 			clearInterval(poll);
+			readOut();
 			reject(e);
 		});
 		proc.on('close', (status) => {
 			clearTimeout(timer);
 			clearInterval(poll);
+			const stdout = readOut();
 			const res = { status, stdout, stderr, ms: Date.now() - t0, ...(peakMemory ? { peakRssKb } : {}) };
 			if (!allowFail && status !== 0) {
 				return reject(
@@ -555,6 +565,26 @@ function listLoadedNodeTypes(userFolder, { prefix } = {}) {
 
 // ------------------------------------------------------------------ server ---
 
+/**
+ * POST of a body as it is (a Buffer or string) with the given headers.
+ * @param {string} url
+ * @param {Buffer | string} body
+ * @param {Record<string, string | number>} [headers]
+ * @returns {Promise<{ status: number | undefined, body: string }>}
+ */
+function httpPost(url, body, headers = {}) {
+	return new Promise((resolve, reject) => {
+		const req = http.request(url, { method: 'POST', headers: { 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
+			let b = '';
+			res.setEncoding('utf8');
+			res.on('data', (d) => (b += d));
+			res.on('end', () => resolve({ status: res.statusCode, body: b }));
+		});
+		req.on('error', reject);
+		req.end(body);
+	});
+}
+
 function httpGet(url, { headers = {}, timeoutMs = 5000 } = {}) {
 	return new Promise((resolve, reject) => {
 		const req = http.get(url, { headers, timeout: timeoutMs }, (res) => {
@@ -694,6 +724,7 @@ module.exports = {
 	nodeOutput,
 	startN8n,
 	httpGet,
+	httpPost,
 	listLoadedNodeTypes,
 	publishWorkflow,
 	dbPath,

@@ -28,7 +28,6 @@ const fs = require('fs');
 const os = require('os');
 const net = require('net');
 const path = require('path');
-const http = require('http');
 const crypto = require('crypto');
 const { spawn, spawnSync } = require('child_process');
 
@@ -323,20 +322,6 @@ function uuidFor(name) {
 	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** POST of a raw body (a file upload) with the given headers. */
-function postRaw(url, body, headers) {
-	return new Promise((resolve, reject) => {
-		const req = http.request(url, { method: 'POST', headers: { 'content-length': body.length, ...headers } }, (res) => {
-			let b = '';
-			res.setEncoding('utf8');
-			res.on('data', (d) => (b += d));
-			res.on('end', () => resolve({ status: res.statusCode, body: b }));
-		});
-		req.on('error', reject);
-		req.end(body);
-	});
-}
-
 function webhookNode(name, pathName, options = {}) {
 	return {
 		id: `wh-${pathName}`,
@@ -487,6 +472,27 @@ async function run(e2e) {
 			connections: { Upload: { main: [[{ node: 'Create Ticket', type: 'main', index: 0 }]] } },
 		};
 		if (fileFlow) wfs.push(fileFlow);
+		// Academy of Mine: a worker downloads an order's PDF invoice into the shared binary data folder
+		const aomV = sb.byKey('academyOfMine');
+		const downloadFlow = aomV && {
+			id: wfId('aomDownload'),
+			name: 'queue Academy of Mine download',
+			active: true,
+			nodes: [
+				webhookNode('Webhook', 'queue-aom-download'),
+				{
+					id: 'download',
+					name: 'Download',
+					type: `${PKG}.academyOfMine`,
+					typeVersion: 1,
+					position: [300, 0],
+					parameters: { resource: 'ecommerceOrder', operation: 'downloadThePdfInvoiceForASpecificOrder', orderId: { __rl: true, mode: 'id', value: '1' }, binaryPropertyName: 'invoice' },
+					credentials: { academyOfMineApi: { id: credId(aomV), name: `${aomV.name} queue` } },
+				},
+			],
+			connections: { Webhook: { main: [[{ node: 'Download', type: 'main', index: 0 }]] } },
+		};
+		if (downloadFlow) wfs.push(downloadFlow);
 		const rempV = sb.byKey('rempCrm');
 		const concFlow = rempV && {
 			id: wfId('concurrency'),
@@ -550,7 +556,7 @@ async function run(e2e) {
 		/** POSTs to the webhook processor and returns the (one new) finished execution with its worker. */
 		const trigger = async (wf, url, body, headers) => {
 			const before = executions(pg, wf.id).length;
-			const res = await (Buffer.isBuffer(body) ? postRaw(url, body, headers) : httpPost(url, body, headers));
+			const res = await (Buffer.isBuffer(body) ? cli.httpPost(url, body, headers) : httpPost(url, body, headers));
 			assert(res.status === 200, `POST ${url} -> ${res.status} ${res.body}`);
 			const rows = await waitForExecutions(pg, wf.id, before + 1, 60000);
 			const ex = rows[rows.length - 1];
@@ -646,6 +652,19 @@ async function run(e2e) {
 			assert(files.length === 1 && files[0].fileName === 'boot-error.png' && files[0].data.equals(png), `files sent: ${JSON.stringify(files.map((f) => ({ name: f.name, fileName: f.fileName, size: f.data.length })))}`);
 			assert(r.items[0] && r.items[0].first_message.attachments[0].size === png.length, `ticket ${JSON.stringify(r.items).slice(0, 300)}`);
 			return `upload stored by the webhook processor as ${ref.id}; execution ${got.ex.id} on ${got.worker} sent ${files[0].fileName} (${files[0].data.length} bytes, ${files[0].contentType}) in POST /tickets`;
+		});
+
+		await check('queue: Academy of Mine: PDF invoice download on a worker, binary data in filesystem mode', async () => {
+			if (!booted) throw new Error('the cluster did not start');
+			assert(downloadFlow, 'Academy of Mine sandbox unavailable');
+			const got = await trigger(downloadFlow, hookUrl('queue-aom-download'), { order: 1 });
+			const r = nodeRun(got.run.data, 'Download');
+			assert(!r.missing && !r.error, `Download: ${r.error ? r.error.message : 'did not run'}`);
+			const bin = (got.run.data.resultData.runData.Download[0].data.main[0][0].binary || {}).invoice;
+			assert(bin && String(bin.id).startsWith('filesystem') && bin.mimeType === 'application/pdf', `binary: ${JSON.stringify(bin).slice(0, 300)}`);
+			const stored = String(bin.id).split(':').slice(1).join(':');
+			assert(fs.existsSync(path.join(binaryDir, stored)), `${stored} is not in the shared binary data folder ${binaryDir}`);
+			return `execution ${got.ex.id} on ${got.worker} stored ${bin.fileName} (${bin.mimeType}) as ${bin.id}`;
 		});
 
 		// ---- Concurrency is per execution: two executions at once double what the vendor sees
