@@ -10,11 +10,13 @@
  *   2. n8n loads every node of the package with no loader error (`n8n export:nodes`).
  *   3. per vendor, one workflow (import:credentials + import:workflow, `n8n execute --id --rawOutput`):
  *      Get Many with Return All across several pages, a create with a body, a failing call with
- *      Continue On Fail (error item).
+ *      Continue On Fail (error item); an Academy of Mine PDF download comes out as binary data.
  *   4. Provi Trigger: publish:workflow, `n8n start` on a free port (registers the webhook with the
  *      Provi sandbox), a signed delivery to the production URL is recorded as an execution, a forged
  *      one gets 401 and no execution, the same delivery again and an array body start none (the
- *      replay memory is saved in static data). Also: every credential type of the package is loaded.
+ *      replay memory is saved in static data). In the same n8n the Academy of Mine Trigger registers
+ *      its webhook with a secret, a delivery carrying it is recorded, a wrong or missing one gets 401;
+ *      the Kwiga Trigger polls. Also: every credential type of the package is loaded.
  *   5. the official community package scanner's ESLint rules on the sources and the packed tarball
  *      (scripts/scan-package.mjs).
  *   6. in that running n8n, the editor in headless Chromium (scripts/browser.js): each example
