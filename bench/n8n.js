@@ -26,7 +26,7 @@ const { performance } = require('perf_hooks');
 
 const { ensureRuntime } = require('../scripts/n8n-runtime');
 const cli = require('../scripts/n8n-cli');
-const { buildIfNeeded, packInto } = require('../scripts/package-files');
+const { buildIfNeeded, loadBuilt, packInto } = require('../scripts/package-files');
 
 const PKG = require('../package.json').name;
 const RUNS = Number(process.env.BENCH_RUNS || 3);
@@ -160,7 +160,11 @@ function workflow(id, chain, branches) {
 }
 
 const cred = (type, id) => ({ [type]: { id, name: id } });
-const httpGet = (name, url, credentialType, credId, options = {}, extraParams = {}) =>
+/** The description of every node the package declares, from its built files. */
+const builtDescriptions = () => require('../package.json').n8n.nodes.map((file) => loadBuilt(file).description);
+
+/** n8n's HTTP Request node, GET with a predefined credential type. */
+const httpRequestNode = (name, url, credentialType, credId, options = {}, extraParams = {}) =>
 	node(name, 'n8n-nodes-base.httpRequest', { method: 'GET', url, authentication: 'predefinedCredentialType', nodeCredentialType: credentialType, options, ...extraParams }, {
 		typeVersion: 4.2,
 		credentials: cred(credentialType, credId),
@@ -295,7 +299,7 @@ async function main() {
 	const kwigaCred = cred('kwigaApi', 'benchKwiga000001');
 	const kwigaGet = (name, credentials = kwigaCred, requestOptions = {}) =>
 		node(name, `${PKG}.kwiga`, { resource: 'contact', operation: 'get', contact: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, requestOptions }, { credentials, onError: 'continueRegularOutput' });
-	const httpKwigaGet = httpGet('HTTP Request', `={{ '${kwigaUrl}/contacts/' + $json.id }}`, 'kwigaApi', 'benchKwiga000001');
+	const httpKwigaGet = httpRequestNode('HTTP Request', `={{ '${kwigaUrl}/contacts/' + $json.id }}`, 'kwigaApi', 'benchKwiga000001');
 	const imported = (wf) => cli.importWorkflow(uf, wf);
 	const lines = [`machine: ${os.cpus().length} cores (${os.cpus()[0].model}), ${Math.round(os.totalmem() / 2 ** 30)} GiB; n8n 2.41.1 on Node ${rt.nodeVersion}; bench driver on Node ${process.version}; median of ${RUNS} runs`];
 	const report = (line) => {
@@ -324,7 +328,7 @@ async function main() {
 		// 2. Return All over 20,000 records
 		if (want(2)) {
 			const pkg = node('Kwiga', `${PKG}.kwiga`, { resource: 'contact', operation: 'getAll', returnAll: true, filters: {} }, { credentials: kwigaCred });
-			const pages = httpGet('HTTP Request', `${kwigaUrl}/contacts`, 'kwigaApi', 'benchKwiga000001', {
+			const pages = httpRequestNode('HTTP Request', `${kwigaUrl}/contacts`, 'kwigaApi', 'benchKwiga000001', {
 				pagination: {
 					pagination: {
 						paginationMode: 'updateAParameterInEachRequest',
@@ -372,11 +376,7 @@ async function main() {
 					what: 'User > Retrieve User By ID',
 				},
 			};
-			const described = require('../package.json')
-				.n8n.nodes.map((file) => {
-					const cls = path.basename(file).split('.')[0];
-					return new (require(path.join(__dirname, '..', file))[cls])().description;
-				})
+			const described = builtDescriptions()
 				.filter((d) => perItem[d.name])
 				.sort((x, y) => x.properties.length - y.properties.length);
 			const [smallest, largest] = [described[0], described[described.length - 1]];
@@ -424,11 +424,7 @@ async function main() {
 			const without = await startMs(bare);
 			const withPkg = await startMs(uf);
 			cli.removeUserFolder(bare);
-			const sizes = require('../package.json').n8n.nodes.map((file) => {
-				const cls = path.basename(file).split('.')[0];
-				const d = new (require(path.join(__dirname, '..', file))[cls])().description;
-				return `${d.displayName} ${(JSON.stringify(d).length / 1024).toFixed(0)} KB`;
-			});
+			const sizes = builtDescriptions().map((d) => `${d.displayName} ${(JSON.stringify(d).length / 1024).toFixed(0)} KB`);
 			report(`5. n8n start-up to "Editor is now accessible": without the package ${fmt(without)}, with it ${fmt(withPkg)} (${withPkg >= without ? '+' : '-'}${fmt(Math.abs(withPkg - without))}); node descriptions (JSON): ${sizes.join(', ')}`);
 		}
 	} finally {

@@ -37,7 +37,7 @@ const { ensureRuntime } = require('./n8n-runtime');
 const cli = require('./n8n-cli');
 const sandbox = require('./sandbox');
 const { importWorkflows } = require('./examples');
-const { buildIfNeeded, packInto } = require('./package-files');
+const { buildIfNeeded, loadBuilt, packInto } = require('./package-files');
 
 const REPO = path.resolve(__dirname, '..');
 const PKG_JSON = require('../package.json');
@@ -96,14 +96,9 @@ function pack(work) {
 
 /** Node type names and credential names the package declares (from its built files). */
 function declaredTypes() {
-	const load = (file) => {
-		const cls = path.basename(file).split('.')[0];
-		const mod = require(path.join(REPO, file));
-		return new mod[cls]();
-	};
 	return {
-		nodes: PKG_JSON.n8n.nodes.map((f) => `${PKG}.${load(f).description.name}`).sort(),
-		credentials: PKG_JSON.n8n.credentials.map((f) => load(f).name).sort(),
+		nodes: PKG_JSON.n8n.nodes.map((f) => `${PKG}.${loadBuilt(f).description.name}`).sort(),
+		credentials: PKG_JSON.n8n.credentials.map((f) => loadBuilt(f).name).sort(),
 	};
 }
 

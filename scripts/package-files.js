@@ -70,4 +70,15 @@ function buildIfNeeded({ force = false, log = () => {} } = {}) {
 	return true;
 }
 
-module.exports = { REPO, npm, newestMtime, packInto, buildIfNeeded };
+/**
+ * An instance of a built node or credential class, from its path in package.json's `n8n` lists
+ * (`dist/nodes/Kwiga/Kwiga.node.js` exports `Kwiga`).
+ * @param {string} file
+ * @returns {any}
+ */
+function loadBuilt(file) {
+	const cls = path.basename(file).split('.')[0];
+	return new (require(path.join(REPO, file))[cls])();
+}
+
+module.exports = { REPO, npm, newestMtime, packInto, buildIfNeeded, loadBuilt };

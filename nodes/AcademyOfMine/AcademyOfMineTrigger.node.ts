@@ -9,6 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { vendorRequest, walkList } from '../shared/lookups';
+import { safeEqual } from '../shared/secrets';
 
 import { AOM_API } from './api';
 import { WEBHOOK_EVENTS } from './events';
@@ -40,13 +41,6 @@ const NEW_WEBHOOK_ID = '0';
 function newSecret(): string {
 	const bytes = crypto.getRandomValues(new Uint8Array(32));
 	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** Constant-time comparison: the time depends only on the length of the expected secret. */
-export function sameSecret(given: string, expected: string): boolean {
-	let diff = given.length ^ expected.length;
-	for (let i = 0; i < expected.length; i++) diff |= given.charCodeAt(i % Math.max(given.length, 1)) ^ expected.charCodeAt(i);
-	return diff === 0 && expected.length > 0;
 }
 
 const withSecret = (url: string, secret: string) => `${url}${url.includes('?') ? '&' : '?'}secret=${secret}`;
@@ -161,7 +155,7 @@ export class AcademyOfMineTrigger implements INodeType {
 		let match: string | undefined;
 		// every registration is compared, so the time does not tell which one matched
 		for (const [event, registration] of Object.entries(data.registrations ?? {})) {
-			if (sameSecret(given, registration.secret)) match = event;
+			if (safeEqual(given, registration.secret)) match = event;
 		}
 		if (match === undefined) {
 			this.getResponseObject().status(401).json({ message: 'Unknown or missing webhook secret' });

@@ -1,12 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
-/** Constant-time comparison of two strings (false when the lengths differ). */
-export function safeEqual(a: string, b: string): boolean {
-	const left = Buffer.from(a, 'utf8');
-	const right = Buffer.from(b, 'utf8');
-	if (left.length !== right.length) return false;
-	return timingSafeEqual(left, right);
-}
+import { safeEqual } from '../shared/secrets';
 
 /**
  * Whether one of the request headers carries the signature. Provi documents that the signature

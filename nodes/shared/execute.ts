@@ -12,13 +12,16 @@ import type { FieldGroup, FieldSpec, HttpMethod, OperationSpec, VendorSpec } fro
 
 const HTTP_METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
-const safeDecode = (text: string) => {
+/** Whether a path segment is, or decodes to, `.` or `..` (it would point the request at another address). */
+function isDotSegment(text: string): boolean {
+	let decoded = text;
 	try {
-		return decodeURIComponent(text).normalize('NFKC');
+		decoded = decodeURIComponent(text);
 	} catch {
-		return text;
+		// not percent-encoded text: taken as it is
 	}
-};
+	return [text, decoded].some((t) => ['.', '..'].includes(t.normalize('NFKC')));
+}
 
 /** What the executor reads for one operation: its top-level fields, then one collection at a time. */
 interface OperationPlan {
@@ -108,13 +111,7 @@ class Run {
 				`"${field.displayName}" is required to build the request URL. Set it, or check the expression that fills it.`,
 			);
 		}
-		let decoded = value;
-		try {
-			decoded = decodeURIComponent(value);
-		} catch {
-			// not percent-encoded text: taken as it is
-		}
-		if (['.', '..'].includes(value.normalize('NFKC')) || ['.', '..'].includes(decoded.normalize('NFKC'))) {
+		if (isDotSegment(value)) {
 			throw this.invalid(i, `The parameter "${field.displayName}" cannot be "${value}" for item ${i}`, 'An ID of "." or ".." would point the request at another address.');
 		}
 		return encodeURIComponent(value);
@@ -151,7 +148,7 @@ class Run {
 		}
 		const text = String(path ?? '').trim();
 		const segments = text.split(/[?#]/)[0].split('/');
-		if (!text.startsWith('/') || /[\s\\]/.test(text) || segments.some((s) => ['.', '..'].includes(safeDecode(s)))) {
+		if (!text.startsWith('/') || /[\s\\]/.test(text) || segments.some(isDotSegment)) {
 			throw this.invalid(
 				i,
 				`The ${label.toLowerCase()} "${text}" is not a path of the API for item ${i}`,

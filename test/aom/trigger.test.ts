@@ -6,7 +6,8 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { AcademyOfMineApi } from '../../credentials/AcademyOfMineApi.credentials';
-import { AcademyOfMineTrigger, sameSecret } from '../../nodes/AcademyOfMine/AcademyOfMineTrigger.node';
+import { AcademyOfMineTrigger } from '../../nodes/AcademyOfMine/AcademyOfMineTrigger.node';
+import { safeEqual } from '../../nodes/shared/secrets';
 import { ROUTES } from '../../nodes/AcademyOfMine/routes';
 import { WEBHOOK_BASE_URL, hookContext, webhookContext } from '../harness/webhook';
 import type { AomWebhookState } from '../mocks/academyOfMine';
@@ -140,12 +141,12 @@ describe('deliveries', () => {
 		expect(result).toEqual({ webhookResponse: { received: true, ignored: 'new_order' } });
 	});
 
-	test('sameSecret compares whole strings', () => {
-		expect(sameSecret('abc', 'abc')).toBe(true);
-		expect(sameSecret('abd', 'abc')).toBe(false);
-		expect(sameSecret('ab', 'abc')).toBe(false);
-		expect(sameSecret('abcd', 'abc')).toBe(false);
-		expect(sameSecret('', '')).toBe(false);
+	test('safeEqual compares whole strings', () => {
+		expect(safeEqual('abc', 'abc')).toBe(true);
+		expect(safeEqual('abd', 'abc')).toBe(false);
+		expect(safeEqual('ab', 'abc')).toBe(false);
+		expect(safeEqual('abcd', 'abc')).toBe(false);
+		expect(safeEqual('', '')).toBe(false);
 	});
 });
 

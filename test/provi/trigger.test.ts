@@ -3,7 +3,8 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
 import { ProviApi } from '../../credentials/ProviApi.credentials';
 import { ProviTrigger } from '../../nodes/Provi/ProviTrigger.node';
 import { MAX_DELIVERIES, REPLAY_WINDOW_MS } from '../../nodes/Provi/ProviTrigger.node';
-import { headersCarrySignature, safeEqual } from '../../nodes/Provi/signature';
+import { headersCarrySignature } from '../../nodes/Provi/signature';
+import { safeEqual } from '../../nodes/shared/secrets';
 import { WEBHOOK_BASE_URL, hookContext, webhookContext } from '../harness/webhook';
 import { PROVI_TOKEN, proviData, proviMock } from '../mocks/provi';
 
