@@ -12,7 +12,7 @@ const nodeGlobals = Object.fromEntries(
 // classic n8n-nodes-base rules for nodes, credentials and package.json. The dev scripts get
 // ESLint's recommended rules for Node.
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'bench/**/*.ts', '.sandbox/**', '.n8n-dev/**', 'eslint.config.mjs'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'test/descriptions/**', '.sandbox/**', '.n8n-dev/**', 'eslint.config.mjs'] },
 	{
 		files: ['**/*.ts'],
 		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
@@ -63,4 +63,26 @@ export default [
 		},
 	},
 	{ files: ['scripts/**/*.mjs'], languageOptions: { sourceType: 'module' } },
+	{
+		// Tests and TypeScript benches: the type checker (`npm run typecheck`, noUnusedLocals) covers
+		// undefined and unused names; these rules catch what it does not, and a focused test left behind.
+		files: ['test/**/*.ts', 'bench/**/*.ts'],
+		linterOptions: { reportUnusedDisableDirectives: 'error' },
+		rules: {
+			'prefer-const': 'error',
+			'no-var': 'error',
+			eqeqeq: ['error', 'smart'],
+			'no-empty': ['error', { allowEmptyCatch: true }],
+			'no-debugger': 'error',
+			'no-dupe-keys': 'error',
+			'no-unreachable': 'error',
+			'no-self-compare': 'error',
+			'no-restricted-properties': [
+				'error',
+				{ object: 'test', property: 'only', message: 'A focused test skips the rest of the suite.' },
+				{ object: 'it', property: 'only', message: 'A focused test skips the rest of the suite.' },
+				{ object: 'describe', property: 'only', message: 'A focused test skips the rest of the suite.' },
+			],
+		},
+	},
 ];

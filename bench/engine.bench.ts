@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 import { performance } from 'node:perf_hooks';
 
 import { vendorProperties } from '../nodes/shared/description';

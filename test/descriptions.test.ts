@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import * as tsParser from '@typescript-eslint/parser';
+import type { ESLint } from 'eslint';
 import { Linter } from 'eslint';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
@@ -57,8 +58,7 @@ const sourceOf = (className: string, description: INodeTypeDescription) =>
 // The plugin treats every file as every kind of file when NODE_ENV is "test" (as under jest):
 // it must judge these by their names, as `npm run lint` does.
 process.env.NODE_ENV = 'lint';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const n8nNodesBase = require('eslint-plugin-n8n-nodes-base') as typeof import('eslint-plugin-n8n-nodes-base');
+const n8nNodesBase = require('eslint-plugin-n8n-nodes-base') as ESLint.Plugin & { configs: { nodes: { rules: Linter.RulesRecord } } };
 
 /** n8n's node rules, configured as eslint.config.mjs configures them for nodes/. */
 function lint(source: string, path: string) {

@@ -20,10 +20,13 @@ const CATALOG = join(FIXTURES, 'academy-of-mine.catalog.json');
  *   flags: string[], fileTransfer: string | null }} RefOperation
  */
 
-/** Redoc's text form of a JSON sample (`{- "a": 1,\n- "b": [- {...}, - {...}]}`) back to JSON. */
+/**
+ * Redoc's text form of a JSON sample (`{- "a": 1,\n- "b": [- {...}, - {...}]}`) back to JSON.
+ * @param {string[]} lines
+ */
 function sampleJson(lines) {
 	const text = lines
-		.map((line) => line.replace(/^- /, ''))
+		.map((/** @type {string} */ line) => line.replace(/^- /, ''))
 		.join('\n')
 		.replace(/([[{,])\s*- /g, '$1 ')
 		// trailing commas the page kept
@@ -37,7 +40,11 @@ function sampleJson(lines) {
 
 const MARKERS = /^(path Parameters|query Parameters|header Parameters|Request Body schema:.*|Responses|Request samples|Response samples)$/;
 
-/** One parameter line (`name required | type Example: x description |`). */
+/**
+ * One parameter line (`name required | type Example: x description |`).
+ * @param {string} raw
+ * @param {'path' | 'query' | 'body'} location
+ */
 function parseParam(raw, location) {
 	const [head, ...rest] = raw.split('|');
 	const words = head.trim().split(/\s+/).filter(Boolean);
@@ -144,15 +151,15 @@ function readReference(text = readFileSync(REFERENCE, 'utf8'), catalog = JSON.pa
 	});
 }
 
-const words = (text) => String(text).replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/).filter(Boolean);
+const words = (/** @type {string} */ text) => String(text).replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/).filter(Boolean);
 
 /** `page_size` -> `pageSize`, `Ecommerce Orders` -> `ecommerceOrders`. */
-const camel = (text) =>
+const camel = (/** @type {string} */ text) =>
 	words(text)
 		.map((w, i) => (i === 0 ? w.toLowerCase() : w[0].toUpperCase() + w.slice(1).toLowerCase()))
 		.join('');
 
 /** `Ecommerce Orders` -> `ecommerce-orders`. */
-const kebab = (text) => words(text).map((w) => w.toLowerCase()).join('-');
+const kebab = (/** @type {string} */ text) => words(text).map((w) => w.toLowerCase()).join('-');
 
 module.exports = { readReference, sampleJson, parseParam, camel, kebab, REFERENCE, CATALOG };

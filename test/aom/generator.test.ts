@@ -2,14 +2,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const generator = require('../../scripts/aom-generate') as {
 	generate(): { files: Record<string, string> };
 	HAND_WRITTEN: string[];
 	RESOURCES_DIR: string;
 	inferRoutes(ops: unknown[]): Record<string, { method: string; path: string; inferred: boolean }>;
 };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { readReference } = require('../../scripts/aom/reference');
 
 test('re-running the generator changes nothing', () => {
@@ -38,7 +36,6 @@ test('inferred routes follow the conventions and are unique', () => {
 });
 
 test('the node description stays within its size budget (one Route Override, not one per operation)', () => {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { AcademyOfMine } = require('../../nodes/AcademyOfMine/AcademyOfMine.node');
 	const description = new AcademyOfMine().description;
 	const bytes = Buffer.byteLength(JSON.stringify(description));

@@ -22,7 +22,7 @@ const PAGE_PARAMS = ['page_size', 'page_number', 'pageSize', 'pageNumber'];
 const UPLOAD = Buffer.from('%PDF-1.4 assignment');
 
 /** A value for a field and what it becomes on the wire (JSON body) / in the query string. */
-function valueFor(field: FieldSpec, op: OperationSpec): { param: unknown; body: unknown; query: unknown } {
+function valueFor(field: FieldSpec, op: OperationSpec): { param: IDataObject[string]; body: unknown; query: unknown } {
 	if (field.in === 'path') return { param: field.locator ? rl(41) : '41', body: '41', query: '41' };
 	if (field.locator) return { param: rl(42), body: '42', query: '42' };
 	if (field.loadOptions) return { param: 43, body: 43, query: '43' };

@@ -13,7 +13,6 @@ import { stringify } from 'yaml';
 const root = join(__dirname, '..', '..');
 const routesFile = join(root, 'nodes', 'AcademyOfMine', 'routes.ts');
 const specFile = join(root, 'test', 'fixtures', 'academy-of-mine.openapi.json');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { readRoutes } = require('../../scripts/aom-generate') as {
 	readRoutes(file: string): Record<string, { method: string; path: string; inferred: boolean }>;
 };

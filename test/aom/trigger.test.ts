@@ -129,7 +129,7 @@ describe('deliveries', () => {
 		['a wrong secret', { secret: 'f'.repeat(64) }],
 		['a prefix of the secret', { secret: 'PREFIX' }],
 	])('%s: 401 and no workflow run', async (_name, query) => {
-		const q = query.secret === 'PREFIX' ? { secret: secret().slice(0, 32) } : query;
+		const q = 'secret' in query && query.secret === 'PREFIX' ? { secret: secret().slice(0, 32) } : query;
 		const { result, response } = await deliver(staticData, q);
 		expect(result).toEqual({ noWebhookResponse: true });
 		expect(response.statusCode).toBe(401);

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { KWIGA } from '../../nodes/Kwiga/vendor';
 import { KWIGA_CABINET, KWIGA_TOKEN, kwigaMock } from '../mocks/kwiga';
 import { runKwiga } from './setup';
@@ -12,7 +14,7 @@ const rl = (value: string | number, mode = 'id') => ({ __rl: true, mode, value: 
 
 interface Case {
 	ref: string;
-	params: Record<string, unknown>;
+	params: IDataObject;
 	method: string;
 	path: string;
 	query?: Record<string, unknown>;

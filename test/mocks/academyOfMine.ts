@@ -19,13 +19,11 @@ const ROOT = (() => {
 	return dir;
 })();
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const { readReference } = require(join(ROOT, 'scripts', 'aom', 'reference.js')) as typeof import('../../scripts/aom/reference');
 const overrides = require(join(ROOT, 'scripts', 'aom', 'overrides.js')) as { downloads: string[] };
 const { readRoutes } = require(join(ROOT, 'scripts', 'aom-generate.js')) as {
 	readRoutes(): Record<string, { method: string; path: string; inferred: boolean }>;
 };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The node's route table (nodes/AcademyOfMine/routes.ts), read as the generator reads it back. */
 const ROUTES = readRoutes();

@@ -31,7 +31,7 @@ function series(template: Json, count: number, firstId: number, start = Date.UTC
 /** Data sets the Kwiga sandbox serves (realistic records from the collection, several pages). */
 export function kwigaData() {
 	const contactTemplate = kwigaSample('Get contact by ID').data as Json;
-	const contacts = series(contactTemplate, 37, 500).map((c, i) => ({
+	const contacts: Json[] = series(contactTemplate, 37, 500).map((c, i) => ({
 		...c,
 		email: `student${500 - i}@example.com`,
 		first_name: ['Alice', 'Bob', 'Chen', 'Dana', 'Emil'][i % 5],
@@ -52,7 +52,7 @@ export function kwigaData() {
 	const offers = series(kwigaSample('Get offers list').data[0] as Json, 5, 280);
 	const contactLists = kwigaSample('Get contact lists').data as Json[];
 	const quizTemplate = kwigaSample('List cabinet quiz attempts').data[0] as Json;
-	const quizAttempts = series(quizTemplate, 23, 4900).map((q) => ({
+	const quizAttempts: Json[] = series(quizTemplate, 23, 4900).map((q) => ({
 		...q,
 		started_at: q.created_at,
 		status_updated_at: q.created_at,

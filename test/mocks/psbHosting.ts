@@ -79,7 +79,7 @@ export function psbHostingData() {
 			os: [{ id: 49, name: 'Ubuntu 22.04' }, { id: 40, name: 'Debian 12' }],
 			control_panel: [{ id: 4, name: 'Без панели управления', price: 0 }],
 		},
-	].map((p) => ({ ...p, periods: periods(p.price) }));
+	].map((p: Json) => ({ ...p, periods: periods(p.price) }));
 	const recipes: Json[] = [
 		{ id: 1, name: 'Docker', description: 'Docker CE and docker compose' },
 		{ id: 2, name: 'WordPress', description: 'WordPress on LEMP' },

@@ -1,4 +1,4 @@
-import type { ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ProviApi } from '../../credentials/ProviApi.credentials';
 import { Provi } from '../../nodes/Provi/Provi.node';
@@ -106,7 +106,7 @@ describe('Provi error bodies', () => {
 
 describe('dropdowns', () => {
 	const methods = new Provi().methods.loadOptions;
-	const ctx = (parameters: Record<string, unknown> = {}, path?: string) =>
+	const ctx = (parameters: IDataObject = {}, path?: string) =>
 		loadOptionsContext(
 			{ node: new Provi(), parameters, credentials: proviCredentials(server), credentialTypes: [new ProviApi()] },
 			path,
