@@ -4,13 +4,15 @@
  * in review) and run through n8n's node lint rules, which otherwise only see `f.string(...)` calls.
  * `npm run descriptions` rewrites the files after an intended change.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import * as tsParser from '@typescript-eslint/parser';
 import type { ESLint } from 'eslint';
 import { Linter } from 'eslint';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { expectGenerated } from './harness/generated';
 
 const root = resolve(__dirname, '..');
 const folder = join(__dirname, 'descriptions');
@@ -87,8 +89,7 @@ describe.each(nodes.map((n) => [n.className, n] as const))('%s', (className, { s
 
 	test('the committed description is the one the data generates', () => {
 		if (update) writeFileSync(file, source);
-		expect(existsSync(file)).toBe(true);
-		expect(readFileSync(file, 'utf8')).toBe(source);
+		expectGenerated('npm run descriptions', file, source);
 	});
 
 	test("the generated properties pass n8n's node lint rules", () => {

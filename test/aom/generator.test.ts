@@ -1,6 +1,8 @@
 /** The generated resource files and route table are what the generator makes of the reference. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+
+import { expectGenerated, regenerateWith } from '../harness/generated';
 
 const generator = require('../../scripts/aom-generate') as {
 	generate(): { files: Record<string, string> };
@@ -12,12 +14,11 @@ const { readReference } = require('../../scripts/aom/reference');
 
 test('re-running the generator changes nothing', () => {
 	const { files } = generator.generate();
-	for (const [file, text] of Object.entries(files)) {
-		expect(existsSync(file)).toBe(true);
-		expect({ file, text: readFileSync(file, 'utf8') }).toEqual({ file, text });
-	}
+	for (const [file, text] of Object.entries(files)) expectGenerated('npm run aom:generate', file, text);
 	const written = readdirSync(generator.RESOURCES_DIR).filter((f) => !generator.HAND_WRITTEN.includes(f));
-	expect(written.map((f) => join(generator.RESOURCES_DIR, f)).sort()).toEqual(Object.keys(files).filter((f) => f.startsWith(generator.RESOURCES_DIR)).sort());
+	regenerateWith('npm run aom:generate', generator.RESOURCES_DIR, () =>
+		expect(written.map((f) => join(generator.RESOURCES_DIR, f)).sort()).toEqual(Object.keys(files).filter((f) => f.startsWith(generator.RESOURCES_DIR)).sort()),
+	);
 });
 
 test('inferred routes follow the conventions and are unique', () => {
