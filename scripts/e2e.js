@@ -36,7 +36,7 @@ const { pathToFileURL } = require('url');
 const { ensureRuntime } = require('./n8n-runtime');
 const cli = require('./n8n-cli');
 const sandbox = require('./sandbox');
-const { importWorkflows } = require('./examples');
+const { importWorkflows, proviTriggerWorkflow } = require('./examples');
 const { buildIfNeeded, loadBuilt, packInto } = require('./package-files');
 
 const REPO = path.resolve(__dirname, '..');
@@ -350,24 +350,9 @@ async function main() {
 		const credId = (v) => creds[sb.vendors.indexOf(v)].id;
 		const proviV = sb.byKey('provi');
 		const webhookId = '6b3c0a52-3c3e-4e5f-9d1e-0e2e0e2e0001';
-		const triggerWf = proviV && {
-			id: 'e2eProviTrigger1',
-			name: 'e2e Provi Trigger',
-			nodes: [
-				{
-					id: 'pt',
-					name: 'Provi Trigger',
-					type: `${PKG}.proviTrigger`,
-					typeVersion: 1,
-					position: [0, 0],
-					webhookId,
-					parameters: { events: ['*'], verifySignature: true },
-					credentials: { proviApi: { id: credId(proviV), name: `${proviV.name} e2e` } },
-				},
-			],
-			connections: {},
-			settings: { executionOrder: 'v1' },
-		};
+		const triggerWf =
+			proviV &&
+			proviTriggerWorkflow({ id: 'e2eProviTrigger1', name: 'e2e Provi Trigger', webhookId, credential: { id: credId(proviV), name: `${proviV.name} e2e` } });
 		// a polling trigger, active in the running n8n: Kwiga Trigger, New Contact, every minute
 		const kwigaV = sb.byKey('kwiga');
 		const pollWf = kwigaV && {
@@ -552,15 +537,7 @@ async function main() {
 					.map((c) => `${c} (${types.find((t) => t.name === c).supportedNodes.map((n) => n.slice(PKG.length + 1)).join('/')})`)
 					.join(', ');
 			});
-			const delivery = {
-				id: 127497,
-				is_maas: false,
-				is_provi_pay: true,
-				webhook: 'made_effective',
-				cpf: '12312312312',
-				checkout_price_in_cents: 10000,
-				courses: [{ proviId: 33950, name: 'Full Stack Web 1', price_in_cents: 10000 }],
-			};
+			const delivery = proviV && proviV.module.PROVI_DELIVERY;
 			await check('Provi Trigger: a signed delivery to the production webhook URL is recorded as an execution', async () => {
 				if (!hookUrl) throw new Error('no webhook registered');
 				const res = await httpPost(hookUrl, delivery, { 'x-provi-signature': signature });
@@ -569,7 +546,7 @@ async function main() {
 				assert(execs[0].status === 'success', `execution status ${execs[0].status}`);
 				assert(execs[0].mode === 'webhook', `execution mode ${execs[0].mode}`);
 				const blob = cli.executionData(uf, execs[0].id);
-				assert(blob && String(blob.data).includes('127497') && String(blob.data).includes('made_effective'), 'the execution data does not hold the delivery');
+				assert(blob && String(blob.data).includes(String(delivery.id)) && String(blob.data).includes('made_effective'), 'the execution data does not hold the delivery');
 				return `HTTP ${res.status}, execution ${execs[0].id} (${execs[0].mode}, ${execs[0].status})`;
 			});
 			await check('Provi Trigger: a forged delivery gets 401 and starts no execution', async () => {

@@ -91,7 +91,33 @@ function exampleWorkflow(vendor) {
 	};
 }
 
-module.exports = { IDS, EXAMPLES, credentialFor, exampleWorkflow, PKG };
+/**
+ * A workflow of one Provi Trigger (all events, signature checked), as the e2e and queue mode run it.
+ * @param {{ id: string, name: string, webhookId: string, credential: { id: string, name: string }, active?: boolean }} o
+ */
+function proviTriggerWorkflow({ id, name, webhookId, credential, active = false }) {
+	return {
+		id,
+		name,
+		active,
+		nodes: [
+			{
+				id: 'pt',
+				name: 'Provi Trigger',
+				type: `${PKG}.proviTrigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters: { events: ['*'], verifySignature: true },
+				credentials: { proviApi: credential },
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+module.exports = { IDS, EXAMPLES, credentialFor, exampleWorkflow, proviTriggerWorkflow, PKG };
 
 /**
  * Imports several workflows with ONE `n8n import:workflow --separate --input=<dir>` call

@@ -34,7 +34,7 @@ const { spawn, spawnSync } = require('child_process');
 const { ensureRuntime } = require('./n8n-runtime');
 const cli = require('./n8n-cli');
 const sandbox = require('./sandbox');
-const { importWorkflows } = require('./examples');
+const { importWorkflows, proviTriggerWorkflow } = require('./examples');
 
 const LOCK = '/tmp/n8n.lock';
 const PKG = require('../package.json').name;
@@ -402,24 +402,15 @@ async function run(e2e) {
 		}
 		const proviV = sb.byKey('provi');
 		const proviHookId = '6b3c0a52-3c3e-4e5f-9d1e-0e2e0e2e0a11';
-		const proviFlow = proviV && {
-			id: wfId('proviTrigger'),
-			name: 'queue Provi Trigger',
-			active: true,
-			nodes: [
-				{
-					id: 'pt',
-					name: 'Provi Trigger',
-					type: `${PKG}.proviTrigger`,
-					typeVersion: 1,
-					position: [0, 0],
-					webhookId: proviHookId,
-					parameters: { events: ['*'], verifySignature: true },
-					credentials: { proviApi: { id: credId(proviV), name: `${proviV.name} queue` } },
-				},
-			],
-			connections: {},
-		};
+		const proviFlow =
+			proviV &&
+			proviTriggerWorkflow({
+				id: wfId('proviTrigger'),
+				name: 'queue Provi Trigger',
+				webhookId: proviHookId,
+				credential: { id: credId(proviV), name: `${proviV.name} queue` },
+				active: true,
+			});
 		if (proviFlow) wfs.push(proviFlow);
 		const kwigaV = sb.byKey('kwiga');
 		// n8n refuses sub-minute cron, but takes several poll times, each on its own second: six a
@@ -618,7 +609,7 @@ async function run(e2e) {
 			// main serves no production webhooks (N8N_DISABLE_PRODUCTION_MAIN_PROCESS)
 			const onMain = await httpPost(url.replace(webhookUrl, `${cluster.main.url}/`), { id: 1 }, { 'x-provi-signature': mine[0].signature });
 			assert(onMain.status !== 200, `main answered the production webhook: ${onMain.status}`);
-			const delivery = { id: 127498, webhook: 'made_effective', cpf: '12312312312', checkout_price_in_cents: 10000, courses: [{ proviId: 33950, name: 'Full Stack Web 1' }] };
+			const delivery = { ...proviV.module.PROVI_DELIVERY, id: 127498 };
 			const got = await trigger(proviFlow, url, delivery, { 'x-provi-signature': mine[0].signature });
 			assert(got.ex.status === 'success' && got.ex.mode === 'webhook', `execution ${JSON.stringify(got.ex)}`);
 			const items = nodeRun(got.run.data, 'Provi Trigger').items;

@@ -23,6 +23,18 @@ export function proviSample(folder: string, requestName: string, exampleName?: s
 }
 
 /** Largest page the sandbox serves (so that lists span several pages). */
+/** A Provi webhook delivery as the reference shows it (a sale made effective); tests and the e2e send it. */
+export const PROVI_DELIVERY = {
+	id: 127497,
+	is_maas: false,
+	is_provi_pay: true,
+	webhook: 'made_effective',
+	cpf: '12312312312',
+	checkout_price_in_cents: 10000,
+	courses: [{ proviId: 33950, name: 'Full Stack Web 1', price_in_cents: 10000 }],
+	snapshot: { status: 'settled' },
+};
+
 export const PROVI_MAX_PAGE_SIZE = 20;
 
 /**

@@ -6,7 +6,7 @@ import { MAX_DELIVERIES, REPLAY_WINDOW_MS } from '../../nodes/Provi/ProviTrigger
 import { headersCarrySignature } from '../../nodes/Provi/signature';
 import { safeEqual } from '../../nodes/shared/secrets';
 import { WEBHOOK_BASE_URL, hookContext, webhookContext } from '../harness/webhook';
-import { PROVI_TOKEN, proviData, proviMock } from '../mocks/provi';
+import { PROVI_DELIVERY, PROVI_TOKEN, proviData, proviMock } from '../mocks/provi';
 
 const data = proviData();
 const server = proviMock(data);
@@ -32,16 +32,7 @@ const hook = (staticData: IDataObject, parameters?: IDataObject) =>
 const NODE_KEY = 'node:Provi Trigger';
 const nodeData = (staticData: IDataObject) => (staticData[NODE_KEY] ?? {}) as IDataObject;
 
-const DELIVERY = {
-	id: 127497,
-	is_maas: false,
-	is_provi_pay: true,
-	webhook: 'made_effective',
-	cpf: '12312312312',
-	checkout_price_in_cents: 10000,
-	courses: [{ proviId: 12210, name: 'Course name', price_in_cents: 10000 }],
-	snapshot: { status: 'settled' },
-};
+const DELIVERY = PROVI_DELIVERY;
 
 async function deliver(staticData: IDataObject, headers: IDataObject, body: unknown = DELIVERY, parameters?: IDataObject) {
 	const { context, response } = webhookContext(setup(staticData, parameters), { headers, body });
