@@ -2,12 +2,12 @@
  * Every Provi operation through the engine against the mock: method, path (with /v4), query, body,
  * the Api-Token header and the output items. One row per catalog operation.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { PROVI } from '../../nodes/Provi/vendor';
 import { PROVI_TOKEN, proviData, proviMock } from '../mocks/provi';
 import { runProvi } from './setup';
-import { referenceCount } from '../harness/postman';
+import type { OperationCase } from '../harness/cases';
+import { describeOperations } from '../harness/cases';
 
 const data = proviData();
 const server = proviMock(data);
@@ -15,21 +15,9 @@ beforeAll(async () => await server.start());
 afterAll(async () => await server.stop());
 beforeEach(() => server.reset());
 
-interface Row {
-	ref: string;
-	parameters: IDataObject;
-	method: string;
-	path: string;
-	query?: Record<string, string | string[]>;
-	/** Exact JSON body; `null` = no body sent. */
-	body?: unknown;
-	setup?: () => void;
-	check: (items: INodeExecutionData[]) => void;
-}
-
 const CAMPAIGN_ID = '62040e573aafe90023d41401';
 
-const rows: Row[] = [
+const cases: OperationCase[] = [
 	// Courses
 	{
 		ref: 'provi.course.create',
@@ -345,27 +333,12 @@ const rows: Row[] = [
 	},
 ];
 
-test('one row per operation of the vendor, one per reference request, each catalog id once', () => {
-	const refs = PROVI.resources.flatMap((r) => r.operations.map((o) => o.ref));
-	const documented = referenceCount('provi.postman_collection.json');
-	expect(refs).toHaveLength(documented);
-	expect(new Set(refs).size).toBe(documented);
-	expect(rows.map((r) => r.ref).sort()).toEqual([...refs].sort());
-});
-
-test.each(rows.map((row) => [row.ref, row] as const))('%s', async (_ref, row) => {
-	row.setup?.();
-	const { items, error } = await runProvi(server, row.parameters);
-	expect(error).toBeUndefined();
-	expect(server.requests).toHaveLength(1);
-	const request = server.last();
-	expect(request.method).toBe(row.method);
-	expect(request.path).toBe(row.path);
-	expect(request.headers['api-token']).toBe(PROVI_TOKEN);
-	if (row.query !== undefined) expect(request.query).toEqual(row.query);
-	if (row.body === null) expect(request.rawBody.length).toBe(0);
-	else if (row.body !== undefined) expect(request.body).toEqual(row.body);
-	if (request.body !== undefined) expect(request.headers['content-type']).toContain('application/json');
-	row.check(items);
-	for (const item of items) expect(item.pairedItem).toEqual({ item: 0 });
+describeOperations({
+	catalogVendor: 'Provi',
+	vendor: PROVI,
+	server,
+	run: (parameters) => runProvi(server, parameters),
+	auth: (request) => expect(request.headers['api-token']).toBe(PROVI_TOKEN),
+	cases,
+	pathPrefix: '/v4',
 });

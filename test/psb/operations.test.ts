@@ -2,40 +2,23 @@
  * Every PSB Hosting operation through n8n's engine against the mock: method, path,
  * query, body (JSON or multipart form fields), the Authorization header and the output items.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { INodeExecutionData } from 'n8n-workflow';
 
 import { PSB_HOSTING } from '../../nodes/PsbHosting/vendor';
-import type { RecordedRequest } from '../harness/mockServer';
-import { parseMultipart } from '../harness/mockServer';
 import { PSB_TOKEN, psbHostingMock } from '../mocks/psbHosting';
 import { rl, runPsb } from './setup';
-import { referenceCount } from '../harness/postman';
+import type { OperationCase } from '../harness/cases';
+import { describeOperations } from '../harness/cases';
 
 const server = psbHostingMock();
 beforeAll(async () => await server.start());
 afterAll(async () => await server.stop());
 beforeEach(() => server.reset());
 
-interface Case {
-	ref: string;
-	parameters: IDataObject;
-	method: string;
-	path: string;
-	/** Expected query of the first request (exact). */
-	query?: Record<string, string | string[]>;
-	/** Expected JSON body (exact). */
-	json?: unknown;
-	/** Expected multipart text fields (exact, in order). */
-	form?: Array<[string, string]>;
-	/** Number of requests (pages) expected. */
-	requests?: number;
-	check: (items: INodeExecutionData[]) => void;
-}
-
 const order = rl(25284);
 const json = (items: INodeExecutionData[]) => items.map((i) => i.json);
 
-const cases: Case[] = [
+const cases: OperationCase[] = [
 	{
 		ref: 'psb.user.getMe',
 		parameters: { resource: 'account', operation: 'getMe' },
@@ -127,7 +110,7 @@ const cases: Case[] = [
 		parameters: { resource: 'order', operation: 'earlyTerminate', orderId: order, confirmDelete: true },
 		method: 'POST',
 		path: '/order/25284/early-termination',
-		json: { confirm_delete: true },
+		body: { confirm_delete: true },
 		check: (items) => expect(items[0].json).toEqual({ id: 25284, status: 'Удален' }),
 	},
 	{
@@ -332,37 +315,11 @@ const cases: Case[] = [
 	},
 ];
 
-test('the table covers all 31 operations of the vendor spec', () => {
-	const refs = PSB_HOSTING.resources.flatMap((r) => r.operations.map((o) => o.ref));
-	const documented = referenceCount('psb-hosting.postman_collection.json');
-	expect(refs).toHaveLength(documented);
-	expect(new Set(refs).size).toBe(documented);
-	expect(cases.map((c) => c.ref).sort()).toEqual([...refs].sort());
-});
-
-const textParts = (req: RecordedRequest) =>
-	parseMultipart(req)
-		.filter((p) => p.fileName === undefined)
-		.map((p) => [p.name, p.data.toString('utf8')]);
-
-test.each(cases.map((c) => [c.ref, c] as const))('%s', async (_ref, c) => {
-	const { items, error } = await runPsb(server, c.parameters);
-	expect(error).toBeUndefined();
-	expect(server.requests.length).toBe(c.requests ?? 1);
-	const req = server.requests[0];
-	expect(req.method).toBe(c.method);
-	expect(req.path).toBe(c.path);
-	for (const r of server.requests) expect(r.headers.authorization).toBe(PSB_TOKEN);
-	if (c.query) expect(req.query).toEqual(c.query);
-	if (c.json !== undefined) {
-		expect(String(req.headers['content-type'])).toMatch(/^application\/json/);
-		expect(req.body).toEqual(c.json);
-	}
-	if (c.form) {
-		expect(String(req.headers['content-type'])).toMatch(/^multipart\/form-data; boundary=/);
-		expect(textParts(req)).toEqual(c.form);
-	}
-	if (c.method === 'GET') expect(req.rawBody.length).toBe(0);
-	expect(items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
-	c.check(items);
+describeOperations({
+	catalogVendor: 'PSB Hosting',
+	vendor: PSB_HOSTING,
+	server,
+	run: (parameters) => runPsb(server, parameters),
+	auth: (request) => expect(request.headers.authorization).toBe(PSB_TOKEN),
+	cases,
 });

@@ -4,6 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { RempCrmApi } from '../../credentials/RempCrmApi.credentials';
 import { RempCrm } from '../../nodes/RempCrm/RempCrm.node';
 import { REMP_CRM } from '../../nodes/RempCrm/vendor';
+import { describeOperations } from '../harness/cases';
 import { runNode } from '../harness/engine';
 import { testCredential } from '../harness/methods';
 import { REMP_TOKEN, rempCrmMock } from '../mocks/rempCrm';
@@ -22,30 +23,33 @@ const run = async (parameters: IDataObject, options: { token?: string; continueO
 		continueOnFail: options.continueOnFail,
 	});
 
-test('the vendor has exactly one operation: remp.coupon.activate', () => {
-	expect(REMP_CRM.resources.flatMap((r) => r.operations.map((o) => o.ref))).toEqual(['remp.coupon.activate']);
-});
-
-test('activate a coupon: outputs the subscription created', async () => {
-	const { items, error } = await run({ code: '123456-789ABC-DEFG', notifyUser: true });
-	expect(error).toBeUndefined();
-	const req = server.last();
-	expect(req.method).toBe('POST');
-	expect(req.path).toBe('/api/v1/coupon/activate');
-	expect(req.query).toEqual({});
-	expect(req.headers.authorization).toBe(`Bearer ${REMP_TOKEN}`);
-	expect(String(req.headers['content-type'])).toMatch(/^application\/json/);
-	expect(req.body).toEqual({ code: '123456-789ABC-DEFG', notifyUser: true });
-	expect(items).toHaveLength(1);
-	expect(items[0].json).toEqual({
-		coupon_id: 1234567,
-		coupon_type: 'new-user-promo',
-		subscription_id: 1234345,
-		subscription_type_id: 123,
-		subscription_type_name: '1 month promo subscription',
-		subscription_start_time: '2020-07-02T11:30:00+00:00',
-		subscription_end_time: '2020-08-02T11:30:00+00:00',
-	});
+describeOperations({
+	catalogVendor: 'REMP CRM (coupon module)',
+	vendor: REMP_CRM,
+	server,
+	run: (parameters) => run(parameters),
+	auth: (request) => expect(request.headers.authorization).toBe(`Bearer ${REMP_TOKEN}`),
+	cases: [
+		{
+			ref: 'remp.coupon.activate',
+			parameters: { code: '123456-789ABC-DEFG', notifyUser: true },
+			method: 'POST',
+			path: '/api/v1/coupon/activate',
+			body: { code: '123456-789ABC-DEFG', notifyUser: true },
+			check: (items) =>
+				expect(items.map((i) => i.json)).toEqual([
+					{
+						coupon_id: 1234567,
+						coupon_type: 'new-user-promo',
+						subscription_id: 1234345,
+						subscription_type_id: 123,
+						subscription_type_name: '1 month promo subscription',
+						subscription_start_time: '2020-07-02T11:30:00+00:00',
+						subscription_end_time: '2020-08-02T11:30:00+00:00',
+					},
+				]),
+		},
+	],
 });
 
 test('notifyUser false is sent explicitly', async () => {
