@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { LookupSpec } from '../shared/lookups';
-import { lookupOptions, lookupSearch } from '../shared/lookups';
+import { listLookup, lookupOptions, lookupSearch } from '../shared/lookups';
 import type { VendorSpec } from '../shared/types';
 
 import { KWIGA_API } from './api';
@@ -38,29 +38,21 @@ export const KWIGA: VendorSpec = {
 	],
 };
 
-const laravel: LookupSpec['pagination'] = { style: 'laravel' };
-
 const LOOKUPS = {
-	products: { url: '/products', records: 'data', pagination: laravel },
-	courses: { url: '/courses', records: 'data', pagination: laravel },
-	offers: {
-		url: '/offers',
-		records: 'data',
-		pagination: laravel,
+	products: listLookup(productResource, 'getAll'),
+	courses: listLookup(courseResource, 'getAll'),
+	offers: listLookup(offerResource, 'getAll', {
 		label: (r: IDataObject) => `${String(r.title ?? r.unique_offer_code ?? r.id)} (${String(r.id)})`,
-	},
-	contactLists: { url: '/mailing/contact-lists', records: 'data', pagination: laravel },
-	timezones: { url: '/timezones', records: 'data', label: (r: IDataObject) => String(r.name_full ?? r.name) },
-	coupons: { url: '/coupons', records: 'data', label: (r: IDataObject) => String(r.code ?? r.id) },
-	contacts: {
-		url: '/contacts',
-		records: 'data',
-		pagination: laravel,
+	}),
+	contactLists: listLookup(contactListResource, 'getAll'),
+	timezones: listLookup(timezoneResource, 'getAll', { label: (r: IDataObject) => String(r.name_full ?? r.name) }),
+	coupons: listLookup(couponResource, 'getAll', { label: (r: IDataObject) => String(r.code ?? r.id) }),
+	contacts: listLookup(contactResource, 'getAll', {
 		searchParam: 'filters[search]',
 		label: (r: IDataObject) =>
 			[[r.first_name, r.last_name].filter(Boolean).join(' '), r.email].filter(Boolean).join(' - ') ||
 			String(r.id),
-	},
+	}),
 } satisfies Record<string, LookupSpec>;
 
 export const kwigaMethods = {

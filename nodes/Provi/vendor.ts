@@ -5,7 +5,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { LookupSpec } from '../shared/lookups';
-import { lookupOptions, siblingParameter, vendorRequest } from '../shared/lookups';
+import { listLookup, lookupOptions, siblingParameter, vendorRequest } from '../shared/lookups';
 import type { VendorSpec } from '../shared/types';
 
 import { PROVI_API } from './api';
@@ -38,45 +38,26 @@ export const PROVI: VendorSpec = {
 	],
 };
 
+const nameAndId = (r: IDataObject) => `${String(r.name)} (${String(r.id)})`;
+/** The course chosen in `courseId` (the sibling one inside a Courses row first). */
+const chosenCourse = (ctx: ILoadOptionsFunctions) => siblingParameter(ctx, '&courseId') || siblingParameter(ctx, 'courseId');
+
 const LOOKUPS = {
-	courses: {
-		url: '/courses',
-		records: 'content',
-		pagination: { style: 'provi', sizeParam: 'itemsPerPage' },
-		label: (r: IDataObject) => `${String(r.name)} (${String(r.id)})`,
-	},
-	campaigns: {
-		url: '/campaigns',
-		records: 'content',
-		pagination: { style: 'provi' },
+	courses: listLookup(courseResource, 'getAll', { label: nameAndId }),
+	campaigns: listLookup(campaignResource, 'getAll', {
 		label: (r: IDataObject) => (r.customIdentifier ? `${String(r.name)} (${String(r.customIdentifier)})` : String(r.name)),
-	},
-	macroAreas: { url: '/areas/macro', records: 'content' },
-	campus: { url: '/campus', records: 'rows' },
-	/** Classes of the course chosen in `courseId` (the sibling one inside a Courses row first). */
-	courseClasses: {
-		url: (ctx: ILoadOptionsFunctions) =>
-			siblingParameter(ctx, '&courseId') || siblingParameter(ctx, 'courseId') ? '/course-classes' : undefined,
-		qs: (ctx: ILoadOptionsFunctions) => ({
-			CourseId: siblingParameter(ctx, '&courseId') || siblingParameter(ctx, 'courseId'),
-		}),
-		records: 'content',
-		pagination: { style: 'provi', sizeParam: 'itemsPerPage' },
-		label: (r: IDataObject) => `${String(r.name)} (${String(r.id)})`,
-	},
+	}),
+	macroAreas: listLookup(areaResource, 'getMacroAreas'),
+	campus: listLookup(campusResource, 'getAll'),
+	/** Classes of the chosen course. */
+	courseClasses: listLookup(courseClassResource, 'getAll', {
+		url: (ctx: ILoadOptionsFunctions) => (chosenCourse(ctx) ? '/course-classes' : undefined),
+		qs: (ctx: ILoadOptionsFunctions) => ({ CourseId: chosenCourse(ctx) }),
+		label: nameAndId,
+	}),
 	/** Micro areas of the macro area chosen in `macroAreaId`. */
-	microAreas: {
-		url: (ctx: ILoadOptionsFunctions) => {
-			const macroAreaId = siblingParameter(ctx, 'macroAreaId');
-			return macroAreaId ? `/areas/micro-area-group/${encodeURIComponent(macroAreaId)}` : undefined;
-		},
-		records: 'content',
-	},
-	webhookPreferences: {
-		url: '/webhook/preferences',
-		records: 'content',
-		label: (r: IDataObject) => `${String(r.url)} (${String(r.id)})`,
-	},
+	microAreas: listLookup(areaResource, 'getMicroAreas'),
+	webhookPreferences: listLookup(webhookPreferenceResource, 'getAll', { label: (r: IDataObject) => `${String(r.url)} (${String(r.id)})` }),
 } satisfies Record<string, LookupSpec>;
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);

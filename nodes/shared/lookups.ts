@@ -10,7 +10,7 @@ import { walkPages } from './pagination';
 import { listRecords, recordsLabel } from './response';
 import type { ApiRequest, RequestContext, TransportSettings } from './transport';
 import { Connection } from './transport';
-import type { ApiSpec, HttpMethod, ListSpec } from './types';
+import type { ApiSpec, HttpMethod, ListSpec, ResourceSpec } from './types';
 
 export interface HttpCall {
 	method?: HttpMethod;
@@ -95,6 +95,29 @@ export interface LookupSpec {
 	pagination?: ListSpec['pagination'];
 	/** Optional server-side search query key (used by resource locators). */
 	searchParam?: string;
+}
+
+/**
+ * A lookup over a list operation of the node, so the dropdown reads the list as the operation does
+ * (path, records, pagination). `{placeholders}` in its path come from the parameters of the same name;
+ * while one is empty there is nothing to list yet.
+ */
+export function listLookup(resource: ResourceSpec, operation: string, rest: Omit<LookupSpec, 'url' | 'records' | 'pagination'> & Partial<LookupSpec> = {}): LookupSpec {
+	const op = resource.operations.find((o) => o.value === operation);
+	if (!op?.list) throw new Error(`${resource.value}.${operation} is no list operation`);
+	const { path } = op;
+	const url = path.includes('{')
+		? (ctx: ILoadOptionsFunctions) => {
+				let missing = false;
+				const filled = path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+					const value = siblingParameter(ctx, name);
+					if (!value) missing = true;
+					return encodeURIComponent(value);
+				});
+				return missing ? undefined : filled;
+			}
+		: path;
+	return { url, records: op.list.records, pagination: op.list.pagination, ...rest };
 }
 
 const defaultLabel = (r: IDataObject) =>
