@@ -1,4 +1,4 @@
-/** The README's operation tables are the node data's: one row per resource, its operations sorted. */
+/** The operation tables of docs/<vendor>.md are the node data's: one row per resource, its operations sorted. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -10,7 +10,7 @@ import type { VendorSpec } from '../nodes/shared/types';
 
 import { regenerateWith } from './harness/generated';
 
-const file = join(__dirname, '..', 'README.md');
+const DOCS = join(__dirname, '..', 'docs');
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
 function table(vendor: VendorSpec): string {
@@ -23,17 +23,18 @@ function table(vendor: VendorSpec): string {
 const count = (vendor: VendorSpec) => vendor.resources.reduce((n, r) => n + r.operations.length, 0);
 
 test.each([
-	['Academy of Mine', ACADEMY_OF_MINE],
-	['Kwiga', KWIGA],
-	['Provi', PROVI],
-	['PSB Hosting', PSB_HOSTING],
-])('%s operations table and count', (name, vendor) => {
-	const readme = readFileSync(file, 'utf8');
+	['Academy of Mine', 'academy-of-mine.md', ACADEMY_OF_MINE],
+	['Kwiga', 'kwiga.md', KWIGA],
+	['Provi', 'provi.md', PROVI],
+	['PSB Hosting', 'psb-hosting.md', PSB_HOSTING],
+])('%s operations table and count', (name, page, vendor) => {
+	const file = join(DOCS, page);
+	const text = readFileSync(file, 'utf8');
 	const block = new RegExp(`(<!-- operations: ${name} [^>]*-->\\n)([\\s\\S]*?)(\\n<!-- /operations -->\\n\\n)(\\d+) operations`);
-	const match = block.exec(readme);
+	const match = block.exec(text);
 	expect(match).not.toBeNull();
-	if (process.env.UPDATE_README === '1') {
-		writeFileSync(file, readme.replace(block, (_all, open, _table, close) => `${open}${table(vendor)}${close}${count(vendor)} operations`));
+	if (process.env.UPDATE_DOCS === '1') {
+		writeFileSync(file, text.replace(block, (_all, open, _table, close) => `${open}${table(vendor)}${close}${count(vendor)} operations`));
 		return;
 	}
 	regenerateWith('npm run descriptions', file, () => {
