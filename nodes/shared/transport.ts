@@ -11,7 +11,7 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import { baseUrlOf, secretsOf } from './api';
-import { apiError, isHtml, networkText, readVendorError, redactDeep, transportError } from './errors';
+import { apiError, holdsSecret, isHtml, networkText, readVendorError, redactDeep, transportError } from './errors';
 import type { ApiSpec, HttpMethod } from './types';
 
 export type RequestContext =
@@ -390,7 +390,8 @@ export class Connection {
 				description: 'Check the base URL in the credential: it may point at a website or a proxy rather than the API.',
 			});
 		}
-		return this.secrets.some((s) => bytes.includes(s)) ? redactDeep(body, this.secrets) : body;
+		// The raw text is searched: a secret JSON-escaped (`\/`, `\uXXXX`) or percent-encoded is found there too.
+		return holdsSecret(text, this.secrets) ? redactDeep(body, this.secrets) : body;
 	}
 
 	/** HTTP error statuses become NodeApiErrors with the vendor's own message. */

@@ -3,6 +3,7 @@
  * broken bodies, trickles, rate limits, resets) against a synthetic vendor run by n8n-core's engine.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
@@ -29,7 +30,44 @@ const VENDOR: VendorSpec = {
 					method: 'POST',
 					path: '/things',
 					ref: 't.create',
-					fields: [f.string('name', 'Name', { required: true })],
+					optionalIn: 'additionalFields',
+					fields: [
+						f.string('name', 'Name', { required: true }),
+						f.number('points', 'Points'),
+						f.string('idempotencyKey', 'Idempotency Key', { in: 'header', key: 'Idempotency-Key' }),
+					],
+				},
+				{
+					value: 'getNumbered',
+					name: 'Get by Number',
+					action: 'Get a thing by its number',
+					method: 'GET',
+					path: '/things/{id}',
+					ref: 't.getNumbered',
+					fields: [f.path('id', 'Thing Number', { format: 'integer' })],
+				},
+				{
+					value: 'download',
+					name: 'Download',
+					action: 'Download a thing',
+					method: 'GET',
+					path: '/things/{id}/file',
+					ref: 't.download',
+					download: { binaryParam: 'binaryPropertyName' },
+					fields: [f.path('id', 'Thing ID')],
+				},
+				{
+					value: 'custom',
+					name: 'Custom Request',
+					action: 'Send a custom request',
+					method: 'GET',
+					path: '/',
+					ref: 't.custom',
+					routeFrom: { method: 'method', path: 'path' },
+					fields: [
+						f.string('method', 'Method', { in: 'none', required: true, default: 'GET' }),
+						f.string('path', 'Path', { in: 'none', required: true }),
+					],
 				},
 				{
 					value: 'list',
@@ -50,6 +88,7 @@ interface Seen {
 	url: string;
 	headers: IncomingMessage['headers'];
 	at: number;
+	body: string;
 }
 
 /** A raw HTTP server whose handler a test sets: it can do what MockServer can't (reset, trickle). */
@@ -64,9 +103,9 @@ class Hostile {
 
 	async start(host = '127.0.0.1') {
 		this.server = createServer((req, res) => {
-			const seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, at: Date.now() };
+			const seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, at: Date.now(), body: '' };
 			this.requests.push(seen);
-			req.resume();
+			req.on('data', (chunk: Buffer) => (seen.body += chunk.toString('utf8')));
 			req.on('end', () => this.handler(req, res, seen));
 		});
 		await new Promise<void>((resolve) => this.server!.listen(0, host, resolve));
@@ -101,11 +140,15 @@ beforeEach(() => {
 	elsewhere.requests.length = 0;
 });
 
-const run = async (operation: string, parameters: IDataObject = {}, extra: { items?: INodeExecutionData[]; continueOnFail?: boolean } = {}) =>
+const run = async (
+	operation: string,
+	parameters: IDataObject = {},
+	extra: { items?: INodeExecutionData[]; continueOnFail?: boolean; apiKey?: string } = {},
+) =>
 	await runNode({
 		node: testVendorNode(VENDOR),
 		parameters: { resource: 'thing', operation, ...parameters },
-		credentials: { testApi: { url: server.url, apiKey: SECRET } },
+		credentials: { testApi: { url: server.url, apiKey: extra.apiKey ?? SECRET } },
 		credentialTypes: [new TestApi()],
 		...extra,
 	});
@@ -398,5 +441,46 @@ describe('concurrency', () => {
 		const { items, peak } = await inFlight(2);
 		expect(peak).toBe(2);
 		expect(items).toHaveLength(12);
+	});
+});
+
+/** A credential with characters JSON and URLs write differently (`/` escaped, `+` encoded). */
+const SLASHED = 'sk/live+5f2b9c/0d7e1a';
+
+/** Every form a JSON body or a URL can carry a secret in. */
+const secretForms = (secret: string) => {
+	const percent = encodeURIComponent(secret);
+	return {
+		raw: secret,
+		jsonSlash: secret.replace(/\//g, '\\/'),
+		unicode: [...secret].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
+		percentUpper: percent,
+		percentLower: percent.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()),
+	};
+};
+
+describe('secrets in every form', () => {
+	/** A raw JSON text echoing the key in one form (so the escapes reach the client as written). */
+	const echoing = (form: string) => (_req: IncomingMessage, res: ServerResponse) =>
+		json(res, 200, `{"id": 1, "note": "key ${form} seen", "link": "https://example.com/x?token=${form}&a=1", "${form}": true}`);
+
+	test.each(Object.keys(secretForms(SLASHED)))('a 200 body with the key written %s is redacted in the output and run data', async (form) => {
+		const written = secretForms(SLASHED)[form as keyof ReturnType<typeof secretForms>];
+		server.handler = echoing(written);
+		const result = await run('get', { id: '1' }, { apiKey: SLASHED });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({ id: 1, note: 'key [redacted] seen', link: 'https://example.com/x?token=[redacted]&a=1', '[redacted]': true });
+		const kept = stored(result);
+		for (const shape of Object.values(secretForms(SLASHED))) expect(kept).not.toContain(shape);
+		expect(kept).not.toContain(JSON.stringify(SLASHED).slice(1, -1));
+	});
+
+	test('a plain-text answer with the key percent-encoded in lower case is redacted', async () => {
+		server.handler = (_req, res) => {
+			res.writeHead(200, { 'Content-Type': 'text/plain' });
+			res.end(`moved to /x?token=${secretForms(SLASHED).percentLower}`);
+		};
+		const result = await run('get', { id: '1' }, { apiKey: SLASHED });
+		expect(result.items[0].json).toEqual({ response: 'moved to /x?token=[redacted]' });
 	});
 });
