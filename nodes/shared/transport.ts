@@ -287,8 +287,7 @@ export class Connection {
 
 	/** One exchange plus its same-origin redirects. */
 	private async follow(request: ApiRequest, itemIndex: number, binary: boolean): Promise<ApiResponse> {
-		let method = request.method;
-		let body = request.body;
+		const { method, body } = request;
 		let qs = request.qs;
 		let url = `${this.baseUrl}${request.url}`;
 		for (let hop = 0; ; hop++) {
@@ -296,6 +295,13 @@ export class Connection {
 			const location = header(response.headers, 'location');
 			if (response.statusCode < 300 || response.statusCode >= 400 || !location) return this.check(response, itemIndex);
 			const next = new URL(location, url);
+			const status = response.statusCode;
+			if (next.username || next.password) {
+				throw this.error(`redirected the request to an address with a user name or password in it; it was not followed`, itemIndex, {
+					httpCode: status,
+					description: 'An address with credentials in it would replace the credential of this node.',
+				});
+			}
 			if (next.origin !== this.origin) {
 				throw this.error(`redirected the request to another host (${next.host}); it was not followed, so the credentials stay with ${new URL(this.origin).host}`, itemIndex, {
 					httpCode: response.statusCode,
@@ -303,9 +309,12 @@ export class Connection {
 				});
 			}
 			if (hop >= MAX_REDIRECTS) throw this.error(`redirected more than ${MAX_REDIRECTS} times`, itemIndex);
-			if (response.statusCode === 303 || ([301, 302].includes(response.statusCode) && method !== 'GET')) {
-				method = 'GET';
-				body = undefined;
+			// 301, 302 and 303 turn a request into a GET: for anything but a GET that would send another request than asked.
+			if (method !== 'GET' && status !== 307 && status !== 308) {
+				throw this.error(`answered the ${method} with a redirect (HTTP ${status}) to ${next.pathname}; it was not followed, as that would turn it into a GET`, itemIndex, {
+					httpCode: status,
+					description: 'Check the path and the base URL in the credential: the API moved this address. Only a 307 or 308 redirect keeps the method and body.',
+				});
 			}
 			qs = undefined;
 			url = next.href;

@@ -484,3 +484,46 @@ describe('secrets in every form', () => {
 		expect(result.items[0].json).toEqual({ response: 'moved to /x?token=[redacted]' });
 	});
 });
+
+describe('redirects that would change the request', () => {
+	test.each([301, 302, 303])('a same-host %i to a POST is an error naming the redirect; no GET is sent', async (status) => {
+		server.handler = (_req, res, seen) => {
+			if (seen.method === 'POST') {
+				res.writeHead(status, { Location: '/things?page=1' });
+				res.end();
+			} else json(res, 200, { data: [{ id: 'existing' }] });
+		};
+		const result = await run('create', { name: 'n' });
+		expect(result.items).toEqual([]);
+		expect(result.error?.message).toContain(`answered the POST with a redirect (HTTP ${status}) to /things`);
+		expect(server.requests.map((r) => r.method)).toEqual(['POST']);
+	});
+
+	test.each([307, 308])('a same-host %i is followed with the method and the body', async (status) => {
+		server.handler = (_req, res, seen) => {
+			if (seen.url === '/things') {
+				res.writeHead(status, { Location: '/v2/things' });
+				res.end();
+			} else json(res, 201, { id: 7 });
+		};
+		const result = await run('create', { name: 'n' });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.json)).toEqual([{ id: 7 }]);
+		expect(server.requests.map((r) => [r.method, r.url, JSON.parse(r.body), r.headers['x-key']])).toEqual([
+			['POST', '/things', { name: 'n' }, SECRET],
+			['POST', '/v2/things', { name: 'n' }, SECRET],
+		]);
+	});
+
+	test('a Location with a user name and password on the same host is refused', async () => {
+		server.handler = (_req, res, seen) => {
+			if (seen.url === '/things/1') {
+				res.writeHead(302, { Location: `http://attacker:pw@${server.url.replace('http://', '')}/things/2` });
+				res.end();
+			} else json(res, 200, { id: 2 });
+		};
+		const result = await run('get', { id: '1' });
+		expect(result.error?.message).toContain('redirected the request to an address with a user name or password in it');
+		expect(server.requests.map((r) => [r.url, r.headers.authorization])).toEqual([['/things/1', undefined]]);
+	});
+});
