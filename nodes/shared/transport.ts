@@ -48,9 +48,6 @@ export interface TransportSettings {
 }
 
 export const DEFAULT_SETTINGS: TransportSettings = { timeoutMs: 60_000, maxRetries: 3, concurrency: 5 };
-
-/** A Retry-After longer than this is not waited for: the error says how long the API asked for. */
-const MAX_RETRY_WAIT_MS = 5 * 60_000;
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 30_000;
 const MAX_REDIRECTS = 5;
@@ -117,11 +114,13 @@ function atDeadline(deadline: number, fire: () => void): () => void {
 	return () => signal.removeEventListener('abort', fire);
 }
 
-/** Retry-After in ms (seconds or an HTTP date), undefined when absent or unreadable. */
+/** Retry-After in ms (seconds or an HTTP date), undefined when absent or unreadable (`-1` too). */
 export function retryAfterMs(value: unknown, now = Date.now()): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const text = String(Array.isArray(value) ? value[0] : value).trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	// An HTTP date names its weekday or month; a bare number that is not a count of seconds is no date.
+	if (!/[a-z]/i.test(text)) return undefined;
 	const date = Date.parse(text);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
@@ -240,6 +239,7 @@ export class Connection {
 	 * exchange, and the body checked. HTTP errors become NodeApiErrors with the vendor's message.
 	 */
 	async send(request: ApiRequest, itemIndex: number, options: { binary?: boolean } = {}): Promise<ApiResponse> {
+		let waited = 0;
 		for (let attempt = 0; ; attempt++) {
 			let outcome: { response?: ApiResponse; failure?: unknown };
 			await this.gate.acquire();
@@ -250,19 +250,23 @@ export class Connection {
 			} finally {
 				this.gate.release();
 			}
-			const wait = this.retryWait(request.method, outcome, attempt, itemIndex);
+			const wait = this.retryWait(request.method, outcome, attempt, itemIndex, this.settings.timeoutMs - waited);
 			if (wait === undefined) {
 				if (outcome.failure) throw outcome.failure;
 				const response = outcome.response as ApiResponse;
 				this.gate.succeeded();
 				return response;
 			}
+			waited += wait;
 			await sleep(wait);
 		}
 	}
 
-	/** How long to wait before trying again, or undefined to stop here (and throw the last error). */
-	private retryWait(method: string, outcome: { response?: ApiResponse; failure?: unknown }, attempt: number, itemIndex: number) {
+	/**
+	 * How long to wait before trying again, or undefined to stop here (and throw the last error).
+	 * The waits of one request add up to at most its Timeout (`budget` is what is left of it).
+	 */
+	private retryWait(method: string, outcome: { response?: ApiResponse; failure?: unknown }, attempt: number, itemIndex: number, budget: number) {
 		const info = outcome.failure && typeof outcome.failure === 'object' ? retryInfo.get(outcome.failure) : undefined;
 		const status = info?.status;
 		const code = errorCode(outcome.failure);
@@ -272,17 +276,17 @@ export class Connection {
 		if (!retryable) return undefined;
 		if (status === 429) this.gate.throttled();
 		const asked = info?.retryAfter;
-		if (asked !== undefined && asked > MAX_RETRY_WAIT_MS) {
+		if (asked !== undefined && asked > budget && attempt < this.settings.maxRetries) {
 			throw this.error(`asked to wait ${seconds(asked)} before trying again (HTTP ${status}); that is longer than this node waits`, itemIndex, {
 				httpCode: status,
-				description: 'Run the workflow again later.',
+				description: `The waits of one request stay within its Timeout (${seconds(this.settings.timeoutMs)}, under Request Options). Run the workflow again later.`,
 			});
 		}
-		if (attempt >= this.settings.maxRetries) {
+		if (attempt >= this.settings.maxRetries || budget <= 0) {
 			if (attempt > 0) (outcome.failure as Error).message += ` (gave up after ${attempt} ${attempt === 1 ? 'retry' : 'retries'}${asked !== undefined ? `; the API asked to wait ${seconds(asked)}` : ''})`;
 			return undefined;
 		}
-		return asked ?? backoffMs(attempt);
+		return asked ?? Math.min(budget, backoffMs(attempt));
 	}
 
 	/** One exchange plus its same-origin redirects. */

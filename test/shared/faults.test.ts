@@ -527,3 +527,31 @@ describe('redirects that would change the request', () => {
 		expect(server.requests.map((r) => [r.url, r.headers.authorization])).toEqual([['/things/1', undefined]]);
 	});
 });
+
+describe('Retry-After that cannot be honoured', () => {
+	const always = (retryAfter: string) => (_req: IncomingMessage, res: ServerResponse) =>
+		json(res, 429, { message: 'Too many requests' }, { 'Retry-After': retryAfter });
+
+	test('Retry-After: -86400 is treated as absent: normal backoff, then success', async () => {
+		server.handler = (req, res) => (server.requests.length === 1 ? always('-86400')(req, res) : json(res, 200, { id: 1 }));
+		const result = await run('get', { id: '1' });
+		expect(result.error).toBeUndefined();
+		expect(server.requests).toHaveLength(2);
+	});
+
+	test('Retry-After: -1 is treated as absent: the error names no wait the API asked for', async () => {
+		server.handler = always('-1');
+		const result = await run('get', { id: '1', requestOptions: { maxRetries: 1 } });
+		expect(server.requests).toHaveLength(2);
+		expect(result.error?.message).toContain('gave up after 1 retry');
+		expect(result.error?.message).not.toContain('asked to wait');
+	});
+
+	test('the waits of one request stay within its Timeout: a Retry-After beyond it fails at once', async () => {
+		server.handler = always('2');
+		const result = await run('get', { id: '1', requestOptions: { timeout: 1 } });
+		expect(server.requests).toHaveLength(1);
+		expect(result.error?.message).toContain('asked to wait 2 s before trying again (HTTP 429)');
+		expect(result.error?.description).toContain('within its Timeout (1 s');
+	});
+});
