@@ -310,6 +310,8 @@ function jsonOf(response: ApiResponse): unknown {
 	}
 }
 
+const MB = 1024 * 1024;
+
 /** Request Options of the run (the same for every item). */
 function settingsOf(ctx: IExecuteFunctions): TransportSettings {
 	const options = (ctx.getNodeParameter('requestOptions', 0, {}) ?? {}) as IDataObject;
@@ -319,6 +321,7 @@ function settingsOf(ctx: IExecuteFunctions): TransportSettings {
 		concurrency: whole(options.concurrency, DEFAULT_SETTINGS.concurrency, 1),
 		maxRetries: whole(options.maxRetries, DEFAULT_SETTINGS.maxRetries, 0),
 		timeoutMs: whole(options.timeout, DEFAULT_SETTINGS.timeoutMs / 1000, 1) * 1000,
+		maxResponseBytes: whole(options.maxResponseSize, DEFAULT_SETTINGS.maxResponseBytes / MB, 1) * MB,
 	};
 }
 

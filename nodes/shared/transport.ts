@@ -45,9 +45,11 @@ export interface TransportSettings {
 	maxRetries: number;
 	/** Requests in flight at once. */
 	concurrency: number;
+	/** Largest body read (after decompression); a longer one is an error, not held in memory. */
+	maxResponseBytes: number;
 }
 
-export const DEFAULT_SETTINGS: TransportSettings = { timeoutMs: 60_000, maxRetries: 3, concurrency: 5 };
+export const DEFAULT_SETTINGS: TransportSettings = { timeoutMs: 60_000, maxRetries: 3, concurrency: 5, maxResponseBytes: 64 * 1024 * 1024 };
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 30_000;
 const MAX_REDIRECTS = 5;
@@ -148,13 +150,19 @@ const isStream = (value: unknown): value is ByteStream =>
 
 class Timeout extends Error {}
 
-/** Reads a response body to the end, or fails at the deadline (a trickling server is cut off). */
-async function readBody(body: unknown, deadline: number): Promise<Buffer> {
+class TooLarge extends Error {}
+
+/**
+ * Reads a response body to the end, or fails at the deadline (a trickling server is cut off) or
+ * beyond `maxBytes`, counted as decompressed (a small gzip body cannot fill the memory).
+ */
+async function readBody(body: unknown, deadline: number, maxBytes: number): Promise<Buffer> {
 	if (Buffer.isBuffer(body)) return body;
 	if (body === undefined || body === null) return Buffer.alloc(0);
 	if (!isStream(body)) return Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
 	return await new Promise<Buffer>((resolve, reject) => {
 		const chunks: Buffer[] = [];
+		let size = 0;
 		const cancel = atDeadline(deadline, () => {
 			body.destroy();
 			reject(new Timeout());
@@ -163,7 +171,14 @@ async function readBody(body: unknown, deadline: number): Promise<Buffer> {
 			cancel();
 			reject(error);
 		};
-		body.on('data', (chunk: Buffer | string) => chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)));
+		body.on('data', (chunk: Buffer | string) => {
+			const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+			size += bytes.length;
+			if (size > maxBytes) {
+				body.destroy();
+				fail(new TooLarge());
+			} else chunks.push(bytes);
+		});
 		body.on('end', () => {
 			cancel();
 			resolve(Buffer.concat(chunks));
@@ -360,9 +375,15 @@ export class Connection {
 		}
 		let bytes: Buffer;
 		try {
-			bytes = await readBody(raw.body, deadline);
+			bytes = await readBody(raw.body, deadline, this.settings.maxResponseBytes);
 		} catch (error) {
 			if (error instanceof Timeout) throw timedOut();
+			if (error instanceof TooLarge) {
+				const mb = (this.settings.maxResponseBytes / 1024 / 1024).toFixed(0);
+				throw this.error(`returned a response larger than ${mb} MB; it was not read to the end`, itemIndex, {
+					description: 'Raise Max Response Size under Request Options if this answer is expected to be that large, or ask for less (filters, a smaller page).',
+				});
+			}
 			throw this.networkError(error, itemIndex);
 		}
 		return { statusCode: raw.statusCode, headers: (raw.headers ?? {}) as IDataObject, body: this.parse(bytes, raw, itemIndex, binary) };

@@ -528,6 +528,27 @@ describe('redirects that would change the request', () => {
 	});
 });
 
+describe('answers too large to hold', () => {
+	test('a body beyond Max Response Size is an error', async () => {
+		server.handler = (_req, res) => json(res, 200, { id: 1, pad: 'x'.repeat(2 * 1024 * 1024) });
+		const result = await run('get', { id: '1', requestOptions: { maxResponseSize: 1 } });
+		expect(result.items).toEqual([]);
+		expect(result.error?.message).toContain('returned a response larger than 1 MB');
+	});
+
+	test('a small gzip body that inflates beyond the default limit (64 MB) is an error: the inflated size counts', async () => {
+		const bomb = gzipSync(Buffer.concat([Buffer.from('{"pad": "'), Buffer.alloc(100 * 1024 * 1024, 0x20), Buffer.from('"}')]));
+		expect(bomb.length).toBeLessThan(200 * 1024);
+		server.handler = (_req, res) => {
+			res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'Content-Length': String(bomb.length) });
+			res.end(bomb);
+		};
+		const result = await run('get', { id: '1' });
+		expect(result.items).toEqual([]);
+		expect(result.error?.message).toContain('returned a response larger than 64 MB');
+	});
+});
+
 describe('Retry-After that cannot be honoured', () => {
 	const always = (retryAfter: string) => (_req: IncomingMessage, res: ServerResponse) =>
 		json(res, 429, { message: 'Too many requests' }, { 'Retry-After': retryAfter });
