@@ -12,6 +12,7 @@ import { sleep } from 'n8n-workflow';
 
 import { baseUrlOf, secretsOf } from './api';
 import { apiError, holdsSecret, isHtml, networkText, readVendorError, redactDeep, transportError } from './errors';
+import { parseJson } from './response';
 import type { ApiSpec, HttpMethod } from './types';
 
 export type RequestContext =
@@ -405,12 +406,13 @@ export class Connection {
 		if (binary && ok) return bytes;
 		if (!bytes.length) return undefined;
 		const contentType = header((raw.headers ?? {}) as IDataObject, 'content-type') ?? '';
-		const text = bytes.toString('utf8');
+		// a UTF-8 byte-order mark is no part of the JSON
+		const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
 		let body: unknown = text;
 		const looksJson = /json/i.test(contentType) || /^\s*[[{]/.test(text);
 		if (looksJson) {
 			try {
-				body = JSON.parse(text);
+				body = parseJson(text);
 			} catch {
 				if (ok) {
 					throw this.error(`returned a response that is not valid JSON (HTTP ${raw.statusCode})`, itemIndex, {

@@ -549,6 +549,32 @@ describe('answers too large to hold', () => {
 	});
 });
 
+describe('bodies read exactly', () => {
+	test('integers beyond 2^53 come out as text, exact; smaller numbers stay numbers', async () => {
+		server.handler = (_req, res) =>
+			json(res, 200, '{"id": 9007199254740993, "owner": {"id": -9007199254740995}, "count": 12, "price": 1.5e3, "note": "9007199254740993 in text", "ids": [9007199254740993, 1]}');
+		const result = await run('get', { id: '1' });
+		expect(result.items[0].json).toEqual({
+			id: '9007199254740993',
+			owner: { id: '-9007199254740995' },
+			count: 12,
+			price: 1500,
+			note: '9007199254740993 in text',
+			ids: ['9007199254740993', 1],
+		});
+	});
+
+	test('JSON with a UTF-8 byte-order mark is parsed', async () => {
+		server.handler = (_req, res) => {
+			res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+			res.end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"id": 1}')]));
+		};
+		const result = await run('get', { id: '1' });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.json)).toEqual([{ id: 1 }]);
+	});
+});
+
 describe('Retry-After that cannot be honoured', () => {
 	const always = (retryAfter: string) => (_req: IncomingMessage, res: ServerResponse) =>
 		json(res, 429, { message: 'Too many requests' }, { 'Retry-After': retryAfter });
