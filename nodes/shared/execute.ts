@@ -12,16 +12,37 @@ import type { FieldGroup, FieldSpec, HttpMethod, OperationSpec, VendorSpec } fro
 
 const HTTP_METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
-/** Whether a path segment is, or decodes to, `.` or `..` (it would point the request at another address). */
-function isDotSegment(text: string): boolean {
-	let decoded = text;
-	try {
-		decoded = decodeURIComponent(text);
-	} catch {
-		// not percent-encoded text: taken as it is
+/**
+ * A text as written and as a server may read it after decoding it once, twice or three times
+ * (`%252e` is `%2e` is `.`), each normalised the way a server may fold Unicode look-alikes.
+ */
+function readings(text: string): string[] {
+	const out = [text];
+	for (let i = 0; i < 3; i++) {
+		try {
+			const decoded = decodeURIComponent(out[out.length - 1]);
+			if (decoded === out[out.length - 1]) break;
+			out.push(decoded);
+		} catch {
+			break; // not percent-encoded text: taken as it is
+		}
 	}
-	return [text, decoded].some((t) => ['.', '..'].includes(t.normalize('NFKC')));
+	return out.map((t) => t.normalize('NFKC'));
 }
+
+const DOT_SEGMENTS = ['.', '..'];
+
+/** Whether a path segment is, or decodes to, `.` or `..` (it would point the request at another address). */
+const isDotSegment = (text: string) => readings(text).some((t) => DOT_SEGMENTS.includes(t));
+
+/**
+ * Whether a path climbs out of where it is put, read as a server that decodes `%2F` and `%5C`
+ * before resolving dot segments reads it: a `.` or `..` segment between `/` or `\` in any reading.
+ */
+const climbs = (path: string) => readings(path).some((t) => t.split(/[/\\]/).some((part) => DOT_SEGMENTS.includes(part)));
+
+/** Whether an ID holds a separator (`/`, `\`) in any reading: one ID is one path segment. */
+const separates = (text: string) => readings(text).some((t) => /[/\\]/.test(t));
 
 /** What the executor reads for one operation: its top-level fields, then one collection at a time. */
 interface OperationPlan {
@@ -114,6 +135,9 @@ class Run {
 		if (isDotSegment(value)) {
 			throw this.invalid(i, `The parameter "${field.displayName}" cannot be "${value}" for item ${i}`, 'An ID of "." or ".." would point the request at another address.');
 		}
+		if (separates(value)) {
+			throw this.invalid(i, `The parameter "${field.displayName}" cannot contain "/" or "\\" for item ${i} (got "${value}")`, 'An ID is one part of the request URL; a separator in it (written or percent-encoded) would point the request at another address.');
+		}
 		return encodeURIComponent(value);
 	}
 
@@ -147,12 +171,11 @@ class Run {
 			throw this.invalid(i, `The method "${String(method)}" is not supported for item ${i}`, `Use one of ${HTTP_METHODS.join(', ')}.`);
 		}
 		const text = String(path ?? '').trim();
-		const segments = text.split(/[?#]/)[0].split('/');
-		if (!text.startsWith('/') || /[\s\\]/.test(text) || segments.some(isDotSegment)) {
+		if (!text.startsWith('/') || /[\s\\]/.test(text) || climbs(text.split(/[?#]/)[0])) {
 			throw this.invalid(
 				i,
 				`The ${label.toLowerCase()} "${text}" is not a path of the API for item ${i}`,
-				`Give a path relative to the base URL of the credential, starting with "/" (e.g. /courses/{id}); it cannot contain spaces, backslashes or "." / ".." segments.`,
+				`Give a path relative to the base URL of the credential, starting with "/" (e.g. /courses/{id}); it cannot contain spaces, backslashes or "." / ".." segments, written or percent-encoded.`,
 			);
 		}
 		return { method: method as HttpMethod, path: text };

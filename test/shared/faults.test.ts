@@ -485,6 +485,34 @@ describe('secrets in every form', () => {
 	});
 });
 
+describe('paths and IDs that would leave their place', () => {
+	test.each(['/things/..%2f..%2fadmin', '/things/%2e%2e%2fadmin', '/things/..%5cadmin', '/things/%2E%2E%5C%2E%2E%5Cadmin', '/things/%252e%252e/admin', '/things/.%2e/admin'])(
+		'Custom Request path %s is refused before any request',
+		async (path) => {
+			server.handler = (_req, res) => json(res, 200, { admin: true });
+			const result = await run('custom', { method: 'GET', path });
+			expect(errorClass(result)).toBe('NodeOperationError');
+			expect(result.error?.message).toContain(`The path "${path}" is not a path of the API for item 0`);
+			expect(server.requests).toHaveLength(0);
+		},
+	);
+
+	test('a Custom Request path with encoded characters that do not climb is sent', async () => {
+		server.handler = (_req, res) => json(res, 200, { ok: true });
+		const result = await run('custom', { method: 'GET', path: '/things/a%2Fb/..x' });
+		expect(result.error).toBeUndefined();
+		expect(server.requests.map((r) => r.url)).toEqual(['/things/a%2Fb/..x']);
+	});
+
+	test.each(['9/../../admin', '9%2F..%2F..%2Fadmin', '9%2f..', '1\\..\\admin', '9%5C..', '9%252F..'])('an ID of %s is refused before any request', async (id) => {
+		server.handler = (_req, res) => json(res, 200, { admin: true });
+		const result = await run('get', { id }, { items: [{ json: {} }] });
+		expect(errorClass(result)).toBe('NodeOperationError');
+		expect(result.error?.message).toContain(`The parameter "Thing ID" cannot contain "/" or "\\" for item 0`);
+		expect(server.requests).toHaveLength(0);
+	});
+});
+
 describe('redirects that would change the request', () => {
 	test.each([301, 302, 303])('a same-host %i to a POST is an error naming the redirect; no GET is sent', async (status) => {
 		server.handler = (_req, res, seen) => {
