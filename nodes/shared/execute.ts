@@ -138,6 +138,9 @@ class Run {
 		if (separates(value)) {
 			throw this.invalid(i, `The parameter "${field.displayName}" cannot contain "/" or "\\" for item ${i} (got "${value}")`, 'An ID is one part of the request URL; a separator in it (written or percent-encoded) would point the request at another address.');
 		}
+		if (field.format === 'integer' && !/^-?\d+$/.test(value)) {
+			throw this.invalid(i, `The parameter "${field.displayName}" must be a whole number for item ${i} (got "${value}")`);
+		}
 		return encodeURIComponent(value);
 	}
 
@@ -194,9 +197,14 @@ class Run {
 				url = url.replace(`{${field.key ?? field.name}}`, this.segment(field, raw, i));
 				return;
 			}
-			if (field.in === 'none' || isUnset(raw)) return;
+			if (field.in === 'none') return;
+			if (isUnset(raw) || (field.required && typeof raw === 'string' && raw.trim() === '')) {
+				// An expression that gives nothing for a required field would send an incomplete request.
+				if (field.required) throw this.invalid(i, `The parameter "${field.displayName}" is empty for item ${i}`, `"${field.displayName}" is required. Set it, or check the expression that fills it.`);
+				return;
+			}
 			const value = convertValue(field, raw, (problem) => {
-				throw this.invalid(i, `Invalid value for parameter "${field.displayName}": ${problem}`, `Item ${i}`);
+				throw this.invalid(i, `Invalid value for parameter "${field.displayName}" for item ${i}: ${problem}`, `Item ${i}`);
 			});
 			if (value === undefined) return;
 			const key = field.key ?? field.name;
@@ -210,7 +218,11 @@ class Run {
 			}
 			if (field.in === 'query') setKey(qs, key, value);
 			else if (field.in === 'body') setKey(body, key, value);
-			else if (field.in === 'header') headers[key] = String(value);
+			else if (field.in === 'header') {
+				// The HTTP client would drop a line break silently (and a raw one would split the header).
+				if (/[\r\n\0]/.test(String(value))) throw this.invalid(i, `The parameter "${field.displayName}" cannot contain a line break for item ${i}`, 'It is sent as an HTTP header, which is one line.');
+				headers[key] = String(value);
+			}
 		};
 		for (const field of plan.top) {
 			if (field.showWhen && !this.shown(field, i)) continue;

@@ -90,7 +90,7 @@ test('an empty path parameter is an error naming the parameter and the item, bef
 
 test('a bad date is an error naming the parameter, and nothing is sent', async () => {
 	const { error } = await runKwiga(server, { resource: 'coupon', operation: 'getAll', returnAll: true, filters: { dateFrom: 'not a date' } });
-	expect(error?.message).toBe('Invalid value for parameter "Created After": "not a date" is not a valid date');
+	expect(error?.message).toBe('Invalid value for parameter "Created After" for item 0: "not a date" is not a valid date');
 	expect(server.requests).toHaveLength(0);
 });
 

@@ -630,3 +630,37 @@ describe('Retry-After that cannot be honoured', () => {
 		expect(result.error?.description).toContain('within its Timeout (1 s');
 	});
 });
+
+describe('input refused before any request (values)', () => {
+	test.each([
+		['text in a number field', { name: 'n', additionalFields: { points: 'abc' } }, 'Invalid value for parameter "Points" for item 0: "abc" is not a number'],
+		['an empty expression in a required field', { name: '={{ $json.title }}' }, 'The parameter "Name" is empty for item 0'],
+		['blanks in a required field', { name: '   ' }, 'The parameter "Name" is empty for item 0'],
+		['a line break in a header value', { name: 'n', additionalFields: { idempotencyKey: 'abc\r\nX-Evil: 1' } }, 'The parameter "Idempotency Key" cannot contain a line break for item 0'],
+	])('%s', async (_what, parameters, message) => {
+		server.handler = (_req, res) => json(res, 201, { id: 1 });
+		const result = await run('create', parameters, { items: [{ json: { title: '' } }] });
+		expect(errorClass(result)).toBe('NodeOperationError');
+		expect(result.error?.message).toBe(message);
+		expect(server.requests).toHaveLength(0);
+	});
+
+	test('a number given as text is sent as a number; a header value without line breaks is sent', async () => {
+		server.handler = (_req, res) => json(res, 201, { id: 1 });
+		const result = await run('create', { name: 'n', additionalFields: { points: ' 12 ', idempotencyKey: 'k-1' } });
+		expect(result.error).toBeUndefined();
+		expect(JSON.parse(server.requests[0].body)).toEqual({ name: 'n', points: 12 });
+		expect(server.requests[0].headers['idempotency-key']).toBe('k-1');
+	});
+
+	test('an ID the reference types as integer must be one: 12abc is refused, 12 is sent', async () => {
+		server.handler = (_req, res) => json(res, 200, { id: 12 });
+		const bad = await run('getNumbered', { id: '={{ $json.id }}' }, { items: [{ json: { id: '12abc' } }] });
+		expect(errorClass(bad)).toBe('NodeOperationError');
+		expect(bad.error?.message).toBe('The parameter "Thing Number" must be a whole number for item 0 (got "12abc")');
+		expect(server.requests).toHaveLength(0);
+		const good = await run('getNumbered', { id: '={{ $json.id }}' }, { items: [{ json: { id: ' 12 ' } }] });
+		expect(good.error).toBeUndefined();
+		expect(server.requests.map((r) => r.url)).toEqual(['/things/12']);
+	});
+});
