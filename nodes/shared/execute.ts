@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { isHtml } from './errors';
 import { placementOf } from './fields';
 import { convertValue, isDotted } from './format';
 import { toMultipart } from './multipart';
@@ -311,7 +312,16 @@ class Run {
 		if (op.download) {
 			const json = jsonOf(response);
 			// a JSON answer to a download (a status such as "still preparing", a link to the file) is no file
-			if (json === undefined) return [await this.file(op, response, i)];
+			if (json === undefined) {
+				// a web page is no file either (a login page, a proxy's error page)
+				const start = (response.body as Buffer).subarray(0, 2048).toString('utf8');
+				if (/^text\/html\b/i.test(String(response.headers['content-type'] ?? '')) || isHtml(start)) {
+					throw this.connection.error(`returned an HTML page instead of a file (HTTP ${response.statusCode})`, i, {
+						description: `The start of the response: ${JSON.stringify(start.slice(0, 200))}`,
+					});
+				}
+				return [await this.file(op, response, i)];
+			}
 			if (isErrorEnvelope(json)) throw this.unusable({ ...response, body: json }, i, 'an error');
 			return singleRecords(json, op.unwrap).map((record) => ({ json: record, pairedItem: paired }));
 		}

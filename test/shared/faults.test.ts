@@ -664,3 +664,26 @@ describe('input refused before any request (values)', () => {
 		expect(server.requests.map((r) => r.url)).toEqual(['/things/12']);
 	});
 });
+
+describe('file downloads', () => {
+	test('a file download answered with an HTML page is an error showing the start of the page', async () => {
+		server.handler = (_req, res) => {
+			res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+			res.end('<!doctype html><html><head><title>Sign in</title></head><body>Please sign in</body></html>');
+		};
+		const result = await run('download', { id: '1' });
+		expect(result.items).toEqual([]);
+		expect(result.error?.message).toContain('returned an HTML page instead of a file (HTTP 200)');
+		expect(result.error?.description).toContain('The start of the response: "<!doctype html><html><head><title>Sign in');
+	});
+
+	test('a file download answered with a file is still a file', async () => {
+		server.handler = (_req, res) => {
+			res.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment; filename="invoice.pdf"' });
+			res.end('%PDF-1.4 ...');
+		};
+		const result = await run('download', { id: '1' });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toEqual({ fileName: 'invoice.pdf', mimeType: 'application/pdf', fileSize: '12 B' });
+	});
+});
