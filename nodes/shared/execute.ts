@@ -279,7 +279,8 @@ class Run {
 			}
 		}
 		const withFields = (this.param('options', i, {}) as IDataObject)?.includeResponseFields === true;
-		let siblings: IDataObject = {};
+		// each record's own page (the fields of page 1 stay with page 1's records)
+		const pageOf = new WeakMap<IDataObject, IDataObject>();
 		const fetch = async (paging: IDataObject) => {
 			const paged = { ...request };
 			if (list.pagination?.inBody) paged.body = { ...((request.body as IDataObject) ?? {}), ...paging };
@@ -287,7 +288,10 @@ class Run {
 			const response = await this.connection.send(paged, i);
 			const records = listRecords(response.body, list.records);
 			if (!records) throw this.unusable(response, i, `no list where ${recordsLabel(list.records)} was expected`);
-			if (withFields) siblings = listSiblings(response.body, list.records);
+			if (withFields) {
+				const siblings = listSiblings(response.body, list.records);
+				for (const record of records) pageOf.set(record, siblings);
+			}
 			return { body: response.body, records };
 		};
 		let records: IDataObject[];
@@ -299,7 +303,7 @@ class Run {
 		} else {
 			records = (await fetch({})).records.slice(0, limit);
 		}
-		return withFields ? records.map((record) => ({ ...record, response: siblings })) : records;
+		return withFields ? records.map((record) => withResponse(record, pageOf.get(record) ?? {})) : records;
 	}
 
 	/** Everything item `i` outputs. */
@@ -343,6 +347,13 @@ class Run {
 			pairedItem: { item: i },
 		};
 	}
+}
+
+/** A record with its page's response fields under `response` (`_response` when the record has a `response`). */
+function withResponse(record: IDataObject, siblings: IDataObject): IDataObject {
+	let key = 'response';
+	while (key in record) key = `_${key}`;
+	return { ...record, [key]: siblings };
 }
 
 /** The parsed body of a file response the server labels as JSON, else undefined. */

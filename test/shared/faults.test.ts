@@ -687,3 +687,22 @@ describe('file downloads', () => {
 		expect(result.items[0].json).toEqual({ fileName: 'invoice.pdf', mimeType: 'application/pdf', fileSize: '12 B' });
 	});
 });
+
+describe('Include Response Fields', () => {
+	const pages = (_req: IncomingMessage, res: ServerResponse, seen: Seen) => {
+		const pageNo = Number(new URL(seen.url, 'http://x').searchParams.get('page'));
+		json(res, 200, { data: [{ id: pageNo * 10, response: 'own field' }, { id: pageNo * 10 + 1 }], meta: { current_page: pageNo, last_page: 3 } });
+	};
+
+	test('with Return All each record carries its own page\'s fields, and none of its own fields is overwritten', async () => {
+		server.handler = pages;
+		const result = await run('list', { returnAll: true, options: { includeResponseFields: true } });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.json)).toEqual(
+			[1, 2, 3].flatMap((page) => [
+				{ id: page * 10, response: 'own field', _response: { meta: { current_page: page, last_page: 3 } } },
+				{ id: page * 10 + 1, response: { meta: { current_page: page, last_page: 3 } } },
+			]),
+		);
+	});
+});
