@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { isHtml } from './errors';
+import { isHtml, redactDeep } from './errors';
 import { placementOf } from './fields';
 import { convertValue, isDotted } from './format';
 import { toMultipart } from './multipart';
 import { walkPages } from './pagination';
-import { isErrorEnvelope, listRecords, listSiblings, recordsLabel, singleRecords } from './response';
+import { isErrorEnvelope, listRecords, listSiblings, parseJson, recordsLabel, singleRecords } from './response';
 import type { ApiRequest, ApiResponse, TransportSettings } from './transport';
 import { Connection, DEFAULT_SETTINGS } from './transport';
 import type { FieldGroup, FieldSpec, HttpMethod, OperationSpec, VendorSpec } from './types';
@@ -314,7 +314,7 @@ class Run {
 		if (op.list) return (await this.list(plan, request, i)).map((json) => ({ json, pairedItem: paired }));
 		const response = await this.connection.send(request, i, { binary: !!op.download });
 		if (op.download) {
-			const json = jsonOf(response);
+			const json = redactDeep(jsonOf(response), this.connection.secrets);
 			// a JSON answer to a download (a status such as "still preparing", a link to the file) is no file
 			if (json === undefined) {
 				// a web page is no file either (a login page, a proxy's error page)
@@ -360,7 +360,7 @@ function withResponse(record: IDataObject, siblings: IDataObject): IDataObject {
 function jsonOf(response: ApiResponse): unknown {
 	if (!/[/+]json\b/i.test(String(response.headers['content-type'] ?? '')) || !Buffer.isBuffer(response.body)) return undefined;
 	try {
-		return JSON.parse(response.body.toString('utf8'));
+		return parseJson(response.body.toString('utf8').replace(/^\uFEFF/, ''));
 	} catch {
 		return undefined;
 	}

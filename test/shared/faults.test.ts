@@ -677,6 +677,15 @@ describe('file downloads', () => {
 		expect(result.error?.description).toContain('The start of the response: "<!doctype html><html><head><title>Sign in');
 	});
 
+	test('a JSON answer to a download is output redacted and exact, like any other answer', async () => {
+		server.handler = (_req, res) =>
+			json(res, 200, `{"status": "preparing", "id": 9007199254740993, "link": "https://example.com/f?token=${secretForms(SLASHED).percentLower}", "by": "${secretForms(SLASHED).jsonSlash}"}`);
+		const result = await run('download', { id: '1' }, { apiKey: SLASHED });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toEqual({ status: 'preparing', id: '9007199254740993', link: 'https://example.com/f?token=[redacted]', by: '[redacted]' });
+		expect(stored(result)).not.toContain(SLASHED);
+	});
+
 	test('a file download answered with a file is still a file', async () => {
 		server.handler = (_req, res) => {
 			res.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment; filename="invoice.pdf"' });
