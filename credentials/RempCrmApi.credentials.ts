@@ -60,12 +60,22 @@ export class RempCrmApi implements ICredentialType {
 			url: '/api/v1/user/info',
 			method: 'GET',
 		},
-		rules: [401, 403].map((code) => ({
-			type: 'responseCode' as const,
-			properties: {
-				value: code,
-				message: `REMP CRM refused the token for GET /api/v1/user/info (HTTP ${code}). A user token should pass. An API token passes only if it is whitelisted for /api/v1/user/info as well; the node itself needs just POST /api/v1/coupon/activate, so a token whitelisted for that alone works in the node: save the credential without the test.`,
+		rules: [
+			...[401, 403].map((code) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value: code,
+					message: `REMP CRM refused the token for GET /api/v1/user/info (HTTP ${code}). A user token should pass. An API token passes only if it is whitelisted for /api/v1/user/info as well; the node itself needs just POST /api/v1/coupon/activate, so a token whitelisted for that alone works in the node: save the credential without the test.`,
+				},
+			})),
+			{
+				type: 'responseCode' as const,
+				properties: {
+					value: 404,
+					message:
+						'REMP CRM answered GET /api/v1/user/info with HTTP 404: the endpoint is absent from this CRM or not whitelisted for the token. The node itself needs only POST /api/v1/coupon/activate: if the base URL is right, save the credential without the test.',
+				},
 			},
-		})),
+		],
 	};
 }

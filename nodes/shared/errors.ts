@@ -100,13 +100,57 @@ const STATUS_TEXT: Record<number, string> = {
 
 const REDACTED = '[redacted]';
 
-/** Replaces every secret (as is and URL-encoded) in a text. */
-export function redactText(value: string, secrets: string[]): string {
-	let out = value;
-	for (const secret of secrets) {
-		for (const form of new Set([secret, encodeURIComponent(secret)])) out = out.split(form).join(REDACTED);
+const hexCase = (byte: number) =>
+	byte
+		.toString(16)
+		.padStart(2, '0')
+		.replace(/[a-f]/g, (h) => `[${h}${h.toUpperCase()}]`);
+
+/** One character (code point) of a secret in every form a JSON or URL text can carry it. */
+function charForms(char: string): string {
+	const raw = char.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+	const percent = [...Buffer.from(char, 'utf8')].map((byte) => `%${hexCase(byte)}`).join('');
+	let unicode = '';
+	for (let i = 0; i < char.length; i++) {
+		const unit = char.charCodeAt(i);
+		unicode += `\\\\u${hexCase(unit >> 8)}${hexCase(unit & 0xff)}`;
 	}
-	return out;
+	const forms = [raw, percent, unicode];
+	if (char === '/' || char === '"' || char === '\\') forms.push(`\\\\${raw}`);
+	return `(?:${forms.join('|')})`;
+}
+
+const patterns = new Map<string, RegExp>();
+
+/**
+ * Matches any of the secrets written raw, JSON-escaped (`\/`, `\uXXXX`) or percent-encoded (upper or
+ * lower case hex), character by character in any mix of these. Built once per set of secrets.
+ */
+export function secretPattern(secrets: string[]): RegExp | undefined {
+	if (!secrets.length) return undefined;
+	const key = secrets.join('\u0000');
+	let pattern = patterns.get(key);
+	if (!pattern) {
+		const bySize = [...new Set(secrets)].sort((a, b) => b.length - a.length);
+		pattern = new RegExp(bySize.map((secret) => [...secret].map(charForms).join('')).join('|'), 'g');
+		if (patterns.size > 50) patterns.clear();
+		patterns.set(key, pattern);
+	}
+	return pattern;
+}
+
+/** Whether a text holds a secret in any of its forms. */
+export function holdsSecret(value: string, secrets: string[]): boolean {
+	const pattern = secretPattern(secrets);
+	if (!pattern) return false;
+	pattern.lastIndex = 0;
+	return pattern.test(value);
+}
+
+/** Replaces every secret (raw, JSON-escaped or percent-encoded) in a text. */
+export function redactText(value: string, secrets: string[]): string {
+	const pattern = secretPattern(secrets);
+	return pattern ? value.replace(pattern, REDACTED) : value;
 }
 
 /** A copy of a value with every secret replaced in its strings (keys included). */

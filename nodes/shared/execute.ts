@@ -1,27 +1,49 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { isHtml, redactDeep } from './errors';
 import { placementOf } from './fields';
 import { convertValue, isDotted } from './format';
 import { toMultipart } from './multipart';
 import { walkPages } from './pagination';
-import { isErrorEnvelope, listRecords, listSiblings, recordsLabel, singleRecords } from './response';
+import { isErrorEnvelope, listRecords, listSiblings, parseJson, recordsLabel, singleRecords } from './response';
 import type { ApiRequest, ApiResponse, TransportSettings } from './transport';
 import { Connection, DEFAULT_SETTINGS } from './transport';
 import type { FieldGroup, FieldSpec, HttpMethod, OperationSpec, VendorSpec } from './types';
 
 const HTTP_METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
-/** Whether a path segment is, or decodes to, `.` or `..` (it would point the request at another address). */
-function isDotSegment(text: string): boolean {
-	let decoded = text;
-	try {
-		decoded = decodeURIComponent(text);
-	} catch {
-		// not percent-encoded text: taken as it is
+/**
+ * A text as written and as a server may read it after decoding it once, twice or three times
+ * (`%252e` is `%2e` is `.`), each normalised the way a server may fold Unicode look-alikes.
+ */
+function readings(text: string): string[] {
+	const out = [text];
+	for (let i = 0; i < 3; i++) {
+		try {
+			const decoded = decodeURIComponent(out[out.length - 1]);
+			if (decoded === out[out.length - 1]) break;
+			out.push(decoded);
+		} catch {
+			break; // not percent-encoded text: taken as it is
+		}
 	}
-	return [text, decoded].some((t) => ['.', '..'].includes(t.normalize('NFKC')));
+	return out.map((t) => t.normalize('NFKC'));
 }
+
+const DOT_SEGMENTS = ['.', '..'];
+
+/** Whether a path segment is, or decodes to, `.` or `..` (it would point the request at another address). */
+const isDotSegment = (text: string) => readings(text).some((t) => DOT_SEGMENTS.includes(t));
+
+/**
+ * Whether a path climbs out of where it is put, read as a server that decodes `%2F` and `%5C`
+ * before resolving dot segments reads it: a `.` or `..` segment between `/` or `\` in any reading.
+ */
+const climbs = (path: string) => readings(path).some((t) => t.split(/[/\\]/).some((part) => DOT_SEGMENTS.includes(part)));
+
+/** Whether an ID holds a separator (`/`, `\`) in any reading: one ID is one path segment. */
+const separates = (text: string) => readings(text).some((t) => /[/\\]/.test(t));
 
 /** What the executor reads for one operation: its top-level fields, then one collection at a time. */
 interface OperationPlan {
@@ -114,6 +136,12 @@ class Run {
 		if (isDotSegment(value)) {
 			throw this.invalid(i, `The parameter "${field.displayName}" cannot be "${value}" for item ${i}`, 'An ID of "." or ".." would point the request at another address.');
 		}
+		if (separates(value)) {
+			throw this.invalid(i, `The parameter "${field.displayName}" cannot contain "/" or "\\" for item ${i} (got "${value}")`, 'An ID is one part of the request URL; a separator in it (written or percent-encoded) would point the request at another address.');
+		}
+		if (field.format === 'integer' && !/^-?\d+$/.test(value)) {
+			throw this.invalid(i, `The parameter "${field.displayName}" must be a whole number for item ${i} (got "${value}")`);
+		}
 		return encodeURIComponent(value);
 	}
 
@@ -147,12 +175,11 @@ class Run {
 			throw this.invalid(i, `The method "${String(method)}" is not supported for item ${i}`, `Use one of ${HTTP_METHODS.join(', ')}.`);
 		}
 		const text = String(path ?? '').trim();
-		const segments = text.split(/[?#]/)[0].split('/');
-		if (!text.startsWith('/') || /[\s\\]/.test(text) || segments.some(isDotSegment)) {
+		if (!text.startsWith('/') || /[\s\\]/.test(text) || climbs(text.split(/[?#]/)[0])) {
 			throw this.invalid(
 				i,
 				`The ${label.toLowerCase()} "${text}" is not a path of the API for item ${i}`,
-				`Give a path relative to the base URL of the credential, starting with "/" (e.g. /courses/{id}); it cannot contain spaces, backslashes or "." / ".." segments.`,
+				`Give a path relative to the base URL of the credential, starting with "/" (e.g. /courses/{id}); it cannot contain spaces, backslashes or "." / ".." segments, written or percent-encoded.`,
 			);
 		}
 		return { method: method as HttpMethod, path: text };
@@ -171,9 +198,14 @@ class Run {
 				url = url.replace(`{${field.key ?? field.name}}`, this.segment(field, raw, i));
 				return;
 			}
-			if (field.in === 'none' || isUnset(raw)) return;
+			if (field.in === 'none') return;
+			if (isUnset(raw) || (field.required && typeof raw === 'string' && raw.trim() === '')) {
+				// An expression that gives nothing for a required field would send an incomplete request.
+				if (field.required) throw this.invalid(i, `The parameter "${field.displayName}" is empty for item ${i}`, `"${field.displayName}" is required. Set it, or check the expression that fills it.`);
+				return;
+			}
 			const value = convertValue(field, raw, (problem) => {
-				throw this.invalid(i, `Invalid value for parameter "${field.displayName}": ${problem}`, `Item ${i}`);
+				throw this.invalid(i, `Invalid value for parameter "${field.displayName}" for item ${i}: ${problem}`, `Item ${i}`);
 			});
 			if (value === undefined) return;
 			const key = field.key ?? field.name;
@@ -187,7 +219,11 @@ class Run {
 			}
 			if (field.in === 'query') setKey(qs, key, value);
 			else if (field.in === 'body') setKey(body, key, value);
-			else if (field.in === 'header') headers[key] = String(value);
+			else if (field.in === 'header') {
+				// The HTTP client would drop a line break silently (and a raw one would split the header).
+				if (/[\r\n\0]/.test(String(value))) throw this.invalid(i, `The parameter "${field.displayName}" cannot contain a line break for item ${i}`, 'It is sent as an HTTP header, which is one line.');
+				headers[key] = String(value);
+			}
 		};
 		for (const field of plan.top) {
 			if (field.showWhen && !this.shown(field, i)) continue;
@@ -243,7 +279,8 @@ class Run {
 			}
 		}
 		const withFields = (this.param('options', i, {}) as IDataObject)?.includeResponseFields === true;
-		let siblings: IDataObject = {};
+		// each record's own page (the fields of page 1 stay with page 1's records)
+		const pageOf = new WeakMap<IDataObject, IDataObject>();
 		const fetch = async (paging: IDataObject) => {
 			const paged = { ...request };
 			if (list.pagination?.inBody) paged.body = { ...((request.body as IDataObject) ?? {}), ...paging };
@@ -251,7 +288,10 @@ class Run {
 			const response = await this.connection.send(paged, i);
 			const records = listRecords(response.body, list.records);
 			if (!records) throw this.unusable(response, i, `no list where ${recordsLabel(list.records)} was expected`);
-			if (withFields) siblings = listSiblings(response.body, list.records);
+			if (withFields) {
+				const siblings = listSiblings(response.body, list.records);
+				for (const record of records) pageOf.set(record, siblings);
+			}
 			return { body: response.body, records };
 		};
 		let records: IDataObject[];
@@ -263,7 +303,7 @@ class Run {
 		} else {
 			records = (await fetch({})).records.slice(0, limit);
 		}
-		return withFields ? records.map((record) => ({ ...record, response: siblings })) : records;
+		return withFields ? records.map((record) => withResponse(record, pageOf.get(record) ?? {})) : records;
 	}
 
 	/** Everything item `i` outputs. */
@@ -274,9 +314,18 @@ class Run {
 		if (op.list) return (await this.list(plan, request, i)).map((json) => ({ json, pairedItem: paired }));
 		const response = await this.connection.send(request, i, { binary: !!op.download });
 		if (op.download) {
-			const json = jsonOf(response);
+			const json = redactDeep(jsonOf(response), this.connection.secrets);
 			// a JSON answer to a download (a status such as "still preparing", a link to the file) is no file
-			if (json === undefined) return [await this.file(op, response, i)];
+			if (json === undefined) {
+				// a web page is no file either (a login page, a proxy's error page)
+				const start = (response.body as Buffer).subarray(0, 2048).toString('utf8');
+				if (/^text\/html\b/i.test(String(response.headers['content-type'] ?? '')) || isHtml(start)) {
+					throw this.connection.error(`returned an HTML page instead of a file (HTTP ${response.statusCode})`, i, {
+						description: `The start of the response: ${JSON.stringify(start.slice(0, 200))}`,
+					});
+				}
+				return [await this.file(op, response, i)];
+			}
 			if (isErrorEnvelope(json)) throw this.unusable({ ...response, body: json }, i, 'an error');
 			return singleRecords(json, op.unwrap).map((record) => ({ json: record, pairedItem: paired }));
 		}
@@ -300,15 +349,24 @@ class Run {
 	}
 }
 
+/** A record with its page's response fields under `response` (`_response` when the record has a `response`). */
+function withResponse(record: IDataObject, siblings: IDataObject): IDataObject {
+	let key = 'response';
+	while (key in record) key = `_${key}`;
+	return { ...record, [key]: siblings };
+}
+
 /** The parsed body of a file response the server labels as JSON, else undefined. */
 function jsonOf(response: ApiResponse): unknown {
 	if (!/[/+]json\b/i.test(String(response.headers['content-type'] ?? '')) || !Buffer.isBuffer(response.body)) return undefined;
 	try {
-		return JSON.parse(response.body.toString('utf8'));
+		return parseJson(response.body.toString('utf8').replace(/^\uFEFF/, ''));
 	} catch {
 		return undefined;
 	}
 }
+
+const MB = 1024 * 1024;
 
 /** Request Options of the run (the same for every item). */
 function settingsOf(ctx: IExecuteFunctions): TransportSettings {
@@ -319,6 +377,7 @@ function settingsOf(ctx: IExecuteFunctions): TransportSettings {
 		concurrency: whole(options.concurrency, DEFAULT_SETTINGS.concurrency, 1),
 		maxRetries: whole(options.maxRetries, DEFAULT_SETTINGS.maxRetries, 0),
 		timeoutMs: whole(options.timeout, DEFAULT_SETTINGS.timeoutMs / 1000, 1) * 1000,
+		maxResponseBytes: whole(options.maxResponseSize, DEFAULT_SETTINGS.maxResponseBytes / MB, 1) * MB,
 	};
 }
 

@@ -78,12 +78,23 @@ export function convertValue(field: FieldSpec, value: unknown, fail: Fail): unkn
 			if (digits.length !== 11) return fail(`"${String(value)}" is not a CPF (11 digits expected, got ${digits.length})`);
 			return digits;
 		}
+		case 'integer': {
+			const text = String(value).trim();
+			if (!/^-?\d+$/.test(text)) return fail(`"${String(value)}" is not a whole number`);
+			// beyond Number's exact range the digits are sent as text rather than rounded
+			return Number.isSafeInteger(Number(text)) ? Number(text) : text;
+		}
 		case 'flag':
 			return value === true || value === 'true' || value === 1 ? 1 : undefined;
 		case 'null':
 			return value === true || value === 'true' ? null : undefined;
 		default:
 			break;
+	}
+	if (field.type === 'number' && (typeof value === 'string' || typeof value === 'number')) {
+		// an expression in a number field gives text; anything but a number in it is refused
+		const n = typeof value === 'string' && value.trim() === '' ? NaN : Number(value);
+		return Number.isFinite(n) ? n : fail(`"${String(value)}" is not a number`);
 	}
 	if (field.type === 'fixedCollection' && field.values) {
 		const rows = ((value as IDataObject)?.values ?? []) as IDataObject[];

@@ -100,3 +100,31 @@ export function isErrorEnvelope(body: unknown): boolean {
 	const hasDetail = (typeof detail === 'string' && detail.trim() !== '') || Array.isArray(detail);
 	return hasError || hasDetail || body.success === false || body.ok === false;
 }
+
+/**
+ * JSON.parse, except that integers beyond Number's exact range (IDs such as 9007199254740993)
+ * come out as text rather than rounded. The text is only rewritten when it holds such a number.
+ */
+export function parseJson(text: string): unknown {
+	if (!/\d{16}/.test(text)) return JSON.parse(text);
+	let out = '';
+	let from = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (c === '"') {
+			// skip the string, escapes included
+			for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+			continue;
+		}
+		if (c !== '-' && (c < '0' || c > '9')) continue;
+		let end = i + 1;
+		while (end < text.length && /[\d.eE+-]/.test(text[end])) end++;
+		const token = text.slice(i, end);
+		if (/^-?\d{16,}$/.test(token) && !Number.isSafeInteger(Number(token))) {
+			out += `${text.slice(from, i)}"${token}"`;
+			from = end;
+		}
+		i = end - 1;
+	}
+	return JSON.parse(out + text.slice(from));
+}

@@ -11,7 +11,8 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import { baseUrlOf, secretsOf } from './api';
-import { apiError, isHtml, networkText, readVendorError, redactDeep, transportError } from './errors';
+import { apiError, holdsSecret, isHtml, networkText, readVendorError, redactDeep, transportError } from './errors';
+import { parseJson } from './response';
 import type { ApiSpec, HttpMethod } from './types';
 
 export type RequestContext =
@@ -45,12 +46,11 @@ export interface TransportSettings {
 	maxRetries: number;
 	/** Requests in flight at once. */
 	concurrency: number;
+	/** Largest body read (after decompression); a longer one is an error, not held in memory. */
+	maxResponseBytes: number;
 }
 
-export const DEFAULT_SETTINGS: TransportSettings = { timeoutMs: 60_000, maxRetries: 3, concurrency: 5 };
-
-/** A Retry-After longer than this is not waited for: the error says how long the API asked for. */
-const MAX_RETRY_WAIT_MS = 5 * 60_000;
+export const DEFAULT_SETTINGS: TransportSettings = { timeoutMs: 60_000, maxRetries: 3, concurrency: 5, maxResponseBytes: 64 * 1024 * 1024 };
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 30_000;
 const MAX_REDIRECTS = 5;
@@ -117,11 +117,13 @@ function atDeadline(deadline: number, fire: () => void): () => void {
 	return () => signal.removeEventListener('abort', fire);
 }
 
-/** Retry-After in ms (seconds or an HTTP date), undefined when absent or unreadable. */
+/** Retry-After in ms (seconds or an HTTP date), undefined when absent or unreadable (`-1` too). */
 export function retryAfterMs(value: unknown, now = Date.now()): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const text = String(Array.isArray(value) ? value[0] : value).trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	// An HTTP date names its weekday or month; a bare number that is not a count of seconds is no date.
+	if (!/[a-z]/i.test(text)) return undefined;
 	const date = Date.parse(text);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
@@ -149,13 +151,19 @@ const isStream = (value: unknown): value is ByteStream =>
 
 class Timeout extends Error {}
 
-/** Reads a response body to the end, or fails at the deadline (a trickling server is cut off). */
-async function readBody(body: unknown, deadline: number): Promise<Buffer> {
+class TooLarge extends Error {}
+
+/**
+ * Reads a response body to the end, or fails at the deadline (a trickling server is cut off) or
+ * beyond `maxBytes`, counted as decompressed (a small gzip body cannot fill the memory).
+ */
+async function readBody(body: unknown, deadline: number, maxBytes: number): Promise<Buffer> {
 	if (Buffer.isBuffer(body)) return body;
 	if (body === undefined || body === null) return Buffer.alloc(0);
 	if (!isStream(body)) return Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
 	return await new Promise<Buffer>((resolve, reject) => {
 		const chunks: Buffer[] = [];
+		let size = 0;
 		const cancel = atDeadline(deadline, () => {
 			body.destroy();
 			reject(new Timeout());
@@ -164,7 +172,14 @@ async function readBody(body: unknown, deadline: number): Promise<Buffer> {
 			cancel();
 			reject(error);
 		};
-		body.on('data', (chunk: Buffer | string) => chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)));
+		body.on('data', (chunk: Buffer | string) => {
+			const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+			size += bytes.length;
+			if (size > maxBytes) {
+				body.destroy();
+				fail(new TooLarge());
+			} else chunks.push(bytes);
+		});
 		body.on('end', () => {
 			cancel();
 			resolve(Buffer.concat(chunks));
@@ -240,6 +255,7 @@ export class Connection {
 	 * exchange, and the body checked. HTTP errors become NodeApiErrors with the vendor's message.
 	 */
 	async send(request: ApiRequest, itemIndex: number, options: { binary?: boolean } = {}): Promise<ApiResponse> {
+		let waited = 0;
 		for (let attempt = 0; ; attempt++) {
 			let outcome: { response?: ApiResponse; failure?: unknown };
 			await this.gate.acquire();
@@ -250,19 +266,23 @@ export class Connection {
 			} finally {
 				this.gate.release();
 			}
-			const wait = this.retryWait(request.method, outcome, attempt, itemIndex);
+			const wait = this.retryWait(request.method, outcome, attempt, itemIndex, this.settings.timeoutMs - waited);
 			if (wait === undefined) {
 				if (outcome.failure) throw outcome.failure;
 				const response = outcome.response as ApiResponse;
 				this.gate.succeeded();
 				return response;
 			}
+			waited += wait;
 			await sleep(wait);
 		}
 	}
 
-	/** How long to wait before trying again, or undefined to stop here (and throw the last error). */
-	private retryWait(method: string, outcome: { response?: ApiResponse; failure?: unknown }, attempt: number, itemIndex: number) {
+	/**
+	 * How long to wait before trying again, or undefined to stop here (and throw the last error).
+	 * The waits of one request add up to at most its Timeout (`budget` is what is left of it).
+	 */
+	private retryWait(method: string, outcome: { response?: ApiResponse; failure?: unknown }, attempt: number, itemIndex: number, budget: number) {
 		const info = outcome.failure && typeof outcome.failure === 'object' ? retryInfo.get(outcome.failure) : undefined;
 		const status = info?.status;
 		const code = errorCode(outcome.failure);
@@ -272,23 +292,22 @@ export class Connection {
 		if (!retryable) return undefined;
 		if (status === 429) this.gate.throttled();
 		const asked = info?.retryAfter;
-		if (asked !== undefined && asked > MAX_RETRY_WAIT_MS) {
+		if (asked !== undefined && asked > budget && attempt < this.settings.maxRetries) {
 			throw this.error(`asked to wait ${seconds(asked)} before trying again (HTTP ${status}); that is longer than this node waits`, itemIndex, {
 				httpCode: status,
-				description: 'Run the workflow again later.',
+				description: `The waits of one request stay within its Timeout (${seconds(this.settings.timeoutMs)}, under Request Options). Run the workflow again later.`,
 			});
 		}
-		if (attempt >= this.settings.maxRetries) {
+		if (attempt >= this.settings.maxRetries || budget <= 0) {
 			if (attempt > 0) (outcome.failure as Error).message += ` (gave up after ${attempt} ${attempt === 1 ? 'retry' : 'retries'}${asked !== undefined ? `; the API asked to wait ${seconds(asked)}` : ''})`;
 			return undefined;
 		}
-		return asked ?? backoffMs(attempt);
+		return asked ?? Math.min(budget, backoffMs(attempt));
 	}
 
 	/** One exchange plus its same-origin redirects. */
 	private async follow(request: ApiRequest, itemIndex: number, binary: boolean): Promise<ApiResponse> {
-		let method = request.method;
-		let body = request.body;
+		const { method, body } = request;
 		let qs = request.qs;
 		let url = `${this.baseUrl}${request.url}`;
 		for (let hop = 0; ; hop++) {
@@ -296,6 +315,13 @@ export class Connection {
 			const location = header(response.headers, 'location');
 			if (response.statusCode < 300 || response.statusCode >= 400 || !location) return this.check(response, itemIndex);
 			const next = new URL(location, url);
+			const status = response.statusCode;
+			if (next.username || next.password) {
+				throw this.error(`redirected the request to an address with a user name or password in it; it was not followed`, itemIndex, {
+					httpCode: status,
+					description: 'An address with credentials in it would replace the credential of this node.',
+				});
+			}
 			if (next.origin !== this.origin) {
 				throw this.error(`redirected the request to another host (${next.host}); it was not followed, so the credentials stay with ${new URL(this.origin).host}`, itemIndex, {
 					httpCode: response.statusCode,
@@ -303,9 +329,12 @@ export class Connection {
 				});
 			}
 			if (hop >= MAX_REDIRECTS) throw this.error(`redirected more than ${MAX_REDIRECTS} times`, itemIndex);
-			if (response.statusCode === 303 || ([301, 302].includes(response.statusCode) && method !== 'GET')) {
-				method = 'GET';
-				body = undefined;
+			// 301, 302 and 303 turn a request into a GET: for anything but a GET that would send another request than asked.
+			if (method !== 'GET' && status !== 307 && status !== 308) {
+				throw this.error(`answered the ${method} with a redirect (HTTP ${status}) to ${next.pathname}; it was not followed, as that would turn it into a GET`, itemIndex, {
+					httpCode: status,
+					description: 'Check the path and the base URL in the credential: the API moved this address. Only a 307 or 308 redirect keeps the method and body.',
+				});
 			}
 			qs = undefined;
 			url = next.href;
@@ -347,9 +376,15 @@ export class Connection {
 		}
 		let bytes: Buffer;
 		try {
-			bytes = await readBody(raw.body, deadline);
+			bytes = await readBody(raw.body, deadline, this.settings.maxResponseBytes);
 		} catch (error) {
 			if (error instanceof Timeout) throw timedOut();
+			if (error instanceof TooLarge) {
+				const mb = (this.settings.maxResponseBytes / 1024 / 1024).toFixed(0);
+				throw this.error(`returned a response larger than ${mb} MB; it was not read to the end`, itemIndex, {
+					description: 'Raise Max Response Size under Request Options if this answer is expected to be that large, or ask for less (filters, a smaller page).',
+				});
+			}
 			throw this.networkError(error, itemIndex);
 		}
 		return { statusCode: raw.statusCode, headers: (raw.headers ?? {}) as IDataObject, body: this.parse(bytes, raw, itemIndex, binary) };
@@ -371,12 +406,13 @@ export class Connection {
 		if (binary && ok) return bytes;
 		if (!bytes.length) return undefined;
 		const contentType = header((raw.headers ?? {}) as IDataObject, 'content-type') ?? '';
-		const text = bytes.toString('utf8');
+		// a UTF-8 byte-order mark is no part of the JSON
+		const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
 		let body: unknown = text;
 		const looksJson = /json/i.test(contentType) || /^\s*[[{]/.test(text);
 		if (looksJson) {
 			try {
-				body = JSON.parse(text);
+				body = parseJson(text);
 			} catch {
 				if (ok) {
 					throw this.error(`returned a response that is not valid JSON (HTTP ${raw.statusCode})`, itemIndex, {
@@ -390,7 +426,8 @@ export class Connection {
 				description: 'Check the base URL in the credential: it may point at a website or a proxy rather than the API.',
 			});
 		}
-		return this.secrets.some((s) => bytes.includes(s)) ? redactDeep(body, this.secrets) : body;
+		// The raw text is searched: a secret JSON-escaped (`\/`, `\uXXXX`) or percent-encoded is found there too.
+		return holdsSecret(text, this.secrets) ? redactDeep(body, this.secrets) : body;
 	}
 
 	/** HTTP error statuses become NodeApiErrors with the vendor's own message. */

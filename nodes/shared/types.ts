@@ -13,6 +13,7 @@ export type FieldLocation = 'path' | 'query' | 'body' | 'header' | 'none';
  * - numberList: comma-separated text or array -> array of numbers
  * - json: JSON text -> parsed value
  * - cpf: Brazilian CPF, formatted or not -> its 11 digits (anything else is refused)
+ * - integer: a whole number (an ID the reference types as integer); text of digits is accepted, other text refused
  * - flag: boolean -> 1 (false is not sent)
  * - null: boolean -> `null` (false is not sent); "clear this value" switches
  */
@@ -27,6 +28,7 @@ export type FieldFormat =
 	| 'numbers'
 	| 'json'
 	| 'cpf'
+	| 'integer'
 	| 'flag'
 	| 'null';
 

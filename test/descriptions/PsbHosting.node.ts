@@ -2433,7 +2433,17 @@ export class PsbHosting implements INodeType {
 							minValue: 1,
 						},
 						default: 60,
-						description: "How long one request may take in total, answer included, before it is abandoned",
+						description: "How long one request may take in total, answer included, before it is abandoned. Waits before retries stay within it too.",
+					},
+					{
+						displayName: "Max Response Size (MB)",
+						name: "maxResponseSize",
+						type: "number",
+						typeOptions: {
+							minValue: 1,
+						},
+						default: 64,
+						description: "Largest answer the node reads (files included, counted after decompression); a larger one is an error",
 					},
 				],
 			},

@@ -29,7 +29,7 @@ test('422 with a Laravel validation body lists the field errors', async () => {
 		status: 422,
 		body: { message: 'The given data was invalid.', errors: { title: ['The title field is required.', 'The title must be a string.'] } },
 	}));
-	const { error } = await runKwiga(server, { resource: 'contactList', operation: 'create', title: ' ' });
+	const { error } = await runKwiga(server, { resource: 'contactList', operation: 'create', title: 'x'.repeat(300) });
 	expect(error?.message).toBe('Kwiga: The given data was invalid. [HTTP 422]');
 	expect(error?.description).toContain('title: The title field is required. The title must be a string.');
 	expect(error?.httpCode).toBe('422');
@@ -90,7 +90,7 @@ test('an empty path parameter is an error naming the parameter and the item, bef
 
 test('a bad date is an error naming the parameter, and nothing is sent', async () => {
 	const { error } = await runKwiga(server, { resource: 'coupon', operation: 'getAll', returnAll: true, filters: { dateFrom: 'not a date' } });
-	expect(error?.message).toBe('Invalid value for parameter "Created After": "not a date" is not a valid date');
+	expect(error?.message).toBe('Invalid value for parameter "Created After" for item 0: "not a date" is not a valid date');
 	expect(server.requests).toHaveLength(0);
 });
 

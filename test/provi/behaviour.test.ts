@@ -70,11 +70,22 @@ describe('Provi error bodies', () => {
 	});
 
 	test('ValidationError: every errors[] entry is shown', async () => {
-		const { error } = await runProvi(server, { resource: 'exclusiveSale', operation: 'get', saleId: 'abc' });
+		// Provi's answer to an ID it refuses (the node itself refuses "abc" before any request, below)
+		server.on('GET', '/v4/sales/exclusive-sale/99999', {
+			status: 400,
+			body: { name: 'ValidationError', errors: [{ name: 'paramsPropertyError: id', message: 'Propriedade inválida: id.' }] },
+		});
+		const { error } = await runProvi(server, { resource: 'exclusiveSale', operation: 'get', saleId: '99999' });
 		expect(error?.httpCode).toBe('400');
 		// the first errors[] entry titles the error; every entry is in the description
 		expect(error?.message).toBe('Provi: paramsPropertyError: id: Propriedade inválida: id. [HTTP 400]');
 		expect(error?.description).toContain('paramsPropertyError: id: Propriedade inválida: id.');
+	});
+
+	test('an ID that is not a whole number is refused before any request', async () => {
+		const { error } = await runProvi(server, { resource: 'exclusiveSale', operation: 'get', saleId: '12abc' });
+		expect(error?.message).toBe('The parameter "Sale ID" must be a whole number for item 0 (got "12abc")');
+		expect(server.requests).toHaveLength(0);
 	});
 
 	test('NotAuthorizedError: wrong token', async () => {

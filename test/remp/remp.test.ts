@@ -83,3 +83,12 @@ test('credential test: GET /api/v1/user/info with the Bearer token', async () =>
 	expect(server.last().headers.authorization).toBe(`Bearer ${REMP_TOKEN}`);
 	expect((await testCredential(new RempCrmApi(), { ...credentials, token: 'bad' })).status).toBe('Error');
 });
+
+test('credential test: a 404 says the endpoint is absent or not whitelisted, and what the node needs', async () => {
+	const result = await testCredential(new RempCrmApi(), { baseUrl: `${server.url}/no-crm-here/`, token: REMP_TOKEN });
+	expect(server.last().path).toBe('/no-crm-here/api/v1/user/info');
+	expect(result.status).toBe('Error');
+	expect(result.message).toContain('GET /api/v1/user/info with HTTP 404');
+	expect(result.message).toContain('not whitelisted');
+	expect(result.message).toContain('POST /api/v1/coupon/activate');
+});

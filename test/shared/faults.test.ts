@@ -3,6 +3,7 @@
  * broken bodies, trickles, rate limits, resets) against a synthetic vendor run by n8n-core's engine.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
@@ -29,7 +30,44 @@ const VENDOR: VendorSpec = {
 					method: 'POST',
 					path: '/things',
 					ref: 't.create',
-					fields: [f.string('name', 'Name', { required: true })],
+					optionalIn: 'additionalFields',
+					fields: [
+						f.string('name', 'Name', { required: true }),
+						f.number('points', 'Points'),
+						f.string('idempotencyKey', 'Idempotency Key', { in: 'header', key: 'Idempotency-Key' }),
+					],
+				},
+				{
+					value: 'getNumbered',
+					name: 'Get by Number',
+					action: 'Get a thing by its number',
+					method: 'GET',
+					path: '/things/{id}',
+					ref: 't.getNumbered',
+					fields: [f.path('id', 'Thing Number', { format: 'integer' })],
+				},
+				{
+					value: 'download',
+					name: 'Download',
+					action: 'Download a thing',
+					method: 'GET',
+					path: '/things/{id}/file',
+					ref: 't.download',
+					download: { binaryParam: 'binaryPropertyName' },
+					fields: [f.path('id', 'Thing ID')],
+				},
+				{
+					value: 'custom',
+					name: 'Custom Request',
+					action: 'Send a custom request',
+					method: 'GET',
+					path: '/',
+					ref: 't.custom',
+					routeFrom: { method: 'method', path: 'path' },
+					fields: [
+						f.string('method', 'Method', { in: 'none', required: true, default: 'GET' }),
+						f.string('path', 'Path', { in: 'none', required: true }),
+					],
 				},
 				{
 					value: 'list',
@@ -50,6 +88,7 @@ interface Seen {
 	url: string;
 	headers: IncomingMessage['headers'];
 	at: number;
+	body: string;
 }
 
 /** A raw HTTP server whose handler a test sets: it can do what MockServer can't (reset, trickle). */
@@ -64,9 +103,9 @@ class Hostile {
 
 	async start(host = '127.0.0.1') {
 		this.server = createServer((req, res) => {
-			const seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, at: Date.now() };
+			const seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, at: Date.now(), body: '' };
 			this.requests.push(seen);
-			req.resume();
+			req.on('data', (chunk: Buffer) => (seen.body += chunk.toString('utf8')));
 			req.on('end', () => this.handler(req, res, seen));
 		});
 		await new Promise<void>((resolve) => this.server!.listen(0, host, resolve));
@@ -101,11 +140,15 @@ beforeEach(() => {
 	elsewhere.requests.length = 0;
 });
 
-const run = async (operation: string, parameters: IDataObject = {}, extra: { items?: INodeExecutionData[]; continueOnFail?: boolean } = {}) =>
+const run = async (
+	operation: string,
+	parameters: IDataObject = {},
+	extra: { items?: INodeExecutionData[]; continueOnFail?: boolean; apiKey?: string } = {},
+) =>
 	await runNode({
 		node: testVendorNode(VENDOR),
 		parameters: { resource: 'thing', operation, ...parameters },
-		credentials: { testApi: { url: server.url, apiKey: SECRET } },
+		credentials: { testApi: { url: server.url, apiKey: extra.apiKey ?? SECRET } },
 		credentialTypes: [new TestApi()],
 		...extra,
 	});
@@ -398,5 +441,277 @@ describe('concurrency', () => {
 		const { items, peak } = await inFlight(2);
 		expect(peak).toBe(2);
 		expect(items).toHaveLength(12);
+	});
+});
+
+/** A credential with characters JSON and URLs write differently (`/` escaped, `+` encoded). */
+const SLASHED = 'sk/live+5f2b9c/0d7e1a';
+
+/** Every form a JSON body or a URL can carry a secret in. */
+const secretForms = (secret: string) => {
+	const percent = encodeURIComponent(secret);
+	return {
+		raw: secret,
+		jsonSlash: secret.replace(/\//g, '\\/'),
+		unicode: [...secret].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
+		percentUpper: percent,
+		percentLower: percent.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()),
+	};
+};
+
+describe('secrets in every form', () => {
+	/** A raw JSON text echoing the key in one form (so the escapes reach the client as written). */
+	const echoing = (form: string) => (_req: IncomingMessage, res: ServerResponse) =>
+		json(res, 200, `{"id": 1, "note": "key ${form} seen", "link": "https://example.com/x?token=${form}&a=1", "${form}": true}`);
+
+	test.each(Object.keys(secretForms(SLASHED)))('a 200 body with the key written %s is redacted in the output and run data', async (form) => {
+		const written = secretForms(SLASHED)[form as keyof ReturnType<typeof secretForms>];
+		server.handler = echoing(written);
+		const result = await run('get', { id: '1' }, { apiKey: SLASHED });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({ id: 1, note: 'key [redacted] seen', link: 'https://example.com/x?token=[redacted]&a=1', '[redacted]': true });
+		const kept = stored(result);
+		for (const shape of Object.values(secretForms(SLASHED))) expect(kept).not.toContain(shape);
+		expect(kept).not.toContain(JSON.stringify(SLASHED).slice(1, -1));
+	});
+
+	test('a plain-text answer with the key percent-encoded in lower case is redacted', async () => {
+		server.handler = (_req, res) => {
+			res.writeHead(200, { 'Content-Type': 'text/plain' });
+			res.end(`moved to /x?token=${secretForms(SLASHED).percentLower}`);
+		};
+		const result = await run('get', { id: '1' }, { apiKey: SLASHED });
+		expect(result.items[0].json).toEqual({ response: 'moved to /x?token=[redacted]' });
+	});
+});
+
+describe('paths and IDs that would leave their place', () => {
+	test.each(['/things/..%2f..%2fadmin', '/things/%2e%2e%2fadmin', '/things/..%5cadmin', '/things/%2E%2E%5C%2E%2E%5Cadmin', '/things/%252e%252e/admin', '/things/.%2e/admin'])(
+		'Custom Request path %s is refused before any request',
+		async (path) => {
+			server.handler = (_req, res) => json(res, 200, { admin: true });
+			const result = await run('custom', { method: 'GET', path });
+			expect(errorClass(result)).toBe('NodeOperationError');
+			expect(result.error?.message).toContain(`The path "${path}" is not a path of the API for item 0`);
+			expect(server.requests).toHaveLength(0);
+		},
+	);
+
+	test('a Custom Request path with encoded characters that do not climb is sent', async () => {
+		server.handler = (_req, res) => json(res, 200, { ok: true });
+		const result = await run('custom', { method: 'GET', path: '/things/a%2Fb/..x' });
+		expect(result.error).toBeUndefined();
+		expect(server.requests.map((r) => r.url)).toEqual(['/things/a%2Fb/..x']);
+	});
+
+	test.each(['9/../../admin', '9%2F..%2F..%2Fadmin', '9%2f..', '1\\..\\admin', '9%5C..', '9%252F..'])('an ID of %s is refused before any request', async (id) => {
+		server.handler = (_req, res) => json(res, 200, { admin: true });
+		const result = await run('get', { id }, { items: [{ json: {} }] });
+		expect(errorClass(result)).toBe('NodeOperationError');
+		expect(result.error?.message).toContain(`The parameter "Thing ID" cannot contain "/" or "\\" for item 0`);
+		expect(server.requests).toHaveLength(0);
+	});
+});
+
+describe('redirects that would change the request', () => {
+	test.each([301, 302, 303])('a same-host %i to a POST is an error naming the redirect; no GET is sent', async (status) => {
+		server.handler = (_req, res, seen) => {
+			if (seen.method === 'POST') {
+				res.writeHead(status, { Location: '/things?page=1' });
+				res.end();
+			} else json(res, 200, { data: [{ id: 'existing' }] });
+		};
+		const result = await run('create', { name: 'n' });
+		expect(result.items).toEqual([]);
+		expect(result.error?.message).toContain(`answered the POST with a redirect (HTTP ${status}) to /things`);
+		expect(server.requests.map((r) => r.method)).toEqual(['POST']);
+	});
+
+	test.each([307, 308])('a same-host %i is followed with the method and the body', async (status) => {
+		server.handler = (_req, res, seen) => {
+			if (seen.url === '/things') {
+				res.writeHead(status, { Location: '/v2/things' });
+				res.end();
+			} else json(res, 201, { id: 7 });
+		};
+		const result = await run('create', { name: 'n' });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.json)).toEqual([{ id: 7 }]);
+		expect(server.requests.map((r) => [r.method, r.url, JSON.parse(r.body), r.headers['x-key']])).toEqual([
+			['POST', '/things', { name: 'n' }, SECRET],
+			['POST', '/v2/things', { name: 'n' }, SECRET],
+		]);
+	});
+
+	test('a Location with a user name and password on the same host is refused', async () => {
+		server.handler = (_req, res, seen) => {
+			if (seen.url === '/things/1') {
+				res.writeHead(302, { Location: `http://attacker:pw@${server.url.replace('http://', '')}/things/2` });
+				res.end();
+			} else json(res, 200, { id: 2 });
+		};
+		const result = await run('get', { id: '1' });
+		expect(result.error?.message).toContain('redirected the request to an address with a user name or password in it');
+		expect(server.requests.map((r) => [r.url, r.headers.authorization])).toEqual([['/things/1', undefined]]);
+	});
+});
+
+describe('answers too large to hold', () => {
+	test('a body beyond Max Response Size is an error', async () => {
+		server.handler = (_req, res) => json(res, 200, { id: 1, pad: 'x'.repeat(2 * 1024 * 1024) });
+		const result = await run('get', { id: '1', requestOptions: { maxResponseSize: 1 } });
+		expect(result.items).toEqual([]);
+		expect(result.error?.message).toContain('returned a response larger than 1 MB');
+	});
+
+	test('a small gzip body that inflates beyond the default limit (64 MB) is an error: the inflated size counts', async () => {
+		const bomb = gzipSync(Buffer.concat([Buffer.from('{"pad": "'), Buffer.alloc(100 * 1024 * 1024, 0x20), Buffer.from('"}')]));
+		expect(bomb.length).toBeLessThan(200 * 1024);
+		server.handler = (_req, res) => {
+			res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'Content-Length': String(bomb.length) });
+			res.end(bomb);
+		};
+		const result = await run('get', { id: '1' });
+		expect(result.items).toEqual([]);
+		expect(result.error?.message).toContain('returned a response larger than 64 MB');
+	});
+});
+
+describe('bodies read exactly', () => {
+	test('integers beyond 2^53 come out as text, exact; smaller numbers stay numbers', async () => {
+		server.handler = (_req, res) =>
+			json(res, 200, '{"id": 9007199254740993, "owner": {"id": -9007199254740995}, "count": 12, "price": 1.5e3, "note": "9007199254740993 in text", "ids": [9007199254740993, 1]}');
+		const result = await run('get', { id: '1' });
+		expect(result.items[0].json).toEqual({
+			id: '9007199254740993',
+			owner: { id: '-9007199254740995' },
+			count: 12,
+			price: 1500,
+			note: '9007199254740993 in text',
+			ids: ['9007199254740993', 1],
+		});
+	});
+
+	test('JSON with a UTF-8 byte-order mark is parsed', async () => {
+		server.handler = (_req, res) => {
+			res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+			res.end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"id": 1}')]));
+		};
+		const result = await run('get', { id: '1' });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.json)).toEqual([{ id: 1 }]);
+	});
+});
+
+describe('Retry-After that cannot be honoured', () => {
+	const always = (retryAfter: string) => (_req: IncomingMessage, res: ServerResponse) =>
+		json(res, 429, { message: 'Too many requests' }, { 'Retry-After': retryAfter });
+
+	test('Retry-After: -86400 is treated as absent: normal backoff, then success', async () => {
+		server.handler = (req, res) => (server.requests.length === 1 ? always('-86400')(req, res) : json(res, 200, { id: 1 }));
+		const result = await run('get', { id: '1' });
+		expect(result.error).toBeUndefined();
+		expect(server.requests).toHaveLength(2);
+	});
+
+	test('Retry-After: -1 is treated as absent: the error names no wait the API asked for', async () => {
+		server.handler = always('-1');
+		const result = await run('get', { id: '1', requestOptions: { maxRetries: 1 } });
+		expect(server.requests).toHaveLength(2);
+		expect(result.error?.message).toContain('gave up after 1 retry');
+		expect(result.error?.message).not.toContain('asked to wait');
+	});
+
+	test('the waits of one request stay within its Timeout: a Retry-After beyond it fails at once', async () => {
+		server.handler = always('2');
+		const result = await run('get', { id: '1', requestOptions: { timeout: 1 } });
+		expect(server.requests).toHaveLength(1);
+		expect(result.error?.message).toContain('asked to wait 2 s before trying again (HTTP 429)');
+		expect(result.error?.description).toContain('within its Timeout (1 s');
+	});
+});
+
+describe('input refused before any request (values)', () => {
+	test.each([
+		['text in a number field', { name: 'n', additionalFields: { points: 'abc' } }, 'Invalid value for parameter "Points" for item 0: "abc" is not a number'],
+		['an empty expression in a required field', { name: '={{ $json.title }}' }, 'The parameter "Name" is empty for item 0'],
+		['blanks in a required field', { name: '   ' }, 'The parameter "Name" is empty for item 0'],
+		['a line break in a header value', { name: 'n', additionalFields: { idempotencyKey: 'abc\r\nX-Evil: 1' } }, 'The parameter "Idempotency Key" cannot contain a line break for item 0'],
+	])('%s', async (_what, parameters, message) => {
+		server.handler = (_req, res) => json(res, 201, { id: 1 });
+		const result = await run('create', parameters, { items: [{ json: { title: '' } }] });
+		expect(errorClass(result)).toBe('NodeOperationError');
+		expect(result.error?.message).toBe(message);
+		expect(server.requests).toHaveLength(0);
+	});
+
+	test('a number given as text is sent as a number; a header value without line breaks is sent', async () => {
+		server.handler = (_req, res) => json(res, 201, { id: 1 });
+		const result = await run('create', { name: 'n', additionalFields: { points: ' 12 ', idempotencyKey: 'k-1' } });
+		expect(result.error).toBeUndefined();
+		expect(JSON.parse(server.requests[0].body)).toEqual({ name: 'n', points: 12 });
+		expect(server.requests[0].headers['idempotency-key']).toBe('k-1');
+	});
+
+	test('an ID the reference types as integer must be one: 12abc is refused, 12 is sent', async () => {
+		server.handler = (_req, res) => json(res, 200, { id: 12 });
+		const bad = await run('getNumbered', { id: '={{ $json.id }}' }, { items: [{ json: { id: '12abc' } }] });
+		expect(errorClass(bad)).toBe('NodeOperationError');
+		expect(bad.error?.message).toBe('The parameter "Thing Number" must be a whole number for item 0 (got "12abc")');
+		expect(server.requests).toHaveLength(0);
+		const good = await run('getNumbered', { id: '={{ $json.id }}' }, { items: [{ json: { id: ' 12 ' } }] });
+		expect(good.error).toBeUndefined();
+		expect(server.requests.map((r) => r.url)).toEqual(['/things/12']);
+	});
+});
+
+describe('file downloads', () => {
+	test('a file download answered with an HTML page is an error showing the start of the page', async () => {
+		server.handler = (_req, res) => {
+			res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+			res.end('<!doctype html><html><head><title>Sign in</title></head><body>Please sign in</body></html>');
+		};
+		const result = await run('download', { id: '1' });
+		expect(result.items).toEqual([]);
+		expect(result.error?.message).toContain('returned an HTML page instead of a file (HTTP 200)');
+		expect(result.error?.description).toContain('The start of the response: "<!doctype html><html><head><title>Sign in');
+	});
+
+	test('a JSON answer to a download is output redacted and exact, like any other answer', async () => {
+		server.handler = (_req, res) =>
+			json(res, 200, `{"status": "preparing", "id": 9007199254740993, "link": "https://example.com/f?token=${secretForms(SLASHED).percentLower}", "by": "${secretForms(SLASHED).jsonSlash}"}`);
+		const result = await run('download', { id: '1' }, { apiKey: SLASHED });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toEqual({ status: 'preparing', id: '9007199254740993', link: 'https://example.com/f?token=[redacted]', by: '[redacted]' });
+		expect(stored(result)).not.toContain(SLASHED);
+	});
+
+	test('a file download answered with a file is still a file', async () => {
+		server.handler = (_req, res) => {
+			res.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment; filename="invoice.pdf"' });
+			res.end('%PDF-1.4 ...');
+		};
+		const result = await run('download', { id: '1' });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toEqual({ fileName: 'invoice.pdf', mimeType: 'application/pdf', fileSize: '12 B' });
+	});
+});
+
+describe('Include Response Fields', () => {
+	const pages = (_req: IncomingMessage, res: ServerResponse, seen: Seen) => {
+		const pageNo = Number(new URL(seen.url, 'http://x').searchParams.get('page'));
+		json(res, 200, { data: [{ id: pageNo * 10, response: 'own field' }, { id: pageNo * 10 + 1 }], meta: { current_page: pageNo, last_page: 3 } });
+	};
+
+	test('with Return All each record carries its own page\'s fields, and none of its own fields is overwritten', async () => {
+		server.handler = pages;
+		const result = await run('list', { returnAll: true, options: { includeResponseFields: true } });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.json)).toEqual(
+			[1, 2, 3].flatMap((page) => [
+				{ id: page * 10, response: 'own field', _response: { meta: { current_page: page, last_page: 3 } } },
+				{ id: page * 10 + 1, response: { meta: { current_page: page, last_page: 3 } } },
+			]),
+		);
 	});
 });

@@ -26,6 +26,7 @@ export const areaResource: ResourceSpec = {
 			ref: 'provi.microArea.getAllByMacroArea',
 			fields: [
 				f.path('macroAreaId', 'Macro Area Name or ID', {
+					format: 'integer',
 					type: 'options',
 					loadOptions: 'getMacroAreas',
 					description: 'The macro area',

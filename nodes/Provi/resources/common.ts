@@ -18,6 +18,7 @@ export const classCourseFilter: FieldSpec = courseField({
 });
 
 export const courseClassPath: FieldSpec = f.path('courseClassId', 'Course Class Name or ID', {
+	format: 'integer',
 	type: 'options',
 	loadOptions: 'getCourseClasses',
 	loadOptionsDependsOn: ['courseId'],

@@ -2,6 +2,7 @@ import { f } from '../../shared/fields';
 import type { ResourceSpec } from '../../shared/types';
 
 const coursePath = f.path('courseId', 'Course Name or ID', {
+	format: 'integer',
 	type: 'options',
 	loadOptions: 'getCourses',
 	description: 'The course',

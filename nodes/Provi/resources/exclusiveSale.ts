@@ -4,6 +4,7 @@ import type { ResourceSpec } from '../../shared/types';
 import { coursesCollection, cpfField } from './common';
 
 const salePath = f.path('saleId', 'Sale ID', {
+	format: 'integer',
 	placeholder: 'e.g. 57060',
 	description: 'ID of the exclusive sale (CreditRequestId)',
 });

@@ -4,6 +4,7 @@ import type { ResourceSpec } from '../../shared/types';
 import { cpfField, dateFilter, loaded } from './common';
 
 const creditRequestPath = f.path('creditRequestId', 'Sale ID', {
+	format: 'integer',
 	placeholder: 'e.g. 330810',
 	description: 'ID of the sale (CreditRequestId)',
 });
