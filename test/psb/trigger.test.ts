@@ -49,11 +49,10 @@ describe('New Payment', () => {
 	test('first poll emits nothing; later polls emit each new payment once', async () => {
 		const state: IDataObject = {};
 		expect(await run('newPayment', state)).toBeNull();
-		expect(state['node:PSB Hosting Trigger']).toEqual({
+		expect(state['node:PSB Hosting Trigger']).toMatchObject({
 			event: 'newPayment',
-			lastTimestamp: Date.parse(data.payments[0].date),
-			idsAtLastTimestamp: ['27749'],
-			seen: [],
+			mark: Date.parse(data.payments[0].date) - 10 * 60_000,
+			ids: { '27749': Date.parse(data.payments[0].date) },
 		});
 		expect(await run('newPayment', state)).toBeNull();
 		// Two new payments, one of them at the very same time as the newest known one.
@@ -190,7 +189,7 @@ describe('new records are never lost, skipped or repeated', () => {
 		await run('newOrder', state);
 		data.orders.push(order(25600, '2099-01-01T00:00:00.000000+00:00'));
 		expect(ids(await run('newOrder', state))).toEqual([25600]);
-		expect(cursorOf(state).lastTimestamp).toBeLessThanOrEqual(Date.now());
+		expect(cursorOf(state).mark).toBeLessThanOrEqual(Date.now());
 		data.orders.push(order(25601, '2025-05-22T10:00:00.000000+00:00'));
 		expect(ids(await run('newOrder', state))).toEqual([25601]);
 		expect(await run('newOrder', state)).toBeNull();
@@ -203,7 +202,7 @@ describe('new records are never lost, skipped or repeated', () => {
 		data.orders.push(order(25701, null), order(25702, '01.05.2026 12:00'));
 		expect(ids(await run('newOrder', state))).toEqual([25701, 25702]);
 		expect(await run('newOrder', state)).toBeNull();
-		expect(cursorOf(state).seen).toEqual(['25700', '25701', '25702']);
+		expect(cursorOf(state).ids).toMatchObject({ '25700': null, '25701': null, '25702': null });
 	});
 
 	describe('New Ticket over a long list', () => {
@@ -220,17 +219,18 @@ describe('new records are never lost, skipped or repeated', () => {
 			const state: IDataObject = {};
 			server.reset();
 			await run('newTicket', state);
-			expect(server.requests.length).toBeLessThanOrEqual(2);
+			expect(server.requests.length).toBeLessThanOrEqual(3);
 			server.reset();
 			expect(await run('newTicket', state)).toBeNull();
-			expect(server.requests.map((r) => r.query.page)).toEqual(['1']);
+			// Tickets a minute apart, 10 a page: the 10-minute lookback window reaches into page 2.
+			expect(server.requests.map((r) => r.query.page)).toEqual(['1', '2']);
 			const burst = Array.from({ length: 35 }, (_, i) => ticket(3000 + i, base + (i + 1) * 60_000));
 			data.tickets.unshift(...[...burst].reverse());
 			const emitted: unknown[] = [];
 			for (let poll = 0; poll < 10 && emitted.length < burst.length; poll++) {
 				server.reset();
-				emitted.push(...ids(await run('newTicket', state, 'trigger', { maxPagesPerPoll: 2 })));
-				expect(server.requests.length).toBeLessThanOrEqual(2);
+				emitted.push(...ids(await run('newTicket', state, 'trigger', { maxPagesPerPoll: 3 })));
+				expect(server.requests.length).toBeLessThanOrEqual(3);
 			}
 			expect(emitted).toEqual(burst.map((t) => t.id));
 			expect(await run('newTicket', state)).toBeNull();
@@ -242,7 +242,8 @@ describe('new records are never lost, skipped or repeated', () => {
 			const state: IDataObject = {};
 			server.reset();
 			await run('newTicket', state);
-			expect(server.requests.map((r) => r.query.page)).toEqual(['1', '2']);
+			// The baseline reaches the lookback window below the newest second: page 3.
+			expect(server.requests.map((r) => r.query.page)).toEqual(['1', '2', '3']);
 			expect(await run('newTicket', state)).toBeNull();
 			data.tickets.unshift(ticket(2514, base + 1000));
 			expect(ids(await run('newTicket', state))).toEqual([2514]);
@@ -275,7 +276,8 @@ describe('new records are never lost, skipped or repeated', () => {
 			data.tickets.unshift(ticket(4001, base + 120_000), ticket(4000, base + 60_000));
 			server.reset();
 			expect(ids(await run('newTicket', state))).toEqual([4000, 4001]);
-			expect(server.requests.map((r) => r.query.page)).toEqual(['120', '121']);
+			// From the page holding the mark (10 minutes below the newest ticket) to the end.
+			expect(server.requests.map((r) => r.query.page)).toEqual(['119', '120', '121']);
 			data.tickets.unshift(ticket(4002, base + 180_000));
 			expect(ids(await run('newTicket', state))).toEqual([4002]);
 			expect(await run('newTicket', state)).toBeNull();
