@@ -346,13 +346,13 @@ export function pagesDisagree(pages: ReadPage[]): string | undefined {
 	return undefined;
 }
 
-class PagesDisagree extends Error {}
-class OutOfBudget extends Error {}
-
 interface FetchedPage extends ReadPage {
 	/** Whether the server announces a page after this one. */
 	more: boolean;
 }
+
+/** Fetches the pages of one read: undefined once the budget is spent or the pages disagree. */
+type Fetch = (number: number) => Promise<FetchedPage | undefined>;
 
 /**
  * Reads a list for a "new record" event within the page budget, reading again once when its pages
@@ -369,28 +369,24 @@ async function readList(ctx: IPollFunctions, spec: ListEventSpec, request: ReadR
 	const size = spec.pageSize ?? style.defaultMaxSize;
 	for (let attempt = 1; ; attempt++) {
 		const pages: FetchedPage[] = [];
-		const fetch = async (number: number): Promise<FetchedPage> => {
+		let problem: string | undefined;
+		const fetch: Fetch = async (number) => {
 			const known = pages.find((p) => p.number === number);
-			if (known) return known;
-			if (pages.length >= request.budget) throw new OutOfBudget();
+			if (known || problem || pages.length >= request.budget) return problem ? undefined : known;
 			const start = style.usesOffset ? (number - 1) * size : style.first + number - 1;
 			const walked = await walkList(ctx, spec.api, call, { pageSize: size, start, maxPages: 1 });
 			const page = { number, records: walked.records, total: walked.total, lastPage: walked.lastPage, more: walked.next !== undefined };
 			pages.push(page);
-			const problem = pagesDisagree(pages);
-			if (problem) throw new PagesDisagree(problem);
-			return page;
+			problem = pagesDisagree(pages);
+			return problem ? undefined : page;
 		};
-		try {
-			return await readPages(fetch, request, spec.order, size);
-		} catch (error) {
-			if (!(error instanceof PagesDisagree)) throw error;
-			if (attempt >= 2) {
-				throw new NodeOperationError(ctx.getNode(), `The list changed while it was read: ${error.message}`, {
-					description:
-						'Nothing was emitted and the cursor was kept, so no record is skipped: the next poll reads the list again. If this repeats, the API (or a proxy in front of it) is not paging consistently.',
-				});
-			}
+		const result = await readPages(fetch, request, spec.order, size);
+		if (!problem) return result;
+		if (attempt >= 2) {
+			throw new NodeOperationError(ctx.getNode(), `The list changed while it was read: ${problem}`, {
+				description:
+					'Nothing was emitted and the cursor was kept, so no record is skipped: the next poll reads the list again. If this repeats, the API (or a proxy in front of it) is not paging consistently.',
+			});
 		}
 	}
 }
@@ -404,22 +400,18 @@ const datesOf = (page: ReadPage, dateOf: (record: IDataObject) => number | undef
  * mark is found from where it was at the last poll (corrected by the change in the list's size),
  * galloping and halving from there, and the read goes on to the newer pages while the budget lasts.
  */
-async function readPages(
-	fetch: (number: number) => Promise<FetchedPage>,
-	request: ReadRequest,
-	order: ListEventSpec['order'],
-	size: number,
-): Promise<ReadResult> {
+async function readPages(fetch: Fetch, request: ReadRequest, order: ListEventSpec['order'], size: number): Promise<ReadResult> {
 	const { dateOf, hint } = request;
 	const all = (pages: FetchedPage[]) => pages.flatMap((p) => p.records);
 	// A drain goes on from where the last poll stopped; otherwise the read reaches back to the mark.
 	const from = request.since === undefined ? undefined : (hint?.from ?? request.since);
 	const below = (page: ReadPage, ts: number) => datesOf(page, dateOf).some((t) => t < ts);
-	/** Position (from the newest end) of the first record dated before `ts`, for the next poll's guess. */
-	const indexBelow = (pages: FetchedPage[], ts: number, newestFirst: boolean) => {
-		for (const page of [...pages].sort((a, b) => (newestFirst ? a.number - b.number : b.number - a.number))) {
-			const at = (newestFirst ? page.records : [...page.records].reverse()).findIndex((r) => (dateOf(r) ?? Infinity) < ts);
-			if (at !== -1) return newestFirst ? (page.number - 1) * size + at : undefined;
+	const oldestOf = (pages: FetchedPage[]) => Math.min(...pages.flatMap((p) => datesOf(p, dateOf)));
+	/** Position (from the top) of the first record dated before `ts`, for the next poll's guess. */
+	const indexBelow = (pages: FetchedPage[], ts: number) => {
+		for (const page of [...pages].sort((a, b) => a.number - b.number)) {
+			const at = page.records.findIndex((r) => (dateOf(r) ?? Infinity) < ts);
+			if (at !== -1) return (page.number - 1) * size + at;
 		}
 		return undefined;
 	};
@@ -428,113 +420,101 @@ async function readPages(
 	let direction = order === 'newestFirst' ? order : hint?.order;
 	if (!direction || direction === 'newestFirst') {
 		first = await fetch(1);
+		if (!first) return { records: [], upTo: -Infinity };
 		if (!first.more) return { records: first.records, complete: true };
 		direction ??= ascends(first.records, dateOf) ? 'oldestFirst' : 'newestFirst';
 	}
 
 	if (direction === 'newestFirst') {
-		const read: FetchedPage[] = [first!];
+		const top = first!;
+		const total = top.total;
 		if (from === undefined) {
 			// Activation: down to the window below the newest record, so every record inside it is known.
+			const read = [top];
 			let newest = -Infinity;
-			let page = first!;
-			try {
-				for (;;) {
-					newest = Math.max(newest, ...datesOf(page, dateOf));
-					if (below(page, newest - request.window) || !page.more) break;
-					page = await fetch(page.number + 1);
-					read.push(page);
+			for (let page: FetchedPage | undefined = top; ; ) {
+				newest = Math.max(newest, ...datesOf(page, dateOf));
+				if (below(page, newest - request.window) || !page.more) {
+					const index = indexBelow(read, newest - request.window);
+					return { records: all(read), complete: !page.more, hint: { order: 'newestFirst', page: page.number, total, index } };
 				}
-			} catch (error) {
-				if (!(error instanceof OutOfBudget)) throw error;
-				const oldest = Math.min(...read.flatMap((p) => datesOf(p, dateOf)));
-				return { records: all(read), from: oldest + 1, hint: { order: 'newestFirst', page: page.number, total: first!.total } };
+				const next: FetchedPage | undefined = await fetch(page.number + 1);
+				if (!next) return { records: all(read), from: oldestOf(read) + 1, hint: { order: 'newestFirst', page: page.number, total } };
+				read.push(next);
+				page = next;
 			}
-			const index = indexBelow(read, newest - request.window, true);
-			return { records: all(read), complete: !page.more, hint: { order: 'newestFirst', page: page.number, total: first!.total, index } };
 		}
-		if (below(first!, from)) {
-			return { records: first!.records, hint: { order: 'newestFirst', page: 1, total: first!.total, index: indexBelow(read, from, true) } };
-		}
+		if (below(top, from)) return { records: top.records, hint: { order: 'newestFirst', page: 1, total, index: indexBelow([top], from) } };
 		// The mark is deeper than page 1: find the first page that reaches below it (or the list's end).
-		const pages: FetchedPage[] = [first!];
+		const pages: FetchedPage[] = [top];
 		let lo = 1;
 		let hi: number | undefined;
 		const probe = async (number: number) => {
 			const page = await fetch(number);
+			if (!page) return false;
 			pages.push(page);
 			if (!page.records.length || !page.more || below(page, from)) hi = Math.min(hi ?? number, number);
 			else lo = Math.max(lo, number);
+			return true;
 		};
-		const moved = hint?.index !== undefined && hint.total !== undefined && first!.total !== undefined ? first!.total - hint.total : 0;
+		const moved = hint?.index !== undefined && hint.total !== undefined && total !== undefined ? total - hint.total : 0;
 		const guess = hint?.index !== undefined ? Math.floor((hint.index + moved) / size) + 1 : (hint?.page ?? 2);
-		let used = 1;
-		try {
-			await probe(Math.max(2, guess));
-			used++;
-			for (let step = 1; hi === undefined; step *= 2, used++) await probe(lo + step);
-			// Narrow it down while that leaves pages to read; reading up from a deeper page only costs pages.
-			for (let step = 1; hi - lo > 1 && request.budget - used > 2; step *= 2, used++) {
-				await probe(step * 2 < hi - lo ? hi - step : Math.floor((lo + hi) / 2));
-			}
-		} catch (error) {
-			if (!(error instanceof OutOfBudget)) throw error;
-			return { records: [], upTo: from - 1, hint: { ...hint, order: 'newestFirst', page: hi ?? lo + 1, index: undefined, from: hint?.from } };
+		let found = await probe(Math.max(2, guess));
+		for (let step = 1; found && hi === undefined; step *= 2) found = await probe(lo + step);
+		// Narrow it down while that leaves pages to read; reading up from a deeper page only costs pages.
+		for (let step = 1; found && hi! - lo > 1 && request.budget - pages.length > 2; step *= 2) {
+			found = await probe(step * 2 < hi! - lo ? hi! - step : Math.floor((lo + hi!) / 2));
 		}
-		const start = pages.find((p) => p.number === hi)!.records.length ? hi! : lo;
+		if (hi === undefined) return { records: [], upTo: -Infinity, hint: { ...hint, order: 'newestFirst', page: lo + 1, index: undefined } };
+		const start = pages.find((p) => p.number === hi)!.records.length ? hi : lo;
 		const up: FetchedPage[] = [];
-		try {
-			for (let number = start; number >= 1; number--) up.push(await fetch(number));
-		} catch (error) {
-			if (!(error instanceof OutOfBudget)) throw error;
+		for (let number = start; number >= 1; number--) {
+			const page = await fetch(number);
+			if (!page) break;
+			up.push(page);
 		}
-		const top = up[up.length - 1];
-		if (top.number === 1) return { records: all(up), hint: { order: 'newestFirst', page: start, total: first!.total, index: indexBelow(up, from, true) } };
+		const last = up[up.length - 1];
+		if (!last) return { records: [], upTo: -Infinity, hint };
+		if (last.number === 1) return { records: all(up), hint: { order: 'newestFirst', page: start, total, index: indexBelow(up, from) } };
 		// Only the oldest part of the burst was reached: it is emitted now, the rest at the next polls.
-		const upTo = Math.max(...datesOf(top, dateOf)) - 1;
-		return {
-			records: all(up),
-			upTo,
-			hint: { order: 'newestFirst', page: top.number, total: first!.total, index: (top.number - 1) * size, from: upTo + 1 },
-		};
+		const upTo = Math.max(...datesOf(last, dateOf)) - 1;
+		return { records: all(up), upTo, hint: { order: 'newestFirst', page: last.number, total, index: (last.number - 1) * size, from: upTo + 1 } };
 	}
 
 	// Oldest first: new records are at the end. Start at the page that held the mark last time (at
 	// activation: the last page), step back until a page reaches below the mark, then read forward.
 	let number = hint?.page ?? first?.lastPage ?? 1;
 	const read: FetchedPage[] = [];
-	try {
-		if (from === undefined) {
-			let newest = -Infinity;
-			for (;;) {
-				const page = await fetch(number);
-				read.unshift(page);
-				newest = Math.max(newest, ...datesOf(page, dateOf));
-				if (number === 1 || below(page, newest - request.window)) break;
-				number--;
+	if (from === undefined) {
+		let newest = -Infinity;
+		for (;;) {
+			const page = await fetch(number);
+			if (!page) {
+				if (!read.length) return { records: [], upTo: -Infinity };
+				return { records: all(read), from: oldestOf(read) + 1, hint: { order: 'oldestFirst', page: number + 1 } };
 			}
-			return { records: all(read), hint: { order: 'oldestFirst', page: number } };
+			read.unshift(page);
+			newest = Math.max(newest, ...datesOf(page, dateOf));
+			if (number === 1 || below(page, newest - request.window)) return { records: all(read), hint: { order: 'oldestFirst', page: number } };
+			number--;
 		}
-		let page = await fetch(number);
-		for (let step = 1; number > 1 && (!page.records.length || !below(page, from)); step *= 2) {
-			number = Math.max(1, number - step);
-			page = await fetch(number);
+	}
+	let page = await fetch(number);
+	for (let step = 1; page && number > 1 && (!page.records.length || !below(page, from)); step *= 2) {
+		number = Math.max(1, number - step);
+		page = await fetch(number);
+	}
+	if (!page) return { records: [], upTo: -Infinity, hint };
+	read.push(page);
+	while (page.more) {
+		const next: FetchedPage | undefined = await fetch(page.number + 1);
+		if (!next) {
+			// A burst: the oldest part is emitted now, the next poll goes on from here.
+			const upTo = Math.max(...datesOf(page, dateOf)) - 1;
+			return { records: all(read), upTo, hint: { order: 'oldestFirst', page: page.number, from: upTo + 1 } };
 		}
-		read.push(page);
-		while (page.more) {
-			page = await fetch(page.number + 1);
-			read.push(page);
-		}
-	} catch (error) {
-		if (!(error instanceof OutOfBudget)) throw error;
-		if (from === undefined) {
-			const oldest = Math.min(...read.flatMap((p) => datesOf(p, dateOf)));
-			return { records: all(read), from: oldest + 1, hint: { order: 'oldestFirst', page: number } };
-		}
-		const last = read[read.length - 1];
-		if (!last) return { records: [], upTo: from - 1, hint: { order: 'oldestFirst', page: number, from: hint?.from } };
-		const upTo = Math.max(...datesOf(last, dateOf)) - 1;
-		return { records: all(read), upTo, hint: { order: 'oldestFirst', page: last.number, from: upTo + 1 } };
+		read.push(next);
+		page = next;
 	}
 	// The page holding the next mark (a window below the newest record) is where the next poll starts.
 	const newest = Math.max(...read.flatMap((p) => datesOf(p, dateOf)));
