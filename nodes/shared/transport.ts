@@ -12,6 +12,7 @@ import { sleep } from 'n8n-workflow';
 
 import { baseUrlOf, secretsOf } from './api';
 import { apiError, isHtml, networkText, readVendorError, redactDeep, transportError } from './errors';
+import { parseJson } from './json';
 import type { ApiSpec, HttpMethod } from './types';
 
 export type RequestContext =
@@ -376,7 +377,7 @@ export class Connection {
 		const looksJson = /json/i.test(contentType) || /^\s*[[{]/.test(text);
 		if (looksJson) {
 			try {
-				body = JSON.parse(text);
+				body = parseJson(text);
 			} catch {
 				if (ok) {
 					throw this.error(`returned a response that is not valid JSON (HTTP ${raw.statusCode})`, itemIndex, {
