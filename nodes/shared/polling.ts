@@ -416,13 +416,20 @@ async function readPages(fetch: Fetch, request: ReadRequest, order: ListEventSpe
 		return undefined;
 	};
 
+	/** Where the next poll's mark will be (a window below the newest record read), to find it again. */
+	const nextMark = (pages: FetchedPage[]) =>
+		Math.max(from ?? -Infinity, Math.max(...pages.flatMap((p) => datesOf(p, dateOf))) - request.window);
+
 	let first: FetchedPage | undefined;
 	let direction = order === 'newestFirst' ? order : hint?.order;
 	if (!direction || direction === 'newestFirst') {
 		first = await fetch(1);
 		if (!first) return { records: [], upTo: -Infinity };
-		if (!first.more) return { records: first.records, complete: true };
 		direction ??= ascends(first.records, dateOf) ? 'oldestFirst' : 'newestFirst';
+		if (!first.more) {
+			const index = direction === 'newestFirst' ? indexBelow([first], nextMark([first])) : undefined;
+			return { records: first.records, complete: true, hint: { order: direction, page: 1, total: first.total, index } };
+		}
 	}
 
 	if (direction === 'newestFirst') {
@@ -444,7 +451,7 @@ async function readPages(fetch: Fetch, request: ReadRequest, order: ListEventSpe
 				page = next;
 			}
 		}
-		if (below(top, from)) return { records: top.records, hint: { order: 'newestFirst', page: 1, total, index: indexBelow([top], from) } };
+		if (below(top, from)) return { records: top.records, hint: { order: 'newestFirst', page: 1, total, index: indexBelow([top], nextMark([top])) } };
 		// The mark is deeper than page 1: find the first page that reaches below it (or the list's end).
 		const pages: FetchedPage[] = [top];
 		let lo = 1;
@@ -460,13 +467,14 @@ async function readPages(fetch: Fetch, request: ReadRequest, order: ListEventSpe
 		const moved = hint?.index !== undefined && hint.total !== undefined && total !== undefined ? total - hint.total : 0;
 		const guess = hint?.index !== undefined ? Math.floor((hint.index + moved) / size) + 1 : (hint?.page ?? 2);
 		let found = await probe(Math.max(2, guess));
-		for (let step = 1; found && hi === undefined; step *= 2) found = await probe(lo + step);
+		for (let step = 1; found && hi === undefined; step *= 2) found = await probe(Math.min(lo + step, top.lastPage ?? Infinity));
 		// Narrow it down while that leaves pages to read; reading up from a deeper page only costs pages.
 		for (let step = 1; found && hi! - lo > 1 && request.budget - pages.length > 2; step *= 2) {
 			found = await probe(step * 2 < hi! - lo ? hi! - step : Math.floor((lo + hi!) / 2));
 		}
-		if (hi === undefined) return { records: [], upTo: -Infinity, hint: { ...hint, order: 'newestFirst', page: lo + 1, index: undefined } };
-		const start = pages.find((p) => p.number === hi)!.records.length ? hi : lo;
+		// Reading starts on a page that reaches below the mark, or on the list's last page.
+		const start = hi !== undefined && pages.find((p) => p.number === hi)!.records.length ? hi : hi === lo + 1 ? lo : undefined;
+		if (start === undefined) return { records: [], upTo: -Infinity, hint: { ...hint, order: 'newestFirst', page: lo + 1, index: undefined } };
 		const up: FetchedPage[] = [];
 		for (let number = start; number >= 1; number--) {
 			const page = await fetch(number);
@@ -475,7 +483,7 @@ async function readPages(fetch: Fetch, request: ReadRequest, order: ListEventSpe
 		}
 		const last = up[up.length - 1];
 		if (!last) return { records: [], upTo: -Infinity, hint };
-		if (last.number === 1) return { records: all(up), hint: { order: 'newestFirst', page: start, total, index: indexBelow(up, from) } };
+		if (last.number === 1) return { records: all(up), hint: { order: 'newestFirst', page: start, total, index: indexBelow(up, nextMark(up)) } };
 		// Only the oldest part of the burst was reached: it is emitted now, the rest at the next polls.
 		const upTo = Math.max(...datesOf(last, dateOf)) - 1;
 		return { records: all(up), upTo, hint: { order: 'newestFirst', page: last.number, total, index: (last.number - 1) * size, from: upTo + 1 } };
