@@ -284,3 +284,75 @@ describe('new records are never lost, skipped or repeated', () => {
 		});
 	});
 });
+
+describe('new records when the data moves under the trigger', () => {
+	const ids = (items: Array<{ json: IDataObject }> | null) => (items ?? []).map((i) => i.json.id);
+	const payment = (id: number, date: string) => ({ ...data.payments[0], id, date: at(date), type: 'Покупка', status: 'Оплачено' });
+	const cursorOf = (state: IDataObject) => state['node:PSB Hosting Trigger'] as IDataObject;
+
+	test('New Payment: a payment whose date moves forward after it was emitted is not emitted again', async () => {
+		const state: IDataObject = {};
+		await run('newPayment', state);
+		data.payments.push(payment(27760, '2025-05-21T08:00:00.000Z'));
+		expect(ids(await run('newPayment', state))).toEqual([27760]);
+		// The payment is confirmed later and PSB shows the confirmation time as its date.
+		data.payments[data.payments.length - 1].date = at('2025-05-21T08:05:00.000Z');
+		expect(await run('newPayment', state)).toBeNull();
+		data.payments.push(payment(27761, '2025-05-21T08:06:00.000Z'));
+		expect(ids(await run('newPayment', state))).toEqual([27761]);
+		expect(await run('newPayment', state)).toBeNull();
+	});
+
+	test('New Order: 2,100 orders without date_create are never emitted again; memory follows the list', async () => {
+		const undated = Array.from({ length: 2100 }, (_, i) => ({ ...data.orders[0], id: 30_000 + i, date_create: null }));
+		data.orders.push(...undated);
+		const state: IDataObject = {};
+		expect(await run('newOrder', state)).toBeNull();
+		for (let poll = 0; poll < 3; poll++) expect(await run('newOrder', state)).toBeNull();
+		data.orders.push({ ...data.orders[0], id: 40_000, date_create: null });
+		expect(ids(await run('newOrder', state))).toEqual([40_000]);
+		expect(await run('newOrder', state)).toBeNull();
+		// Orders gone from the list are forgotten: what is remembered never outgrows the list.
+		data.orders.splice(data.orders.length - 1001, 1000);
+		expect(await run('newOrder', state)).toBeNull();
+		const remembered = Object.values(cursorOf(state).ids as IDataObject).filter((ts) => ts === null);
+		expect(remembered).toHaveLength(1101);
+	});
+
+	test('New Payment: IDs 2^53 and 2^53 + 1 are two payments, kept exact as text', async () => {
+		const state: IDataObject = {};
+		await run('newPayment', state);
+		// JSON as PSB would send it: the IDs are numbers a JavaScript number cannot hold exactly.
+		server.on('GET', '/payment', (req) => {
+			const records = [payment(-2, '2025-05-21T09:00:01.000Z'), payment(-1, '2025-05-21T09:00:00.000Z'), ...[...data.payments].reverse()];
+			const text = JSON.stringify(psbPage(records, req, 1000)).replace('"id":-2,', '"id":9007199254740993,').replace('"id":-1,', '"id":9007199254740992,');
+			return { body: text, headers: { 'Content-Type': 'application/json' } };
+		});
+		try {
+			const items = await run('newPayment', state);
+			expect(ids(items)).toEqual(['9007199254740992', '9007199254740993']);
+			expect(await run('newPayment', state)).toBeNull();
+			expect(Object.keys(cursorOf(state).ids as IDataObject)).toEqual(expect.arrayContaining(['9007199254740992', '9007199254740993']));
+		} finally {
+			server.on('GET', '/payment', (req) => ({ body: psbPage([...data.payments].reverse(), req, 1000) }));
+		}
+	});
+
+	test("New Ticket: the vendor's clock 6 to 10 minutes ahead of n8n's, every ticket once without spending the budget", async () => {
+		const state: IDataObject = {};
+		await run('newTicket', state);
+		const expected: number[] = [];
+		for (let poll = 0; poll < 12; poll++) {
+			// Ten tickets a poll, dated by PSB's clock: 6 to 10 minutes ahead of n8n's, polls 10 PSB minutes apart.
+			const start = Date.now() + (6 + (poll % 5)) * 60_000 + poll * 10 * 60_000;
+			const tickets = Array.from({ length: 10 }, (_, i) => ({ ...data.tickets[0], id: 9000 + poll * 10 + i, date_create: new Date(start + i * 1000).toISOString() }));
+			data.tickets.unshift(...[...tickets].reverse());
+			expected.push(...tickets.map((t) => t.id));
+			server.reset();
+			expect(ids(await run('newTicket', state))).toEqual(tickets.map((t) => t.id));
+			// Page 1, the page holding the mark, and what lies between: never the whole budget (10).
+			expect(server.requests.length).toBeLessThanOrEqual(4);
+		}
+		expect(await run('newTicket', state)).toBeNull();
+	});
+});
