@@ -9,7 +9,7 @@ import type {
 import type { NodeApiError } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { deliveryFingerprint, isObject, isReplay } from '../shared/deliveries';
+import { deliveryFingerprint, isObject, isReplay, MAX_DEPTH, nestedDeeperThan } from '../shared/deliveries';
 import { vendorRequest } from '../shared/lookups';
 
 import { ALL_EVENTS, enabledEvents, WEBHOOK_EVENTS_WITH_ALL } from './options';
@@ -170,6 +170,7 @@ export class ProviTrigger implements INodeType {
 		}
 		const body = this.getBodyData() as unknown;
 		if (!isObject(body)) return refuse(400, 'A Provi delivery is a JSON object');
+		if (nestedDeeperThan(body, MAX_DEPTH)) return refuse(400, `A Provi delivery does not nest deeper than ${MAX_DEPTH} levels`);
 		const nested = [body.data, body.payload].find(isObject);
 		const event = body.webhook ?? nested?.webhook;
 		const events = enabledEvents(this.getNodeParameter('events', []) as string[]);

@@ -11,8 +11,23 @@ import type { IDataObject } from 'n8n-workflow';
 export const REPLAY_WINDOW_MS = 24 * 60 * 60_000;
 /** At most this many fingerprints are kept (the oldest go first). */
 export const MAX_DELIVERIES = 1000;
+/** Deeper bodies are refused: no vendor nests its events like that, and walking them would overflow the stack. */
+export const MAX_DEPTH = 100;
+
 export const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Whether objects and arrays in `value` nest deeper than `max` levels (walked without recursion). */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+	const stack: Array<[unknown, number]> = [[value, 1]];
+	while (stack.length) {
+		const [item, depth] = stack.pop()!;
+		if (typeof item !== 'object' || item === null) continue;
+		if (depth > max) return true;
+		for (const child of Object.values(item)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+	}
+	return false;
+}
 
 /** A delivery's fingerprint for replay detection: SHA-256 of its body (keys in a stable order). */
 export function deliveryFingerprint(body: unknown): string {
