@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { deliveryFingerprint, isObject, isReplay, MAX_DEPTH, nestedDeeperThan } from '../shared/deliveries';
 import { vendorRequest, walkList } from '../shared/lookups';
 import { safeEqual } from '../shared/secrets';
 
@@ -28,6 +29,8 @@ interface AomStaticData extends IDataObject {
 	/** The n8n URL and events of the last activation. */
 	webhookUrl?: string;
 	events?: string[];
+	/** Fingerprints of recent deliveries (hash -> ms received), to refuse exact replays. */
+	deliveries?: Record<string, number>;
 }
 
 const CREATE = 'aom.webhooks.create-webhook';
@@ -151,20 +154,34 @@ export class AcademyOfMineTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const data = this.getWorkflowStaticData('node') as AomStaticData;
+		const refuse = (status: number, message: string): IWebhookResponseData => {
+			this.getResponseObject().status(status).json({ message });
+			return { noWebhookResponse: true };
+		};
 		const given = String((this.getQueryData() as IDataObject).secret ?? '');
 		let match: string | undefined;
 		// every registration is compared, so the time does not tell which one matched
 		for (const [event, registration] of Object.entries(data.registrations ?? {})) {
 			if (safeEqual(given, registration.secret)) match = event;
 		}
-		if (match === undefined) {
-			this.getResponseObject().status(401).json({ message: 'Unknown or missing webhook secret' });
-			return { noWebhookResponse: true };
+		if (match === undefined) return refuse(401, 'Unknown or missing webhook secret');
+		const body = this.getBodyData() as unknown;
+		if (!isObject(body)) return refuse(400, 'An Academy of Mine delivery is a JSON object');
+		if (nestedDeeperThan(body, MAX_DEPTH)) return refuse(400, `An Academy of Mine delivery does not nest deeper than ${MAX_DEPTH} levels`);
+		// A secret is given to one registration, so it vouches for that event only.
+		const named = body.event ?? body.eventList;
+		if (named !== undefined && named !== null && String(named) !== match) {
+			return refuse(401, `This webhook secret is for "${match}" deliveries, not "${String(named)}"`);
 		}
-		const body = (this.getBodyData() ?? {}) as IDataObject;
-		const event = String(body.event ?? body.eventList ?? match);
 		const events = this.getNodeParameter('events', []) as string[];
-		if (!events.includes(event)) return { webhookResponse: { received: true, ignored: event } };
-		return { workflowData: [this.helpers.returnJsonArray({ ...body, event })] };
+		if (!events.includes(match)) return { webhookResponse: { received: true, ignored: match } };
+		// The secret travels in the URL, so a captured delivery could be sent again: refuse the same
+		// delivery twice within the window (Academy of Mine's own retries of one we took too).
+		if (isReplay(data, deliveryFingerprint({ event: match, body }), Date.now())) {
+			return { webhookResponse: { received: true, duplicate: true } };
+		}
+		// Answered before the run starts, so that n8n saves the replay memory (see the Provi Trigger).
+		this.getResponseObject().status(200).json({ received: true });
+		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray({ ...body, event: match })] };
 	}
 }
