@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IHookFunctions,
+	INode,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -47,6 +48,20 @@ function newSecret(): string {
 }
 
 const withSecret = (url: string, secret: string) => `${url}${url.includes('?') ? '&' : '?'}secret=${secret}`;
+
+const hideSecret = (text: string, secret: string) => text.split(secret).join('[secret]');
+
+/**
+ * A registration request's error without the webhook secret: Academy of Mine may echo the URL it
+ * was given (which carries the secret) in its answer, and n8n shows activation errors to anyone
+ * who can open the workflow. Only the message and description are kept, the raw answer is dropped.
+ */
+function withoutSecret(node: INode, error: unknown, secret: string): NodeOperationError {
+	const { message, description } = error as { message?: unknown; description?: unknown };
+	return new NodeOperationError(node, hideSecret(String(message ?? 'The webhook could not be registered'), secret), {
+		description: typeof description === 'string' ? hideSecret(description, secret) : undefined,
+	});
+}
 
 const pathOf = (ref: string, id?: string) => ROUTES[ref].path.replace('{id}', encodeURIComponent(id ?? ''));
 
@@ -126,11 +141,13 @@ export class AcademyOfMineTrigger implements INodeType {
 						method: ROUTES[known ? UPDATE : CREATE].method,
 						url: pathOf(known ? UPDATE : CREATE, known?.id ?? NEW_WEBHOOK_ID),
 						body,
+					}).catch((error: unknown) => {
+						throw withoutSecret(this.getNode(), error, secret);
 					})) as IDataObject;
 					const id = answer?.id ?? known?.id;
 					if (id === undefined || id === null || id === '') {
 						throw new NodeOperationError(this.getNode(), 'Academy of Mine did not return the ID of the webhook', {
-							description: JSON.stringify(answer ?? null).slice(0, 500),
+							description: hideSecret(JSON.stringify(answer ?? null), secret).slice(0, 500),
 						});
 					}
 					registrations[event] = { id: String(id), secret };

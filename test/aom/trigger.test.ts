@@ -210,3 +210,20 @@ test('the editor tells the user that webhooks stay registered', () => {
 		].sort(),
 	);
 });
+
+test('an activation the vendor refuses, echoing the request, never shows the webhook secret', async () => {
+	// Registered last: the create route stays refusing for the rest of this file.
+	server.on(create.method, `${AOM_ROOT}${create.path.replace('{id}', ':id')}`, (req) => ({
+		status: 422,
+		body: { message: `The url ${req.body.url} is not reachable`, errors: { url: [`${req.body.url} did not answer`] }, request: req.body },
+	}));
+	const staticData: IDataObject = {};
+	const error = (await hooks.create.call(hook(staticData, ['new_account_created'])).catch((e: unknown) => e)) as Error & { description?: string };
+	const secret = new URL(String(server.last().body.url)).searchParams.get('secret')!;
+	expect(secret).toMatch(/^[0-9a-f]{64}$/);
+	expect(error).toBeInstanceOf(Error);
+	expect(error.message).toContain('is not reachable');
+	expect(error.message).toContain('[secret]');
+	for (const text of [error.message, error.description ?? '', error.stack ?? '', JSON.stringify(error)]) expect(text).not.toContain(secret);
+	expect(nodeData(staticData).registrations ?? {}).toEqual({});
+});
