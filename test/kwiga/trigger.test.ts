@@ -84,6 +84,20 @@ test('switching the event resets the cursor instead of mixing events', async () 
 	expect(cursor().event).toBe('newCoupon');
 });
 
+test("the sandbox's lagging replica: a contact shown one poll late, dated before the newest emitted one, is emitted once", async () => {
+	const state: IDataObject = {};
+	await run('newContact', state);
+	const newest = Date.parse(data.contacts[0].created_at);
+	const first = { ...data.contacts[0], id: 6101, email: 'first@example.com', created_at: iso(newest + 60_000) };
+	data.contacts.unshift(first);
+	expect((await run('newContact', state)).items!.map((i) => i.json.id)).toEqual([6101]);
+	data.lagging.push({ contact: { ...first, id: 6100, email: 'late@example.com', created_at: iso(newest + 58_000) }, hiddenFor: 1 });
+	expect((await run('newContact', state)).items).toBeNull();
+	expect((await run('newContact', state)).items!.map((i) => i.json.id)).toEqual([6100]);
+	expect((await run('newContact', state)).items).toBeNull();
+	expect(data.lagging).toHaveLength(0);
+});
+
 describe('Course Completed', () => {
 	const participant = (contactId: number, completed: boolean) => ({
 		...data.courseUsers[0],
