@@ -356,3 +356,26 @@ describe('new records when the data moves under the trigger', () => {
 		expect(await run('newTicket', state)).toBeNull();
 	});
 });
+
+test('New Order: more than 10,000 orders inside the window shorten it, with a warning in the log, and repeat none', async () => {
+	const { Container } = await import('@n8n/di');
+	const { Logger } = await import('@n8n/backend-common');
+	const warn = jest.spyOn(Container.get(Logger), 'warn');
+	try {
+		const state: IDataObject = {};
+		await run('newOrder', state);
+		const start = Date.UTC(2025, 4, 22, 10);
+		const added = Array.from({ length: 10_005 }, (_, i) => ({ ...data.orders[0], id: 50_000 + i, date_create: new Date(start + i).toISOString() }));
+		data.orders.push(...added);
+		const items = await run('newOrder', state);
+		expect(items).toHaveLength(10_005);
+		expect(warn.mock.calls.map(([message]) => String(message))).toContainEqual(expect.stringContaining('more than 10000 records inside the lookback window'));
+		const ids = (state['node:PSB Hosting Trigger'] as IDataObject).ids as IDataObject;
+		expect(Object.keys(ids)).toHaveLength(10_000);
+		expect(await run('newOrder', state)).toBeNull();
+		data.orders.push({ ...data.orders[0], id: 70_000, date_create: new Date(start + 20_000).toISOString() });
+		expect((await run('newOrder', state))?.map((i) => i.json.id)).toEqual([70_000]);
+	} finally {
+		warn.mockRestore();
+	}
+});
