@@ -319,6 +319,19 @@ describe('new records when the data moves under the trigger', () => {
 		expect(remembered).toHaveLength(1101);
 	});
 
+	test('New Payment: a cursor saved by the earlier version is carried over, nothing repeated or lost', async () => {
+		const newest = data.payments.reduce((a, b) => (Date.parse(a.date) > Date.parse(b.date) ? a : b));
+		const state: IDataObject = {
+			'node:PSB Hosting Trigger': { event: 'newPayment', lastTimestamp: Date.parse(newest.date), idsAtLastTimestamp: [String(newest.id)], seen: [] },
+		};
+		expect(await run('newPayment', state)).toBeNull();
+		expect(cursorOf(state)).toMatchObject({ event: 'newPayment', mark: Date.parse(newest.date) });
+		expect(cursorOf(state).lastTimestamp).toBeUndefined();
+		data.payments.push(payment(27770, '2025-05-21T08:00:00.000Z'));
+		expect(ids(await run('newPayment', state))).toEqual([27770]);
+		expect(await run('newPayment', state)).toBeNull();
+	});
+
 	test('New Payment: IDs 2^53 and 2^53 + 1 are two payments, kept exact as text', async () => {
 		const state: IDataObject = {};
 		await run('newPayment', state);
