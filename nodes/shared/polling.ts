@@ -211,23 +211,24 @@ async function pollNew(ctx: IPollFunctions, event: NewRecordEvent): Promise<INod
 	const newest = held.length ? held[held.length - 1].ts : undefined;
 	let mark = state?.mark ?? 0;
 	if (newest !== undefined) mark = Math.max(mark, newest - window, state ? -Infinity : (read.from ?? -Infinity));
-	const known = state?.ids ?? {};
-	const fresh = state ? held.filter((r) => !(r.id in known)) : [];
-	const freshUndated = state ? undated.filter((r) => !(r.id in known)) : [];
+	// A Map: an ID such as "constructor" or "__proto__" is an ID like any other.
+	const known = new Map(Object.entries(state?.ids ?? {}));
+	const fresh = state ? held.filter((r) => !known.has(r.id)) : [];
+	const freshUndated = state ? undated.filter((r) => !known.has(r.id)) : [];
 
 	// The IDs inside the window: those remembered, those read (emitted now or part of the baseline).
-	const next: Record<string, number | null> = {};
-	for (const [id, ts] of Object.entries(known)) {
-		if (ts === null ? !read.complete || ids.has(id) : ts >= mark) next[id] = ts;
+	const next = new Map<string, number | null>();
+	for (const [id, ts] of known) {
+		if (ts === null ? !read.complete || ids.has(id) : ts >= mark) next.set(id, ts);
 	}
 	for (const r of held) {
-		const before = next[r.id];
-		if (r.ts >= mark) next[r.id] = typeof before === 'number' ? Math.max(before, r.ts) : r.ts;
+		const before = next.get(r.id);
+		if (r.ts >= mark) next.set(r.id, typeof before === 'number' ? Math.max(before, r.ts) : r.ts);
 	}
-	for (const r of undated) if (!(r.id in next)) next[r.id] = null;
+	for (const r of undated) if (!next.has(r.id)) next.set(r.id, null);
 	mark = capWindow(ctx, event, next, mark);
 
-	const saved: NewState = { event: event.value, mark, ids: next, ...(read.hint ? { hint: read.hint } : {}) };
+	const saved: NewState = { event: event.value, mark, ids: Object.fromEntries(next), ...(read.hint ? { hint: read.hint } : {}) };
 	for (const key of Object.keys(data)) delete data[key];
 	Object.assign(data, saved);
 	const emitted = [...fresh, ...freshUndated];
@@ -238,9 +239,9 @@ async function pollNew(ctx: IPollFunctions, event: NewRecordEvent): Promise<INod
  * Over MAX_REMEMBERED_IDS dated IDs, moves the mark up to the oldest of the newest ones kept: records
  * dated below it are no longer looked at (a late one there would be missed, never repeated).
  */
-function capWindow(ctx: IPollFunctions, event: NewRecordEvent, ids: Record<string, number | null>, mark: number): number {
-	const dates = Object.values(ids).filter((ts): ts is number => ts !== null);
-	const undated = Object.keys(ids).length - dates.length;
+function capWindow(ctx: IPollFunctions, event: NewRecordEvent, ids: Map<string, number | null>, mark: number): number {
+	const dates = [...ids.values()].filter((ts): ts is number => ts !== null);
+	const undated = ids.size - dates.length;
 	if (undated > MAX_REMEMBERED_IDS) {
 		ctx.logger.warn(
 			`${ctx.getNode().name}: ${undated} records without a usable date are remembered (more than ${MAX_REMEMBERED_IDS}); each is still emitted once`,
@@ -250,7 +251,7 @@ function capWindow(ctx: IPollFunctions, event: NewRecordEvent, ids: Record<strin
 	if (dates.length <= MAX_REMEMBERED_IDS) return mark;
 	dates.sort((a, b) => b - a);
 	const raised = dates[MAX_REMEMBERED_IDS - 1];
-	for (const [id, ts] of Object.entries(ids)) if (ts !== null && ts < raised) delete ids[id];
+	for (const [id, ts] of ids) if (ts !== null && ts < raised) ids.delete(id);
 	ctx.logger.warn(
 		`${ctx.getNode().name}: more than ${MAX_REMEMBERED_IDS} records inside the lookback window; the window was shortened to the newest ${MAX_REMEMBERED_IDS} (records arriving later than that are missed)`,
 		{ event: event.value },

@@ -309,14 +309,15 @@ describe('new records when the data moves under the trigger', () => {
 		const state: IDataObject = {};
 		expect(await run('newOrder', state)).toBeNull();
 		for (let poll = 0; poll < 3; poll++) expect(await run('newOrder', state)).toBeNull();
-		data.orders.push({ ...data.orders[0], id: 40_000, date_create: null });
-		expect(ids(await run('newOrder', state))).toEqual([40_000]);
+		// An ID is text whatever it spells, even the name of an object's built-in property.
+		data.orders.push({ ...data.orders[0], id: 40_000, date_create: null }, { ...data.orders[0], id: 'constructor', date_create: null });
+		expect(ids(await run('newOrder', state))).toEqual([40_000, 'constructor']);
 		expect(await run('newOrder', state)).toBeNull();
 		// Orders gone from the list are forgotten: what is remembered never outgrows the list.
 		data.orders.splice(data.orders.length - 1001, 1000);
 		expect(await run('newOrder', state)).toBeNull();
 		const remembered = Object.values(cursorOf(state).ids as IDataObject).filter((ts) => ts === null);
-		expect(remembered).toHaveLength(1101);
+		expect(remembered).toHaveLength(1102);
 	});
 
 	test('New Payment: a cursor saved by the earlier version is carried over, nothing repeated or lost', async () => {
