@@ -16,7 +16,8 @@
  *      one gets 401 and no execution, the same delivery again and an array body start none (the
  *      replay memory is saved in static data). In the same n8n the Academy of Mine Trigger registers
  *      its webhook with a secret, a delivery carrying it is recorded, a wrong or missing one gets 401;
- *      the Kwiga Trigger polls. Also: every credential type of the package is loaded.
+ *      the Kwiga Trigger polls (a new contact, then one its sandbox shows a poll late, dated before
+ *      it: each starts one execution). Also: every credential type of the package is loaded.
  *   5. the official community package scanner's ESLint rules on the sources and the packed tarball
  *      (scripts/scan-package.mjs).
  *   6. in that running n8n, the editor in headless Chromium (scripts/browser.js): each example
@@ -619,6 +620,28 @@ async function main() {
 				assert(!blob.includes(newest.email), 'an older contact was emitted too');
 				const polls = kwigaV.server.requests.filter((r) => r.path === '/contacts').length;
 				return `execution ${execs[0].id} (${execs[0].mode}, ${execs[0].status}) after ${polls} polls of /contacts`;
+			});
+			await check('Kwiga Trigger: a contact the sandbox shows one poll late, dated 2 s before the newest emitted one, starts exactly one execution', async () => {
+				if (!srv) throw new Error('n8n did not start');
+				const emitted = kwigaV.data.contacts.find((c) => c.id === 990001);
+				if (!emitted) throw new Error('the contact of the previous check is missing');
+				const late = { ...emitted, id: 990002, email: 'e2e-late-contact@example.com', created_at: new Date(Date.parse(emitted.created_at) - 2000).toISOString() };
+				// a lagging replica: left out of the next poll, shown from the one after
+				kwigaV.data.lagging.push({ contact: late, hiddenFor: 1 });
+				const reads = () => kwigaV.server.requests.filter((r) => r.path === '/contacts').length;
+				const execs = await cli.waitForExecutions(uf, pollWf.id, { count: 2, timeoutMs: 240000 });
+				const newer = execs.filter((e) => String(cli.executionData(uf, e.id).data).includes('e2e-late-contact@example.com'));
+				assert(newer.length === 1, `executions holding the late contact: ${newer.length}`);
+				assert(newer[0].status === 'success', `execution status ${newer[0].status}`);
+				assert(!String(cli.executionData(uf, newer[0].id).data).includes('e2e-new-contact@example.com'), 'the earlier contact was emitted again');
+				// one more poll: nothing new
+				const seen = reads();
+				const t0 = Date.now();
+				while (reads() === seen && Date.now() - t0 < 90000) await sleep(1000);
+				await sleep(3000);
+				const total = cli.listExecutions(uf, pollWf.id).length;
+				assert(total === 2, `executions after one more poll: ${total}`);
+				return `execution ${newer[0].id} holds just the late contact; ${reads()} polls of /contacts, ${total} executions`;
 			});
 		}
 		// ---- n8n's editor in headless Chromium, against this n8n and these sandboxes

@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IHookFunctions,
+	INode,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { deliveryFingerprint, isObject, isReplay, MAX_DEPTH, nestedDeeperThan } from '../shared/deliveries';
 import { vendorRequest, walkList } from '../shared/lookups';
 import { safeEqual } from '../shared/secrets';
 
@@ -28,6 +30,8 @@ interface AomStaticData extends IDataObject {
 	/** The n8n URL and events of the last activation. */
 	webhookUrl?: string;
 	events?: string[];
+	/** Fingerprints of recent deliveries (hash -> ms received), to refuse exact replays. */
+	deliveries?: Record<string, number>;
 }
 
 const CREATE = 'aom.webhooks.create-webhook';
@@ -44,6 +48,20 @@ function newSecret(): string {
 }
 
 const withSecret = (url: string, secret: string) => `${url}${url.includes('?') ? '&' : '?'}secret=${secret}`;
+
+const hideSecret = (text: string, secret: string) => text.split(secret).join('[secret]');
+
+/**
+ * A registration request's error without the webhook secret: Academy of Mine may echo the URL it
+ * was given (which carries the secret) in its answer, and n8n shows activation errors to anyone
+ * who can open the workflow. Only the message and description are kept, the raw answer is dropped.
+ */
+function withoutSecret(node: INode, error: unknown, secret: string): NodeOperationError {
+	const { message, description } = error as { message?: unknown; description?: unknown };
+	return new NodeOperationError(node, hideSecret(String(message ?? 'The webhook could not be registered'), secret), {
+		description: typeof description === 'string' ? hideSecret(description, secret) : undefined,
+	});
+}
 
 const pathOf = (ref: string, id?: string) => ROUTES[ref].path.replace('{id}', encodeURIComponent(id ?? ''));
 
@@ -123,11 +141,13 @@ export class AcademyOfMineTrigger implements INodeType {
 						method: ROUTES[known ? UPDATE : CREATE].method,
 						url: pathOf(known ? UPDATE : CREATE, known?.id ?? NEW_WEBHOOK_ID),
 						body,
+					}).catch((error: unknown) => {
+						throw withoutSecret(this.getNode(), error, secret);
 					})) as IDataObject;
 					const id = answer?.id ?? known?.id;
 					if (id === undefined || id === null || id === '') {
 						throw new NodeOperationError(this.getNode(), 'Academy of Mine did not return the ID of the webhook', {
-							description: JSON.stringify(answer ?? null).slice(0, 500),
+							description: hideSecret(JSON.stringify(answer ?? null), secret).slice(0, 500),
 						});
 					}
 					registrations[event] = { id: String(id), secret };
@@ -151,20 +171,34 @@ export class AcademyOfMineTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const data = this.getWorkflowStaticData('node') as AomStaticData;
+		const refuse = (status: number, message: string): IWebhookResponseData => {
+			this.getResponseObject().status(status).json({ message });
+			return { noWebhookResponse: true };
+		};
 		const given = String((this.getQueryData() as IDataObject).secret ?? '');
 		let match: string | undefined;
 		// every registration is compared, so the time does not tell which one matched
 		for (const [event, registration] of Object.entries(data.registrations ?? {})) {
 			if (safeEqual(given, registration.secret)) match = event;
 		}
-		if (match === undefined) {
-			this.getResponseObject().status(401).json({ message: 'Unknown or missing webhook secret' });
-			return { noWebhookResponse: true };
+		if (match === undefined) return refuse(401, 'Unknown or missing webhook secret');
+		const body = this.getBodyData() as unknown;
+		if (!isObject(body)) return refuse(400, 'An Academy of Mine delivery is a JSON object');
+		if (nestedDeeperThan(body, MAX_DEPTH)) return refuse(400, `An Academy of Mine delivery does not nest deeper than ${MAX_DEPTH} levels`);
+		// A secret is given to one registration, so it vouches for that event only.
+		const named = body.event ?? body.eventList;
+		if (named !== undefined && named !== null && String(named) !== match) {
+			return refuse(401, `This webhook secret is for "${match}" deliveries, not "${String(named)}"`);
 		}
-		const body = (this.getBodyData() ?? {}) as IDataObject;
-		const event = String(body.event ?? body.eventList ?? match);
 		const events = this.getNodeParameter('events', []) as string[];
-		if (!events.includes(event)) return { webhookResponse: { received: true, ignored: event } };
-		return { workflowData: [this.helpers.returnJsonArray({ ...body, event })] };
+		if (!events.includes(match)) return { webhookResponse: { received: true, ignored: match } };
+		// The secret travels in the URL, so a captured delivery could be sent again: refuse the same
+		// delivery twice within the window (Academy of Mine's own retries of one we took too).
+		if (isReplay(data, deliveryFingerprint({ event: match, body }), Date.now())) {
+			return { webhookResponse: { received: true, duplicate: true } };
+		}
+		// Answered before the run starts, so that n8n saves the replay memory (see the Provi Trigger).
+		this.getResponseObject().status(200).json({ received: true });
+		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray({ ...body, event: match })] };
 	}
 }

@@ -9,10 +9,11 @@ import type {
 import type { NodeApiError } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { deliveryFingerprint, isObject, isReplay, MAX_DEPTH, nestedDeeperThan } from '../shared/deliveries';
 import { vendorRequest } from '../shared/lookups';
 
 import { ALL_EVENTS, enabledEvents, WEBHOOK_EVENTS_WITH_ALL } from './options';
-import { deliveryFingerprint, headersCarrySignature } from './signature';
+import { headersCarrySignature } from './signature';
 import { PROVI_API } from './api';
 
 interface ProviStaticData extends IDataObject {
@@ -23,22 +24,7 @@ interface ProviStaticData extends IDataObject {
 	deliveries?: Record<string, number>;
 }
 
-/** How long a delivery's fingerprint is kept: the same body again within it is a replay. */
-export const REPLAY_WINDOW_MS = 24 * 60 * 60_000;
-/** At most this many fingerprints are kept (the oldest go first). */
-export const MAX_DELIVERIES = 1000;
-
-const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Whether the delivery was seen within the window; records it otherwise (bounded, oldest dropped). */
-function isReplay(data: ProviStaticData, fingerprint: string, now: number): boolean {
-	const recent = Object.entries(data.deliveries ?? {}).filter(([, at]) => now - at < REPLAY_WINDOW_MS);
-	if (recent.some(([known]) => known === fingerprint)) return true;
-	recent.push([fingerprint, now]);
-	data.deliveries = Object.fromEntries(recent.sort((a, b) => a[1] - b[1]).slice(-MAX_DELIVERIES));
-	return false;
-}
+export { MAX_DELIVERIES, REPLAY_WINDOW_MS } from '../shared/deliveries';
 
 const records = (body: unknown): IDataObject[] => {
 	const content = (body as IDataObject)?.content;
@@ -184,6 +170,7 @@ export class ProviTrigger implements INodeType {
 		}
 		const body = this.getBodyData() as unknown;
 		if (!isObject(body)) return refuse(400, 'A Provi delivery is a JSON object');
+		if (nestedDeeperThan(body, MAX_DEPTH)) return refuse(400, `A Provi delivery does not nest deeper than ${MAX_DEPTH} levels`);
 		const nested = [body.data, body.payload].find(isObject);
 		const event = body.webhook ?? nested?.webhook;
 		const events = enabledEvents(this.getNodeParameter('events', []) as string[]);

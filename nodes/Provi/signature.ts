@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 import { safeEqual } from '../shared/secrets';
 
 /**
@@ -22,20 +20,4 @@ export function headersCarrySignature(
 		}
 	}
 	return found;
-}
-
-/** A delivery's fingerprint for replay detection: SHA-256 of its body (keys in a stable order). */
-export function deliveryFingerprint(body: unknown): string {
-	const canonical = (value: unknown): unknown => {
-		if (Array.isArray(value)) return value.map(canonical);
-		if (value && typeof value === 'object') {
-			return Object.fromEntries(
-				Object.keys(value)
-					.sort()
-					.map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
-			);
-		}
-		return value;
-	};
-	return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
 }

@@ -28,6 +28,8 @@ export interface PaginationStyle {
 	reportedPage?(body: unknown): number | undefined;
 	/** The number of the last page, when the server says it (an oldest-first list ends there). */
 	lastPage?(body: unknown): number | undefined;
+	/** The number of records in the whole list, when the server says it (a poll checks it did not move). */
+	total?(body: unknown): number | undefined;
 }
 
 const num = (value: unknown): number | undefined => {
@@ -56,6 +58,7 @@ const laravel: PaginationStyle = {
 	},
 	reportedPage: (body) => num(obj(obj(body).meta).current_page),
 	lastPage: (body) => num(obj(obj(body).meta).last_page),
+	total: (body) => num(obj(obj(body).meta).total),
 };
 
 /** Provi: `page` + `limit` (or `itemsPerPage`), `paging.nextPage` / `paging.totalPages`. */
@@ -76,6 +79,7 @@ const provi: PaginationStyle = {
 	},
 	reportedPage: (body) => num(obj(obj(body).paging).currentPage),
 	lastPage: (body) => num(obj(obj(body).paging).totalPages),
+	total: (body) => num(obj(obj(body).paging).totalItems),
 };
 
 /** PSB Hosting: `page` + `pageSize`, records in `items[]`, page count in `pages`. */
@@ -91,6 +95,7 @@ const psbPage: PaginationStyle = {
 	},
 	reportedPage: (body) => num(obj(body).page),
 	lastPage: (body) => num(obj(body).pages),
+	total: (body) => num(obj(body).total),
 };
 
 /** `limit` + `offset` over bare arrays: a short page is the last one. */
@@ -114,6 +119,7 @@ const aom: PaginationStyle = {
 		if (total !== undefined) return state.fetched < total;
 		return received >= size;
 	},
+	total: (body) => num(obj(body).recordsTotal) ?? num(obj(body).recordsFiltered),
 };
 
 export const PAGINATION_STYLES: Record<PaginationStyleName, PaginationStyle> = {
@@ -162,6 +168,8 @@ export interface WalkResult {
 	last?: number;
 	/** The list's last page as the server last reported it (styles that report it). */
 	lastPage?: number;
+	/** The list's size as the server last reported it (styles that report it). */
+	total?: number;
 }
 
 /** What the walker needs from its caller: one page request, and how to report a broken walk. */
@@ -190,6 +198,7 @@ export async function walkPages(source: PageSource, pagination: PaginationSpec, 
 	const seen = new Set<string>();
 	let previousReported: number | undefined;
 	let lastPage: number | undefined;
+	let total: number | undefined;
 	for (let pageCount = 1; ; pageCount++) {
 		const last = style.usesOffset ? state.offset : state.page;
 		const { body, records } = await source.fetch({ [style.pageParam]: last, [style.sizeParam]: size });
@@ -205,15 +214,16 @@ export async function walkPages(source: PageSource, pagination: PaginationSpec, 
 		seen.add(fingerprint);
 		previousReported = reported;
 		lastPage = style.lastPage?.(body) ?? lastPage;
+		total = style.total?.(body) ?? total;
 		results.push(...records);
-		if (results.length >= limit) return { records: results.slice(0, limit), last, lastPage };
+		if (results.length >= limit) return { records: results.slice(0, limit), last, lastPage, total };
 		if (!records.length || options.enough?.(records) || !style.hasNext(body, state, records.length, size)) {
-			return { records: results, last, lastPage };
+			return { records: results, last, lastPage, total };
 		}
 		state.page += 1;
 		state.offset += records.length;
 		if (options.maxPages !== undefined && pageCount >= options.maxPages) {
-			return { records: results, next: style.usesOffset ? state.offset : state.page, last, lastPage };
+			return { records: results, next: style.usesOffset ? state.offset : state.page, last, lastPage, total };
 		}
 		if (pageCount >= MAX_PAGES) source.fail(`kept announcing more pages after ${MAX_PAGES} pages; stopped`);
 	}

@@ -35,8 +35,13 @@ const setup = (staticData: IDataObject, events = ['new_account_created', 'course
 const hook = (staticData: IDataObject, events?: string[]) => hookContext(setup(staticData, events)).context as unknown as IHookFunctions;
 const nodeData = (staticData: IDataObject) => (staticData[NODE_KEY] ?? {}) as { registrations?: Record<string, { id: string; secret: string }> };
 
-async function deliver(staticData: IDataObject, query: IDataObject, body: IDataObject = { event: 'new_account_created', data: { id: 5, email: 'new@example.com' } }) {
-	const { context, response } = webhookContext(setup(staticData), { body, query });
+async function deliver(
+	staticData: IDataObject,
+	query: IDataObject,
+	body: unknown = { event: 'new_account_created', data: { id: 5, email: 'new@example.com' } },
+	events?: string[],
+) {
+	const { context, response } = webhookContext(setup(staticData, events), { body, query });
 	const result = await trigger.webhook.call(context as unknown as IWebhookFunctions);
 	return { result, response };
 }
@@ -137,8 +142,52 @@ describe('deliveries', () => {
 	});
 
 	test('an event the node no longer listens to is acknowledged and ignored', async () => {
-		const { result } = await deliver(staticData, { secret: secret() }, { event: 'new_order' });
-		expect(result).toEqual({ webhookResponse: { received: true, ignored: 'new_order' } });
+		// Its webhook stays registered (there is no delete route), the node no longer chooses it.
+		const enrolled = nodeData(staticData).registrations!.course_enrolled.secret;
+		const { result } = await deliver(staticData, { secret: enrolled }, { event: 'course_enrolled' }, ['new_account_created']);
+		expect(result).toEqual({ webhookResponse: { received: true, ignored: 'course_enrolled' } });
+	});
+
+	test.each([
+		['a string', 'hello'],
+		['an array', [{ event: 'new_account_created' }]],
+		['a number', 42],
+	])('a body that is %s gets 400 and starts nothing', async (_what, body) => {
+		const { result, response } = await deliver(staticData, { secret: secret() }, body);
+		expect(result.workflowData).toBeUndefined();
+		expect(response.statusCode).toBe(400);
+		expect(response.body).toEqual({ message: 'An Academy of Mine delivery is a JSON object' });
+	});
+
+	test("the secret of one registration does not vouch for another event's delivery", async () => {
+		const { result, response } = await deliver(staticData, { secret: secret() }, { event: 'course_enrolled', data: { id: 5 } });
+		expect(result.workflowData).toBeUndefined();
+		expect(response.statusCode).toBe(401);
+		expect(response.body).toEqual({ message: 'This webhook secret is for "new_account_created" deliveries, not "course_enrolled"' });
+		// Its own registration's secret is good for it.
+		const enrolled = nodeData(staticData).registrations!.course_enrolled.secret;
+		const own = await deliver(staticData, { secret: enrolled }, { event: 'course_enrolled', data: { id: 5 } });
+		expect(own.result.workflowData?.[0].map((i) => i.json)).toEqual([{ event: 'course_enrolled', data: { id: 5 } }]);
+	});
+
+	test('the identical delivery twice starts the workflow once, also after the static data was saved and reloaded', async () => {
+		const body = { event: 'new_account_created', data: { id: 77, email: 'twice@example.com' } };
+		const first = await deliver(staticData, { secret: secret() }, body);
+		expect(first.result.workflowData?.[0]).toHaveLength(1);
+		expect(first.response.statusCode).toBe(200);
+		const reloaded = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+		const again = await deliver(reloaded, { secret: secret() }, { data: { email: 'twice@example.com', id: 77 }, event: 'new_account_created' });
+		expect(again.result).toEqual({ webhookResponse: { received: true, duplicate: true } });
+		// Another delivery is not a replay.
+		expect((await deliver(reloaded, { secret: secret() }, { ...body, data: { id: 78 } })).result.workflowData?.[0]).toHaveLength(1);
+	});
+
+	test('a delivery nested 20,000 levels deep gets 400', async () => {
+		let deep: IDataObject = { end: true };
+		for (let i = 0; i < 20_000; i++) deep = { next: deep };
+		const { result, response } = await deliver(staticData, { secret: secret() }, { event: 'new_account_created', data: deep });
+		expect(result.workflowData).toBeUndefined();
+		expect(response.statusCode).toBe(400);
 	});
 
 	test('safeEqual compares whole strings', () => {
@@ -160,4 +209,21 @@ test('the editor tells the user that webhooks stay registered', () => {
 			'discussion_submission', 'new_order', 'failed_order', 'refunded_order', 'pending_payment', 'new_announcement', 'course_completed',
 		].sort(),
 	);
+});
+
+test('an activation the vendor refuses, echoing the request, never shows the webhook secret', async () => {
+	// Registered last: the create route stays refusing for the rest of this file.
+	server.on(create.method, `${AOM_ROOT}${create.path.replace('{id}', ':id')}`, (req) => ({
+		status: 422,
+		body: { message: `The url ${req.body.url} is not reachable`, errors: { url: [`${req.body.url} did not answer`] }, request: req.body },
+	}));
+	const staticData: IDataObject = {};
+	const error = (await hooks.create.call(hook(staticData, ['new_account_created'])).catch((e: unknown) => e)) as Error & { description?: string };
+	const secret = new URL(String(server.last().body.url)).searchParams.get('secret')!;
+	expect(secret).toMatch(/^[0-9a-f]{64}$/);
+	expect(error).toBeInstanceOf(Error);
+	expect(error.message).toContain('is not reachable');
+	expect(error.message).toContain('[secret]');
+	for (const text of [error.message, error.description ?? '', error.stack ?? '', JSON.stringify(error)]) expect(text).not.toContain(secret);
+	expect(nodeData(staticData).registrations ?? {}).toEqual({});
 });

@@ -88,7 +88,7 @@ export class PsbHostingTrigger implements INodeType {
 				name: "maxPagesPerPoll",
 				type: "number",
 				typeOptions: {
-					minValue: 2,
+					minValue: 3,
 				},
 				default: 10,
 				description: "How many list pages one poll may read. A burst of new records that does not fit is emitted over the following polls, oldest first, never dropped.",
@@ -96,6 +96,26 @@ export class PsbHostingTrigger implements INodeType {
 					show: {
 						event: [
 							"newPayment",
+							"newTicket",
+						],
+					},
+				},
+			},
+			{
+				displayName: "Lookback Window (Minutes)",
+				name: "lookbackMinutes",
+				type: "number",
+				typeOptions: {
+					minValue: 0,
+				},
+				default: 10,
+				description: "How far back each poll looks again, by the service's own dates, for records that show up late (replication lag, slow saves, backdated imports). A record dated earlier than this before the newest one is not emitted.",
+				displayOptions: {
+					show: {
+						event: [
+							"newPayment",
+							"newTicketMessage",
+							"newOrder",
 							"newTicket",
 						],
 					},

@@ -84,6 +84,20 @@ test('switching the event resets the cursor instead of mixing events', async () 
 	expect(cursor().event).toBe('newCoupon');
 });
 
+test("the sandbox's lagging replica: a contact shown one poll late, dated before the newest emitted one, is emitted once", async () => {
+	const state: IDataObject = {};
+	await run('newContact', state);
+	const newest = Date.parse(data.contacts[0].created_at);
+	const first = { ...data.contacts[0], id: 6101, email: 'first@example.com', created_at: iso(newest + 60_000) };
+	data.contacts.unshift(first);
+	expect((await run('newContact', state)).items!.map((i) => i.json.id)).toEqual([6101]);
+	data.lagging.push({ contact: { ...first, id: 6100, email: 'late@example.com', created_at: iso(newest + 58_000) }, hiddenFor: 1 });
+	expect((await run('newContact', state)).items).toBeNull();
+	expect((await run('newContact', state)).items!.map((i) => i.json.id)).toEqual([6100]);
+	expect((await run('newContact', state)).items).toBeNull();
+	expect(data.lagging).toHaveLength(0);
+});
+
 describe('Course Completed', () => {
 	const participant = (contactId: number, completed: boolean) => ({
 		...data.courseUsers[0],
@@ -190,7 +204,7 @@ describe('New Contact never loses, skips or repeats a contact', () => {
 		await run('newContact', state);
 		data.contacts.unshift(contact(900, '2099-01-01T00:00:00.000000Z'));
 		expect(ids((await run('newContact', state)).items)).toEqual([900]);
-		expect(cursorOf(state).lastTimestamp).toBeLessThanOrEqual(Date.now());
+		expect(cursorOf(state).mark).toBeLessThanOrEqual(Date.now());
 		// A contact created after it, dated normally, is still emitted; the future one is not repeated.
 		data.contacts.splice(1, 0, contact(901, iso(newest() + 60_000)));
 		expect(ids((await run('newContact', state)).items)).toEqual([901]);
@@ -203,7 +217,7 @@ describe('New Contact never loses, skips or repeats a contact', () => {
 		data.contacts.unshift(...Array.from({ length: 14 }, (_, i) => contact(1000 + i, second)));
 		const state: IDataObject = {};
 		expect((await run('newContact', state)).items).toBeNull();
-		expect((cursorOf(state).idsAtLastTimestamp as string[]).length).toBe(14);
+		expect(Object.keys(cursorOf(state).ids as IDataObject)).toEqual(expect.arrayContaining(Array.from({ length: 14 }, (_, i) => String(1000 + i))));
 		expect((await run('newContact', state)).items).toBeNull();
 		data.contacts.unshift(contact(1014, second));
 		expect(ids((await run('newContact', state)).items)).toEqual([1014]);
@@ -222,13 +236,13 @@ describe('New Contact never loses, skips or repeats a contact', () => {
 		for (let poll = 1; poll <= 60 && emitted.length < burst.length; poll++) {
 			if (poll === 3 || poll === 9) state = reload(saved);
 			server.reset();
-			const { items } = await run('newContact', state, 'trigger', { maxPagesPerPoll: 2 });
-			expect(server.requests.length).toBeLessThanOrEqual(2);
+			const { items } = await run('newContact', state, 'trigger', { maxPagesPerPoll: 3 });
+			expect(server.requests.length).toBeLessThanOrEqual(3);
 			if (items) saved = reload(state);
 			emitted.push(...ids(items));
 		}
 		expect(emitted).toEqual(burst.map((c) => c.id));
-		expect((await run('newContact', reload(saved), 'trigger', { maxPagesPerPoll: 2 })).items).toBeNull();
+		expect((await run('newContact', reload(saved), 'trigger', { maxPagesPerPoll: 3 })).items).toBeNull();
 	});
 
 	test('a poll failing in the middle of a walk changes nothing; the next poll emits every contact once', async () => {
@@ -279,13 +293,163 @@ describe('New Contact never loses, skips or repeats a contact', () => {
 
 	test('the list order is read from the first page: an oldest-first contact list is read from its end', async () => {
 		list.ascending = true;
-		data.contacts.unshift(...Array.from({ length: 300 }, (_, i) => contact(5300 - i, iso(newest() - 1000 - i))));
+		data.contacts.unshift(...Array.from({ length: 300 }, (_, i) => contact(5300 - i, iso(newest() - (i + 1) * 60_000))));
 		const state: IDataObject = {};
 		await run('newContact', state);
 		data.contacts.unshift(contact(5401, iso(newest() + 2000)), contact(5400, iso(newest() + 1000)));
 		server.reset();
 		expect(ids((await run('newContact', state)).items)).toEqual([5400, 5401]);
 		expect(server.requests.map((r) => r.query.page)).toEqual(['4']);
+		expect((await run('newContact', state)).items).toBeNull();
+	});
+});
+
+describe('New Contact when the data moves under the trigger', () => {
+	const pristine = JSON.stringify(data.contacts);
+	/** How /contacts answers: a hook runs after each answer (to change the list between two pages). */
+	const hooks: { after?: (page: string) => void; proxy?: (page: string) => string } = {};
+	beforeAll(() =>
+		server.on('GET', '/contacts', (req) => {
+			const page = String(req.query.page ?? '1');
+			const asked = hooks.proxy ? { ...req, query: { ...req.query, page: hooks.proxy(page) } } : req;
+			const from = Date.parse(String(req.query['filters[date_from]'] ?? 0));
+			const body = laravelPage(data.contacts.filter((c) => Date.parse(c.created_at) >= from), asked, '/contacts');
+			hooks.after?.(page);
+			return { body };
+		}),
+	);
+	beforeEach(() => {
+		data.contacts.splice(0, data.contacts.length, ...JSON.parse(pristine));
+		hooks.after = undefined;
+		hooks.proxy = undefined;
+	});
+
+	const contact = (id: number, created_at: string) => ({ ...data.contacts[0], id, email: `m${id}@example.com`, created_at });
+	const base = () => Date.parse(JSON.parse(pristine)[0].created_at);
+	const reload = (staticData: IDataObject): IDataObject => JSON.parse(JSON.stringify(staticData));
+	const ids = (items: Array<{ json: IDataObject }> | null) => (items ?? []).map((i) => i.json.id);
+	/** `count` contacts `gap` ms apart after `start`, newest first as the list shows them. */
+	const burst = (firstId: number, count: number, start: number, gap: number) =>
+		Array.from({ length: count }, (_, i) => contact(firstId + i, iso(start + (i + 1) * gap))).reverse();
+
+	test('a contact that becomes visible after a poll, dated 2 s before the cursor, is emitted once, across a restart', async () => {
+		let state: IDataObject = {};
+		await run('newContact', state);
+		data.contacts.unshift(contact(7001, iso(base() + 60_000)));
+		expect(ids((await run('newContact', state)).items)).toEqual([7001]);
+		// A replica catches up: a contact created 2 s before 7001 shows up only now.
+		data.contacts.splice(1, 0, contact(7000, iso(base() + 58_000)));
+		state = reload(state);
+		expect(ids((await run('newContact', state)).items)).toEqual([7000]);
+		state = reload(state);
+		expect((await run('newContact', state)).items).toBeNull();
+		// Beyond the window (10 minutes by default) a late contact is not looked for; a wider window finds it.
+		data.contacts.splice(2, 0, contact(6999, iso(base() + 60_000 - 11 * 60_000)));
+		expect((await run('newContact', state)).items).toBeNull();
+	});
+
+	test('two triggers in one workflow each emit a late contact once', async () => {
+		const state: IDataObject = {};
+		const other = async () =>
+			(
+				await poll({
+					node: new KwigaTrigger(),
+					parameters: { event: 'newContact' },
+					credentials: { kwigaApi: { token: KWIGA_TOKEN, cabinetHash: KWIGA_CABINET, baseUrl: server.url } },
+					credentialTypes: [new KwigaApi()],
+					staticData: state,
+					nodeName: 'Kwiga Trigger1',
+				})
+			).items;
+		await run('newContact', state);
+		await other();
+		data.contacts.unshift(contact(7101, iso(base() + 60_000)));
+		expect(ids((await run('newContact', state)).items)).toEqual([7101]);
+		data.contacts.splice(1, 0, contact(7100, iso(base() + 58_000)));
+		expect(ids(await other())).toEqual([7100, 7101]);
+		expect(ids((await run('newContact', state)).items)).toEqual([7100]);
+		expect(await other()).toBeNull();
+		expect((await run('newContact', state)).items).toBeNull();
+	});
+
+	test('5 contacts deleted between page 1 and page 2 of one poll: every survivor is emitted once', async () => {
+		const state: IDataObject = {};
+		await run('newContact', state);
+		// 150 new contacts a minute apart: the page boundary lies far outside the lookback window.
+		const added = burst(7200, 150, base(), 60_000);
+		data.contacts.unshift(...added);
+		let deleted = false;
+		hooks.after = (page) => {
+			if (page !== '1' || deleted) return;
+			deleted = true;
+			data.contacts.splice(10, 5);
+		};
+		const emitted = [...ids((await run('newContact', state)).items), ...ids((await run('newContact', state)).items)];
+		const survivors = added.filter((c) => data.contacts.includes(c)).map((c) => c.id).reverse();
+		expect(survivors).toHaveLength(145);
+		expect(emitted).toEqual(survivors);
+		expect((await run('newContact', state)).items).toBeNull();
+	});
+
+	test('page 2 answered with page 1 again: the poll fails visibly, keeps the cursor, and nothing is lost after', async () => {
+		const state: IDataObject = {};
+		await run('newContact', state);
+		const added = burst(7400, 150, base(), 60_000);
+		data.contacts.unshift(...added);
+		hooks.proxy = () => '1';
+		const before = JSON.stringify(state);
+		await expect(run('newContact', state)).rejects.toThrow(/changed while it was read: page 2 came back with the records of page 1/);
+		expect(JSON.stringify(state)).toBe(before);
+		hooks.proxy = undefined;
+		expect(ids((await run('newContact', state)).items)).toEqual(added.map((c) => c.id).reverse());
+		expect((await run('newContact', state)).items).toBeNull();
+	});
+
+	test("the vendor's clock 8 minutes ahead of n8n's: every contact once, and a poll reads a few pages, not the budget", async () => {
+		const state: IDataObject = {};
+		await run('newContact', state);
+		// 24 polls, 100 contacts each (6 s apart), dated by a vendor clock 8 minutes ahead of n8n's.
+		const start = Date.now() + 8 * 60_000;
+		const all: number[] = [];
+		for (let poll = 0; poll < 24; poll++) {
+			const batch = burst(8000 + poll * 100, 100, start + poll * 600_000, 6000);
+			data.contacts.unshift(...batch);
+			all.push(...batch.map((c) => c.id).reverse());
+		}
+		// Delivered in batches as the polls go.
+		const pending = data.contacts.splice(0, 2400).reverse();
+		const emitted: unknown[] = [];
+		for (let poll = 0; poll < 24; poll++) {
+			data.contacts.unshift(...pending.slice(poll * 100, (poll + 1) * 100).reverse());
+			server.reset();
+			emitted.push(...ids((await run('newContact', state)).items));
+			expect(server.requests.length).toBeLessThanOrEqual(3);
+		}
+		expect(emitted).toEqual(all);
+		expect((await run('newContact', state)).items).toBeNull();
+	});
+
+	test('6,000 new contacts between two polls: the first poll already emits the oldest, the burst drains in about N / budget polls', async () => {
+		const state: IDataObject = {};
+		await run('newContact', state);
+		const added = burst(10_000, 6000, base(), 10_000);
+		data.contacts.unshift(...added);
+		const expected = added.map((c) => c.id).reverse();
+		const emitted: unknown[] = [];
+		let polls = 0;
+		for (; polls < 30 && emitted.length < expected.length; polls++) {
+			server.reset();
+			const got = ids((await run('newContact', state)).items);
+			if (polls === 0) {
+				expect(got.length).toBeGreaterThanOrEqual(600);
+				expect(got[0]).toBe(expected[0]);
+			}
+			expect(server.requests.length).toBeLessThanOrEqual(10);
+			emitted.push(...got);
+		}
+		expect(emitted).toEqual(expected);
+		// 60 pages of 100 at 10 pages a poll, a few of them spent finding the mark.
+		expect(polls).toBeLessThanOrEqual(10);
 		expect((await run('newContact', state)).items).toBeNull();
 	});
 });

@@ -59,7 +59,23 @@ export function kwigaData() {
 	}));
 	const rewards = kwigaSample('List the points (rewards) journal for a contact').data as Json[];
 	const courseUsers = kwigaSample('Get course users').data as Json[];
-	return { contacts, products, courses, offers, contactLists, quizAttempts, rewards, courseUsers };
+	/**
+	 * Contacts a lagging replica has not shown yet: each is left out of the next `hiddenFor` reads of
+	 * the contact list, then joins it in date order (a contact that shows up late, dated earlier).
+	 */
+	const lagging: Array<{ contact: Json; hiddenFor: number }> = [];
+	return { contacts, products, courses, offers, contactLists, quizAttempts, rewards, courseUsers, lagging };
+}
+
+/** Moves the lagging contacts whose time has come into the list (newest first); counts a read for the others. */
+function catchUp(data: ReturnType<typeof kwigaData>): void {
+	for (const entry of [...data.lagging]) {
+		if (entry.hiddenFor-- > 0) continue;
+		data.lagging.splice(data.lagging.indexOf(entry), 1);
+		const at = Date.parse(entry.contact.created_at);
+		const index = data.contacts.findIndex((c) => Date.parse(c.created_at) < at);
+		data.contacts.splice(index === -1 ? data.contacts.length : index, 0, entry.contact);
+	}
 }
 
 const ok = (body: unknown, status = 200): MockResponse => ({ status, body });
@@ -72,6 +88,7 @@ export function kwigaMock(data = kwigaData()): MockServer {
 	server
 		.on('GET', '/certificates/by-number/:number', sample('Get certificate by number'))
 		.on('GET', '/contacts', (req) => {
+			if (String(req.query.page ?? '1') === '1') catchUp(data);
 			const search = String(req.query['filters[search]'] ?? '').toLowerCase();
 			const from = req.query['filters[date_from]'] ? Date.parse(String(req.query['filters[date_from]'])) : 0;
 			const records = data.contacts.filter(

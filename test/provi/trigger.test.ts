@@ -172,6 +172,19 @@ describe('deliveries the trigger refuses', () => {
 		}
 	});
 
+	test('a delivery nested 20,000 levels deep gets 400, not a RangeError', async () => {
+		let deep: IDataObject = { end: true };
+		for (let i = 0; i < 20_000; i++) deep = { next: deep };
+		const staticData = active();
+		const { result, response } = await deliver(staticData, signed, { ...DELIVERY, extra: deep });
+		expect(result.workflowData).toBeUndefined();
+		expect(response.statusCode).toBe(400);
+		expect(response.body).toEqual({ message: 'A Provi delivery does not nest deeper than 100 levels' });
+		expect(nodeData(staticData).deliveries).toBeUndefined();
+		// An ordinary nesting is still taken.
+		expect((await deliver(active(), signed)).result.workflowData?.[0]).toHaveLength(1);
+	});
+
 	test('a delivery without the webhook event field gets 400 unless all events are chosen', async () => {
 		const { webhook: _event, ...body } = DELIVERY;
 		const refused = await deliver(active(), signed, body, { events: ['made_effective'] });

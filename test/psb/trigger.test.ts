@@ -49,11 +49,10 @@ describe('New Payment', () => {
 	test('first poll emits nothing; later polls emit each new payment once', async () => {
 		const state: IDataObject = {};
 		expect(await run('newPayment', state)).toBeNull();
-		expect(state['node:PSB Hosting Trigger']).toEqual({
+		expect(state['node:PSB Hosting Trigger']).toMatchObject({
 			event: 'newPayment',
-			lastTimestamp: Date.parse(data.payments[0].date),
-			idsAtLastTimestamp: ['27749'],
-			seen: [],
+			mark: Date.parse(data.payments[0].date) - 10 * 60_000,
+			ids: { '27749': Date.parse(data.payments[0].date) },
 		});
 		expect(await run('newPayment', state)).toBeNull();
 		// Two new payments, one of them at the very same time as the newest known one.
@@ -190,7 +189,7 @@ describe('new records are never lost, skipped or repeated', () => {
 		await run('newOrder', state);
 		data.orders.push(order(25600, '2099-01-01T00:00:00.000000+00:00'));
 		expect(ids(await run('newOrder', state))).toEqual([25600]);
-		expect(cursorOf(state).lastTimestamp).toBeLessThanOrEqual(Date.now());
+		expect(cursorOf(state).mark).toBeLessThanOrEqual(Date.now());
 		data.orders.push(order(25601, '2025-05-22T10:00:00.000000+00:00'));
 		expect(ids(await run('newOrder', state))).toEqual([25601]);
 		expect(await run('newOrder', state)).toBeNull();
@@ -203,7 +202,7 @@ describe('new records are never lost, skipped or repeated', () => {
 		data.orders.push(order(25701, null), order(25702, '01.05.2026 12:00'));
 		expect(ids(await run('newOrder', state))).toEqual([25701, 25702]);
 		expect(await run('newOrder', state)).toBeNull();
-		expect(cursorOf(state).seen).toEqual(['25700', '25701', '25702']);
+		expect(cursorOf(state).ids).toMatchObject({ '25700': null, '25701': null, '25702': null });
 	});
 
 	describe('New Ticket over a long list', () => {
@@ -220,17 +219,18 @@ describe('new records are never lost, skipped or repeated', () => {
 			const state: IDataObject = {};
 			server.reset();
 			await run('newTicket', state);
-			expect(server.requests.length).toBeLessThanOrEqual(2);
+			expect(server.requests.length).toBeLessThanOrEqual(3);
 			server.reset();
 			expect(await run('newTicket', state)).toBeNull();
-			expect(server.requests.map((r) => r.query.page)).toEqual(['1']);
+			// Tickets a minute apart, 10 a page: the 10-minute lookback window reaches into page 2.
+			expect(server.requests.map((r) => r.query.page)).toEqual(['1', '2']);
 			const burst = Array.from({ length: 35 }, (_, i) => ticket(3000 + i, base + (i + 1) * 60_000));
 			data.tickets.unshift(...[...burst].reverse());
 			const emitted: unknown[] = [];
 			for (let poll = 0; poll < 10 && emitted.length < burst.length; poll++) {
 				server.reset();
-				emitted.push(...ids(await run('newTicket', state, 'trigger', { maxPagesPerPoll: 2 })));
-				expect(server.requests.length).toBeLessThanOrEqual(2);
+				emitted.push(...ids(await run('newTicket', state, 'trigger', { maxPagesPerPoll: 3 })));
+				expect(server.requests.length).toBeLessThanOrEqual(3);
 			}
 			expect(emitted).toEqual(burst.map((t) => t.id));
 			expect(await run('newTicket', state)).toBeNull();
@@ -242,7 +242,8 @@ describe('new records are never lost, skipped or repeated', () => {
 			const state: IDataObject = {};
 			server.reset();
 			await run('newTicket', state);
-			expect(server.requests.map((r) => r.query.page)).toEqual(['1', '2']);
+			// The baseline reaches the lookback window below the newest second: page 3.
+			expect(server.requests.map((r) => r.query.page)).toEqual(['1', '2', '3']);
 			expect(await run('newTicket', state)).toBeNull();
 			data.tickets.unshift(ticket(2514, base + 1000));
 			expect(ids(await run('newTicket', state))).toEqual([2514]);
@@ -275,10 +276,120 @@ describe('new records are never lost, skipped or repeated', () => {
 			data.tickets.unshift(ticket(4001, base + 120_000), ticket(4000, base + 60_000));
 			server.reset();
 			expect(ids(await run('newTicket', state))).toEqual([4000, 4001]);
-			expect(server.requests.map((r) => r.query.page)).toEqual(['120', '121']);
+			// From the page holding the mark (10 minutes below the newest ticket) to the end.
+			expect(server.requests.map((r) => r.query.page)).toEqual(['119', '120', '121']);
 			data.tickets.unshift(ticket(4002, base + 180_000));
 			expect(ids(await run('newTicket', state))).toEqual([4002]);
 			expect(await run('newTicket', state)).toBeNull();
 		});
 	});
+});
+
+describe('new records when the data moves under the trigger', () => {
+	const ids = (items: Array<{ json: IDataObject }> | null) => (items ?? []).map((i) => i.json.id);
+	const payment = (id: number, date: string) => ({ ...data.payments[0], id, date: at(date), type: 'Покупка', status: 'Оплачено' });
+	const cursorOf = (state: IDataObject) => state['node:PSB Hosting Trigger'] as IDataObject;
+
+	test('New Payment: a payment whose date moves forward after it was emitted is not emitted again', async () => {
+		const state: IDataObject = {};
+		await run('newPayment', state);
+		data.payments.push(payment(27760, '2025-05-21T08:00:00.000Z'));
+		expect(ids(await run('newPayment', state))).toEqual([27760]);
+		// The payment is confirmed later and PSB shows the confirmation time as its date.
+		data.payments[data.payments.length - 1].date = at('2025-05-21T08:05:00.000Z');
+		expect(await run('newPayment', state)).toBeNull();
+		data.payments.push(payment(27761, '2025-05-21T08:06:00.000Z'));
+		expect(ids(await run('newPayment', state))).toEqual([27761]);
+		expect(await run('newPayment', state)).toBeNull();
+	});
+
+	test('New Order: 2,100 orders without date_create are never emitted again; memory follows the list', async () => {
+		const undated = Array.from({ length: 2100 }, (_, i) => ({ ...data.orders[0], id: 30_000 + i, date_create: null }));
+		data.orders.push(...undated);
+		const state: IDataObject = {};
+		expect(await run('newOrder', state)).toBeNull();
+		for (let poll = 0; poll < 3; poll++) expect(await run('newOrder', state)).toBeNull();
+		// An ID is text whatever it spells, even the name of an object's built-in property.
+		data.orders.push({ ...data.orders[0], id: 40_000, date_create: null }, { ...data.orders[0], id: 'constructor', date_create: null });
+		expect(ids(await run('newOrder', state))).toEqual([40_000, 'constructor']);
+		expect(await run('newOrder', state)).toBeNull();
+		// Orders gone from the list are forgotten: what is remembered never outgrows the list.
+		data.orders.splice(data.orders.length - 1001, 1000);
+		expect(await run('newOrder', state)).toBeNull();
+		const remembered = Object.values(cursorOf(state).ids as IDataObject).filter((ts) => ts === null);
+		expect(remembered).toHaveLength(1102);
+	});
+
+	test('New Payment: a cursor saved by the earlier version is carried over, nothing repeated or lost', async () => {
+		const newest = data.payments.reduce((a, b) => (Date.parse(a.date) > Date.parse(b.date) ? a : b));
+		const state: IDataObject = {
+			'node:PSB Hosting Trigger': { event: 'newPayment', lastTimestamp: Date.parse(newest.date), idsAtLastTimestamp: [String(newest.id)], seen: [] },
+		};
+		expect(await run('newPayment', state)).toBeNull();
+		expect(cursorOf(state)).toMatchObject({ event: 'newPayment', mark: Date.parse(newest.date) });
+		expect(cursorOf(state).lastTimestamp).toBeUndefined();
+		data.payments.push(payment(27770, '2025-05-21T08:00:00.000Z'));
+		expect(ids(await run('newPayment', state))).toEqual([27770]);
+		expect(await run('newPayment', state)).toBeNull();
+	});
+
+	test('New Payment: IDs 2^53 and 2^53 + 1 are two payments, kept exact as text', async () => {
+		const state: IDataObject = {};
+		await run('newPayment', state);
+		// JSON as PSB would send it: the IDs are numbers a JavaScript number cannot hold exactly.
+		server.on('GET', '/payment', (req) => {
+			const records = [payment(-2, '2025-05-21T09:00:01.000Z'), payment(-1, '2025-05-21T09:00:00.000Z'), ...[...data.payments].reverse()];
+			const text = JSON.stringify(psbPage(records, req, 1000)).replace('"id":-2,', '"id":9007199254740993,').replace('"id":-1,', '"id":9007199254740992,');
+			return { body: text, headers: { 'Content-Type': 'application/json' } };
+		});
+		try {
+			const items = await run('newPayment', state);
+			expect(ids(items)).toEqual(['9007199254740992', '9007199254740993']);
+			expect(await run('newPayment', state)).toBeNull();
+			expect(Object.keys(cursorOf(state).ids as IDataObject)).toEqual(expect.arrayContaining(['9007199254740992', '9007199254740993']));
+		} finally {
+			server.on('GET', '/payment', (req) => ({ body: psbPage([...data.payments].reverse(), req, 1000) }));
+		}
+	});
+
+	test("New Ticket: the vendor's clock 6 to 10 minutes ahead of n8n's, every ticket once without spending the budget", async () => {
+		const state: IDataObject = {};
+		await run('newTicket', state);
+		const expected: number[] = [];
+		for (let poll = 0; poll < 12; poll++) {
+			// Ten tickets a poll, dated by PSB's clock: 6 to 10 minutes ahead of n8n's, polls 10 PSB minutes apart.
+			const start = Date.now() + (6 + (poll % 5)) * 60_000 + poll * 10 * 60_000;
+			const tickets = Array.from({ length: 10 }, (_, i) => ({ ...data.tickets[0], id: 9000 + poll * 10 + i, date_create: new Date(start + i * 1000).toISOString() }));
+			data.tickets.unshift(...[...tickets].reverse());
+			expected.push(...tickets.map((t) => t.id));
+			server.reset();
+			expect(ids(await run('newTicket', state))).toEqual(tickets.map((t) => t.id));
+			// Page 1, the page holding the mark, and what lies between: never the whole budget (10).
+			expect(server.requests.length).toBeLessThanOrEqual(4);
+		}
+		expect(await run('newTicket', state)).toBeNull();
+	});
+});
+
+test('New Order: more than 10,000 orders inside the window shorten it, with a warning in the log, and repeat none', async () => {
+	const { Container } = await import('@n8n/di');
+	const { Logger } = await import('@n8n/backend-common');
+	const warn = jest.spyOn(Container.get(Logger), 'warn');
+	try {
+		const state: IDataObject = {};
+		await run('newOrder', state);
+		const start = Date.UTC(2025, 4, 22, 10);
+		const added = Array.from({ length: 10_005 }, (_, i) => ({ ...data.orders[0], id: 50_000 + i, date_create: new Date(start + i).toISOString() }));
+		data.orders.push(...added);
+		const items = await run('newOrder', state);
+		expect(items).toHaveLength(10_005);
+		expect(warn.mock.calls.map(([message]) => String(message))).toContainEqual(expect.stringContaining('more than 10000 records inside the lookback window'));
+		const ids = (state['node:PSB Hosting Trigger'] as IDataObject).ids as IDataObject;
+		expect(Object.keys(ids)).toHaveLength(10_000);
+		expect(await run('newOrder', state)).toBeNull();
+		data.orders.push({ ...data.orders[0], id: 70_000, date_create: new Date(start + 20_000).toISOString() });
+		expect((await run('newOrder', state))?.map((i) => i.json.id)).toEqual([70_000]);
+	} finally {
+		warn.mockRestore();
+	}
 });
