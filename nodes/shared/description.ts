@@ -261,7 +261,7 @@ function routeOverride(vendor: VendorSpec): INodeProperties {
 		options: [
 			{
 				displayName: 'For Operation Name or ID',
-				name: 'operation',
+				name: 'forOperation',
 				type: 'options',
 				default: '',
 				typeOptions: { loadOptionsMethod: 'routeOverrideOperation', loadOptionsDependsOn: ['resource', 'operation'] },

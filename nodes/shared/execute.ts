@@ -166,7 +166,7 @@ class Run {
 	/** A Route Override belongs to the operation it was set for: on another one it is refused, not applied. */
 	checkOverrideTarget(override: IDataObject, i: number): void {
 		const current = `${String(this.ctx.getNodeParameter('resource', 0))}.${String(this.ctx.getNodeParameter('operation', 0))}`;
-		const target = String(override.operation ?? '');
+		const target = String(override.forOperation ?? '');
 		if (target === current) return;
 		throw this.invalid(
 			i,
@@ -295,7 +295,7 @@ class Run {
 				const hint = this.route(plan.op, i).notFoundHint;
 				if (hint) error.description = [hint, error.description].filter(Boolean).join('\n');
 			}
-			throw error;
+			throw error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(this.ctx.getNode(), error as Error, { itemIndex: i });
 		}
 	}
 

@@ -123,7 +123,7 @@ describe('Route Override', () => {
 			title: 'Gold',
 			badgeIconUrl: 'https://x.test/gold.svg',
 			updateFields: { points: 10 },
-			routeOverride: { operation: 'badge.updateAnExistingBadgeByItsId', method: 'PATCH', path: '/v2/badges/{id}' },
+			routeOverride: { forOperation: 'badge.updateAnExistingBadgeByItsId', method: 'PATCH', path: '/v2/badges/{id}' },
 		});
 		expect(error).toBeUndefined();
 		expect(server.last()).toMatchObject({ method: 'PATCH', path: `${AOM_ROOT}/v2/badges/17` });
@@ -133,13 +133,13 @@ describe('Route Override', () => {
 
 	test('only the method, or only the path, may be overridden', async () => {
 		server.on('POST', at('aom.badges.get-a-tabular-list-of-badges-with-pagination-and-search'), (req) => ({ body: aomPage([], req) }));
-		const { error } = await runAom(server, { resource: 'badge', operation: 'getATabularListOfBadgesWithPaginationAndSearch', limit: 5, routeOverride: { operation: 'badge.getATabularListOfBadgesWithPaginationAndSearch', method: 'POST' } });
+		const { error } = await runAom(server, { resource: 'badge', operation: 'getATabularListOfBadgesWithPaginationAndSearch', limit: 5, routeOverride: { forOperation: 'badge.getATabularListOfBadgesWithPaginationAndSearch', method: 'POST' } });
 		expect(error).toBeUndefined();
 		expect(server.last().method).toBe('POST');
 	});
 
 	test('a placeholder no field fills is refused before any request', async () => {
-		const { error } = await runAom(server, { resource: 'badge', operation: 'createANewBadge', title: 'x', points: 1, badgeIconUrl: 'https://x.test/i.svg', routeOverride: { operation: 'badge.createANewBadge', path: '/badges/{badgeId}' } });
+		const { error } = await runAom(server, { resource: 'badge', operation: 'createANewBadge', title: 'x', points: 1, badgeIconUrl: 'https://x.test/i.svg', routeOverride: { forOperation: 'badge.createANewBadge', path: '/badges/{badgeId}' } });
 		expect(error?.message).toContain('{badgeId}');
 		expect(server.requests).toHaveLength(0);
 	});
@@ -149,7 +149,7 @@ describe('Route Override', () => {
 			resource: 'user',
 			operation: 'retrieveUserById',
 			id: '9',
-			routeOverride: { operation: 'course.deleteCourse', method: 'DELETE', path: '/courses/{id}/delete' },
+			routeOverride: { forOperation: 'course.deleteCourse', method: 'DELETE', path: '/courses/{id}/delete' },
 		});
 		expect(error?.message).toBe('The Route Override was set for the operation "course.deleteCourse", not for "user.retrieveUserById"');
 		expect(server.requests).toHaveLength(0);
