@@ -6,12 +6,13 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { vendorRequest, walkList } from '../shared/lookups';
 import { safeEqual } from '../shared/secrets';
 
 import { AOM_API } from './api';
+import { aomCredentialTest } from './credentialTest';
 import { WEBHOOK_EVENTS } from './events';
 import type { AomRoutes } from './routeSource';
 import { routesFor } from './vendor';
@@ -70,7 +71,7 @@ export class AcademyOfMineTrigger implements INodeType {
 		defaults: { name: 'Academy of Mine Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'academyOfMineApi', required: true }],
+		credentials: [{ name: 'academyOfMineApi', required: true, testedBy: 'academyOfMineApiTest' }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			{
@@ -108,6 +109,8 @@ export class AcademyOfMineTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { credentialTest: { academyOfMineApiTest: aomCredentialTest } };
 
 	webhookMethods = {
 		default: {
@@ -158,7 +161,9 @@ export class AcademyOfMineTrigger implements INodeType {
 						answer = (await vendorRequest(this, AOM_API, { ...call(routes, known ? UPDATE : CREATE, known?.id ?? newId), body })) as IDataObject;
 					} catch (error) {
 						// removed in the admin since it was registered: a new one
-						if (!known || String((error as { httpCode?: string }).httpCode) !== '404') throw error;
+						if (!known || !(error instanceof NodeApiError) || String(error.httpCode) !== '404') {
+							throw error instanceof NodeApiError ? error : new NodeOperationError(this.getNode(), error as Error);
+						}
 						knownId = undefined;
 						answer = (await vendorRequest(this, AOM_API, { ...call(routes, CREATE, newId), body })) as IDataObject;
 					}

@@ -53,6 +53,9 @@ export interface MatchReport {
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
+/** What is wrong with an API description (the node turns it into its own error). */
+export class ApiDescriptionError extends Error {}
+
 /** Largest API description read (a full Redoc page of a big API is a few MB). */
 export const MAX_DESCRIPTION_BYTES = 20 * 1024 * 1024;
 
@@ -126,20 +129,24 @@ export function readApiDescription(text: string): Record<string, unknown> {
 	if (trimmed.startsWith('<')) {
 		const doc = specOfPage(trimmed);
 		if (!doc) {
-			throw new Error(
+			throw new ApiDescriptionError(
 				'The page holds no API description (no Redoc state with a spec): save the Redoc page with its scripts, or give the OpenAPI document itself',
 			);
 		}
 		return doc;
 	}
-	let parsed: unknown;
+	const unreadable = Symbol('unreadable');
+	let parsed: unknown = unreadable;
 	try {
 		parsed = JSON.parse(trimmed);
 	} catch {
-		throw new Error('The API description is neither JSON nor a Redoc page (a YAML document must be given in its JSON form)');
+		// said below
+	}
+	if (parsed === unreadable) {
+		throw new ApiDescriptionError('The API description is neither JSON nor a Redoc page (a YAML document must be given in its JSON form)');
 	}
 	const doc = documentIn(parsed);
-	if (!doc) throw new Error('The API description has no "paths": it is not an OpenAPI document');
+	if (!doc) throw new ApiDescriptionError('The API description has no "paths": it is not an OpenAPI document');
 	return doc;
 }
 

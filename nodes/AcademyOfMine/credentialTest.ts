@@ -37,6 +37,8 @@ export async function aomCredentialTest(this: ICredentialTestFunctions, credenti
 	const secrets = secretsOf(AOM_API, data);
 	const [header, value] = aomAuthHeader(data);
 	const send = async (method: string, url: string, headers: Record<string, string>, withCredential: boolean) => {
+		// the credential test context offers n8n's legacy request helper only
+		// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions
 		const raw = (await this.helpers.request({
 			uri: url,
 			method,

@@ -5,7 +5,7 @@ import type { RequestContext } from '../shared/transport';
 import type { HttpMethod } from '../shared/types';
 
 import type { MatchReport } from './apiDescription';
-import { MAX_DESCRIPTION_BYTES, matchRoutes, readApiDescription, routeTargets, specOperations } from './apiDescription';
+import { ApiDescriptionError, MAX_DESCRIPTION_BYTES, matchRoutes, readApiDescription, routeTargets, specOperations } from './apiDescription';
 import { AOM_API } from './api';
 import { AOM_RESOURCES } from './resources';
 import { ROUTES } from './routes';
@@ -93,22 +93,19 @@ export async function loadRoutes(credentials: ICredentialDataDecryptedObject, fe
 		return routes;
 	}
 	const base = baseUrlOf(AOM_API.baseUrl, credentials);
-	let sameHost = false;
-	try {
-		sameHost = new URL(description).origin === new URL(base).origin;
-	} catch {
-		throw new Error(`The API description URL "${description}" is not a valid URL`);
-	}
+	const origin = (url: string) => URL.canParse(url) && new URL(url).origin;
+	if (!origin(description)) throw new ApiDescriptionError(`The API description URL "${description}" is not a valid URL`);
+	const sameHost = origin(description) === origin(base);
 	const known = cache.get(description);
 	const headers: Record<string, string> = { Accept: 'application/json, text/html;q=0.9, */*;q=0.5' };
 	if (known?.etag) headers['If-None-Match'] = known.etag;
 	const response = await fetch(description, headers, sameHost);
 	if (response.statusCode === 304 && known) return known.routes;
 	if (response.statusCode >= 300) {
-		throw new Error(`The API description at ${description} could not be read (HTTP ${response.statusCode})`);
+		throw new ApiDescriptionError(`The API description at ${description} could not be read (HTTP ${response.statusCode})`);
 	}
 	if (response.body.length > MAX_DESCRIPTION_BYTES) {
-		throw new Error(`The API description at ${description} is larger than ${MAX_DESCRIPTION_BYTES / 1024 / 1024} MB`);
+		throw new ApiDescriptionError(`The API description at ${description} is larger than ${MAX_DESCRIPTION_BYTES / 1024 / 1024} MB`);
 	}
 	const text = response.body.toString('utf8');
 	if (known && known.text === text) return known.routes;
