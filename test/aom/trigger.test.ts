@@ -161,3 +161,42 @@ test('the editor tells the user that webhooks stay registered', () => {
 		].sort(),
 	);
 });
+
+describe('registration on a busy academy', () => {
+	const busy: AomWebhookState = { webhooks: [], nextId: 500 };
+	const academy = aomMock({ scheme: 'bearer' }, busy);
+	beforeAll(async () => await academy.start());
+	afterAll(async () => await academy.stop());
+	const busyHook = (staticData: IDataObject, parameters: IDataObject = {}) =>
+		hookContext({
+			node: trigger,
+			parameters: { events: ['new_order', 'failed_order'], ...parameters },
+			credentials: aomCredentials(academy),
+			credentialTypes: [new AcademyOfMineApi()],
+			staticData,
+		}).context as unknown as IHookFunctions;
+
+	test('"Listen for test event" again and again reuses the webhooks it registered (static data starts empty each time)', async () => {
+		for (let listen = 0; listen < 3; listen++) await hooks.create.call(busyHook({}));
+		expect(busy.webhooks).toHaveLength(2);
+		const creates = academy.requests.filter((r) => r.method === create.method && r.path.startsWith(`${AOM_ROOT}${create.path.replace('{id}', '')}`));
+		expect(creates).toHaveLength(2);
+	});
+
+	test('checkExists reads the webhook list across pages', async () => {
+		const staticData: IDataObject = {};
+		await hooks.create.call(busyHook(staticData));
+		// 250 webhooks made in the admin after ours: ours are on the last page of the list
+		for (let i = 0; i < 250; i++) busy.webhooks.unshift({ id: 1000 + i, events: 'New Order', author: 'Client Admin' });
+		academy.reset();
+		expect(await hooks.checkExists.call(busyHook(staticData))).toBe(true);
+		const pages = academy.requests.map((r) => r.query.page_number);
+		expect(pages).toEqual(['1', '2', '3']);
+	});
+
+	test('the ID a new webhook is created with can be set', async () => {
+		academy.reset();
+		await hooks.create.call(busyHook({}, { events: ['pending_payment'], options: { newWebhookId: 'new' } }));
+		expect(academy.requests.map((r) => [r.method, r.path])).toEqual([[create.method, `${AOM_ROOT}${create.path.replace('{id}', 'new')}`]]);
+	});
+});
