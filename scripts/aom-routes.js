@@ -80,7 +80,7 @@ function main(argv) {
 	// the paths are relative to the spec's server: that URL (without the common prefix) is the credential's Base URL
 	for (const server of /** @type {any} */ (spec).servers ?? []) console.log(`server: ${server.url}`);
 	if (report.prefix) {
-		console.log(`common prefix: ${report.prefix} (applied to the unmatched routes too: the Base URL of the credential is the server above, without ${report.prefix})`);
+		console.log(`common prefix: ${report.prefix} (every route is written with it, the unmatched ones too: the Base URL of the credential is the server, without ${report.prefix})`);
 	}
 	const list = (title, lines) => {
 		console.log(`${title}: ${lines.length}`);
