@@ -14,6 +14,9 @@ import type { AomRoute, AomRoutes, TextFetch } from './routeSource';
 import { inferredRouteHint, loadRoutes } from './routeSource';
 import { ROUTES } from './routes';
 
+/** How long one request of the test may take. */
+const TIMEOUT_MS = 30_000;
+
 /** A read-only lookup with no parameters: the webhook events. */
 const TEST_REF = 'aom.webhooks.webhook-event-lookup';
 
@@ -36,28 +39,25 @@ export async function aomCredentialTest(this: ICredentialTestFunctions, credenti
 	const data = (credential.data ?? {}) as ICredentialDataDecryptedObject;
 	const secrets = secretsOf(AOM_API, data);
 	const [header, value] = aomAuthHeader(data);
+	// n8n gives a credential test only its deprecated `request` helper: the platform's fetch instead
 	const send = async (method: string, url: string, headers: Record<string, string>, withCredential: boolean) => {
-		// the credential test context offers n8n's legacy request helper only
-		// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions
-		const raw = (await this.helpers.request({
-			uri: url,
+		const response = await fetch(url, {
 			method,
 			headers: withCredential ? { ...headers, [header]: value } : headers,
-			resolveWithFullResponse: true,
-			simple: false,
-			encoding: null,
 			// the key is never carried to wherever a redirect points
-			followRedirect: !withCredential,
-			followAllRedirects: !withCredential,
-		})) as { statusCode: number; headers?: IDataObject; body?: unknown };
-		const body = Buffer.isBuffer(raw.body) ? raw.body : Buffer.from(typeof raw.body === 'string' ? raw.body : JSON.stringify(raw.body ?? ''));
-		return { statusCode: raw.statusCode, headers: raw.headers ?? {}, body };
+			redirect: withCredential ? 'manual' : 'follow',
+			signal: AbortSignal.timeout(TIMEOUT_MS),
+		});
+		const body = Buffer.from(await response.arrayBuffer());
+		const answered: IDataObject = {};
+		response.headers.forEach((text, name) => (answered[name] = text));
+		return { statusCode: response.status, headers: answered, body };
 	};
-	const fetch: TextFetch = async (url, headers, withCredential) => await send('GET', url, headers, withCredential);
+	const getText: TextFetch = async (url, headers, withCredential) => await send('GET', url, headers, withCredential);
 	const fail = (message: string): INodeCredentialTestResult => ({ status: 'Error', message: redactText(message, secrets) });
 	let routes: AomRoutes;
 	try {
-		routes = await loadRoutes(data, fetch);
+		routes = await loadRoutes(data, getText);
 	} catch (error) {
 		return fail(`API description: ${(error as Error).message}`);
 	}
