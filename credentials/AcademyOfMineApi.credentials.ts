@@ -1,17 +1,6 @@
-import type {
-	IAuthenticateGeneric,
-	Icon,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, Icon, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { AOM_API } from '../nodes/AcademyOfMine/api';
-import { ROUTES } from '../nodes/AcademyOfMine/routes';
-import { baseUrlExpression } from '../nodes/shared/api';
-
-/** A read-only lookup with no parameters: the 13 webhook events. */
-const TEST_ROUTE = ROUTES['aom.webhooks.webhook-event-lookup'];
+import { aomAuthHeader } from '../nodes/AcademyOfMine/api';
 
 export class AcademyOfMineApi implements ICredentialType {
 	name = 'academyOfMineApi';
@@ -68,23 +57,22 @@ export class AcademyOfMineApi implements ICredentialType {
 			description: 'Written before the key, separated by a space (leave empty to send the key alone)',
 			displayOptions: { show: { headerScheme: ['custom'] } },
 		},
+		{
+			displayName: 'API Description',
+			name: 'apiDescription',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			default: '',
+			placeholder: 'e.g. https://myacademy.example.com/api/docs/openapi.json',
+			description:
+				"Optional. The URL of your academy's API description (its OpenAPI JSON document or its Redoc page), or the document pasted in. Its routes replace the node's inferred ones: the credential test says how many it confirmed.",
+		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'={{$credentials.headerScheme === "custom" ? $credentials.headerName : "Authorization"}}':
-					'={{$credentials.headerScheme === "custom" ? ($credentials.headerPrefix ? $credentials.headerPrefix + " " : "") + $credentials.apiKey : "Bearer " + $credentials.apiKey}}',
-			},
-		},
-	};
+	// The credential test is the node's (methods.credentialTest): it follows the API description's routes.
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: baseUrlExpression(AOM_API.baseUrl),
-			url: TEST_ROUTE.path,
-			method: TEST_ROUTE.method,
-		},
-	};
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const [name, value] = aomAuthHeader(credentials);
+		return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), [name]: value } };
+	}
 }

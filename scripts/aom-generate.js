@@ -3,8 +3,8 @@
 /**
  * Generates the Academy of Mine node's operations from its API reference:
  *   nodes/AcademyOfMine/resources/<section>.ts  one file per section of the reference
- *   nodes/AcademyOfMine/routes.ts               method + path per operation (existing entries kept:
- *                                               they may come from `npm run aom:routes`)
+ *   nodes/AcademyOfMine/routes.ts               method + path per operation (inferred by scripts/aom/routes.js;
+ *                                               routes imported by `npm run aom:routes` are kept)
  * Inputs: test/fixtures/academy-of-mine.api-reference.txt, its catalog ids
  * (test/fixtures/academy-of-mine.catalog.json) and the hand-written scripts/aom/overrides.js.
  * Re-running it changes nothing (test/aom/generator.test.ts).
@@ -15,8 +15,9 @@
 const { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const { camel, kebab, readReference } = require('./aom/reference');
+const { camel, readReference } = require('./aom/reference');
 const overrides = require('./aom/overrides');
+const { inferRoutes, paramsForRoute, withIds } = require('./aom/routes');
 
 const ROOT = join(__dirname, '..');
 const NODE_DIR = join(ROOT, 'nodes', 'AcademyOfMine');
@@ -295,54 +296,7 @@ function recordsPath(sample) {
 	return key;
 }
 
-// ---- routes: inferred from Laravel resource conventions where the reference is silent ----
-
-/** Inferred method + path of every operation, in reference order (see README "Routes"). */
-function inferRoutes(ops) {
-	/** @type {Record<string, {method: string, path: string, inferred: boolean}>} */
-	const routes = {};
-	const taken = new Set();
-	const claimed = new Set();
-	for (const op of ops) {
-		const base = `/${kebab(op.section)}`;
-		const slug = op.id.split('.')[2];
-		const params = op.params.filter((p) => p.in === 'path').map((p) => `/{${p.name}}`).join('');
-		const hasBody = op.params.some((p) => p.in === 'body');
-		const first = !claimed.has(`${op.section}:${op.kind}`);
-		claimed.add(`${op.section}:${op.kind}`);
-		const read = hasBody ? 'POST' : 'GET';
-		let method;
-		let path;
-		switch (op.kind) {
-			case 'list':
-				[method, path] = [read, first && !hasBody ? `${base}${params}` : `${base}/${slug}${params}`];
-				break;
-			case 'get':
-				[method, path] = [read, first && params && !hasBody ? `${base}${params}` : `${base}/${slug}${params}`];
-				break;
-			case 'lookup':
-				[method, path] = [read, `${base}/lookup/${slug}${params}`];
-				break;
-			case 'create':
-				[method, path] = ['POST', first ? `${base}${params}` : `${base}/${slug}${params}`];
-				break;
-			case 'update':
-				[method, path] = ['PUT', first && params ? `${base}${params}` : `${base}/${slug}${params}`];
-				break;
-			case 'delete':
-				[method, path] = ['DELETE', first ? `${base}${params}` : `${base}/${slug}${params}`];
-				break;
-			default:
-				[method, path] = ['POST', `${base}/${slug}${params}`];
-		}
-		if (overrides.routes[op.id]) ({ method, path } = overrides.routes[op.id]);
-		else if (taken.has(`${method} ${path}`)) path = `${base}/${slug}${params}`;
-		for (let n = 2; taken.has(`${method} ${path}`); n++) path = `${base}/${slug}-${n}${params}`;
-		taken.add(`${method} ${path}`);
-		routes[op.id] = { method, path, inferred: true };
-	}
-	return routes;
-}
+// ---- routes: inferred in scripts/aom/routes.js; the table is read back and written here ----
 
 /** Reads the current route table (routes.ts) back, to keep entries a spec import corrected. */
 function readRoutes(file = ROUTES_FILE) {
@@ -389,10 +343,13 @@ function routesSource(routes) {
 /** Everything the generator writes: file path -> contents. */
 function generate() {
 	const reference = readReference();
-	const ops = reference.filter((op) => !(op.id in overrides.excluded));
 	const existing = readRoutes();
-	const inferred = inferRoutes(ops);
-	const routes = Object.fromEntries(ops.map((op) => [op.id, existing[op.id] ?? inferred[op.id]]));
+	const inferred = inferRoutes(reference.filter((op) => !(op.id in overrides.excluded)).map(withIds));
+	// a route imported from the vendor's API description is kept; the others are inferred again
+	const routeOf = (op) => (existing[op.id] && !existing[op.id].inferred ? existing[op.id] : inferred[op.id]);
+	// every placeholder of an operation's route has a path parameter (a field)
+	const ops = reference.filter((op) => !(op.id in overrides.excluded)).map((op) => paramsForRoute(withIds(op), routeOf(op)));
+	const routes = Object.fromEntries(ops.map((op) => [op.id, routeOf(op)]));
 	/** @type {Map<string, any[]>} */
 	const sections = new Map();
 	for (const op of ops) sections.set(op.section, [...(sections.get(op.section) ?? []), op]);

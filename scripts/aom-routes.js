@@ -2,98 +2,58 @@
 // @ts-check
 /**
  * Rewrites the Academy of Mine route table (nodes/AcademyOfMine/routes.ts) from the vendor's own
- * API description: an OpenAPI document (JSON or YAML) or a saved copy of its Redoc page (the spec
- * is embedded in the page as `__redoc_state`). Operations are matched by title (the spec's
- * `summary`, else `operationId`), narrowed by tag = section when a title occurs in several
- * sections, and in order when a section repeats a title.
+ * API description: an OpenAPI document (JSON or YAML) or a saved Redoc / Redocly page that embeds
+ * it. The matching is the node's own (nodes/AcademyOfMine/apiDescription.ts, also used at run time
+ * when the credential names an API description): by title inside each section, never across
+ * sections, near-misses listed but not applied, placeholders renamed by name.
  *
  *   npm run aom:routes -- <spec file> [--routes <routes.ts>] [--dry-run]
  *
- * Prints what matched, what did not (either side) and which routes changed.
+ * Prints what matched, what did not (either side), suggestions and which routes changed.
  */
 const { readFileSync, writeFileSync } = require('node:fs');
-const { extname } = require('node:path');
+const { extname, join } = require('node:path');
 
+require('./aom/load-ts');
 const { readRoutes, routesSource, ROUTES_FILE } = require('./aom-generate');
-const { readReference } = require('./aom/reference');
-const overrides = require('./aom/overrides');
 
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+const NODE_DIR = join(__dirname, '..', 'nodes', 'AcademyOfMine');
+/** @type {typeof import('../nodes/AcademyOfMine/apiDescription')} */
+const matcher = require(join(NODE_DIR, 'apiDescription.ts'));
 
-/** The OpenAPI document in a file: JSON, YAML, or the Redoc page that embeds it. */
+/** The OpenAPI document in a file: JSON, YAML, or the Redoc / Redocly page that embeds it. */
 function readSpec(file) {
 	const text = readFileSync(file, 'utf8');
-	const ext = extname(file).toLowerCase();
-	if (ext === '.html' || ext === '.htm' || /^\s*<(!doctype|html)/i.test(text)) {
-		const state = /__redoc_state\s*=\s*(\{[\s\S]*?\})\s*;?\s*<\/script>/.exec(text);
-		if (!state) throw new Error(`${file}: no Redoc state (__redoc_state) in the page; save the page with its scripts, or use the spec file itself`);
-		const parsed = JSON.parse(state[1]);
-		return parsed.spec?.data ?? parsed.spec ?? parsed;
+	if (['.yaml', '.yml'].includes(extname(file).toLowerCase()) || /^\s*(openapi|swagger)\s*:/m.test(text.slice(0, 2000))) {
+		return matcher.readApiDescription(JSON.stringify(require('yaml').parse(text)));
 	}
-	if (ext === '.yaml' || ext === '.yml') return require('yaml').parse(text);
-	try {
-		return JSON.parse(text);
-	} catch {
-		return require('yaml').parse(text);
-	}
+	return matcher.readApiDescription(text);
 }
 
-const norm = (text) => String(text ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '');
-
-/** The spec's operations: method, path, title, tags. */
-function specOperations(spec) {
-	const out = [];
-	for (const [path, item] of Object.entries(spec?.paths ?? {})) {
-		for (const method of METHODS) {
-			const op = /** @type {any} */ (item)?.[method];
-			if (!op) continue;
-			out.push({ method: method.toUpperCase(), path, title: op.summary ?? op.operationId ?? '', tags: (op.tags ?? []).map(norm) });
-		}
-	}
-	return out;
+/** The node's operations as match targets (its generated resources, read as they are). */
+function targets() {
+	const { AOM_RESOURCES } = require(join(NODE_DIR, 'resources', 'index.ts'));
+	return matcher.routeTargets(AOM_RESOURCES);
 }
 
 /**
- * The route for one of our operations from the spec's: the spec's path, with its placeholders
- * renamed, in order, to the path parameters the reference documents (the node's fields fill those).
+ * Matches the spec to the route table; returns the new table and the report. Matched routes are
+ * the spec's; the others stay inferred, under the spec's common prefix (e.g. `/api/v2`) so that
+ * every route of the table hangs from the same Base URL.
  */
-function adapt(specOp, refOp) {
-	const ours = refOp.params.filter((p) => p.in === 'path').map((p) => p.name);
-	const theirs = [...specOp.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
-	let path = specOp.path;
-	let review;
-	if (theirs.length === ours.length) theirs.forEach((name, i) => (path = path.replace(`{${name}}`, `{${ours[i]}}`)));
-	else review = `the spec's path has ${theirs.length} parameter(s), the reference documents ${ours.length}: use Route Override or Custom Request`;
-	return { route: { method: specOp.method, path, inferred: false }, review };
-}
-
-/** Matches the spec to the route table; returns the new table and a report. */
 function importRoutes(spec, routes) {
-	const reference = readReference().filter((op) => op.id in routes);
-	const specOps = specOperations(spec);
-	const used = new Set();
+	const report = matcher.matchRoutes(targets().filter((t) => t.id in routes), matcher.specOperations(spec));
 	const next = { ...routes };
-	/** @type {Record<'matched' | 'unmatched' | 'unmatchedSpec' | 'changed' | 'review', string[]>} */
-	const report = { matched: [], unmatched: [], unmatchedSpec: [], changed: [], review: [] };
-	for (const op of reference) {
-		const titles = [op.title, op.catalogName, overrides.names[op.id]].filter(Boolean).map(norm);
-		const candidates = specOps.filter((s, i) => !used.has(i) && titles.includes(norm(s.title)));
-		const inSection = candidates.filter((s) => s.tags.includes(norm(op.section)));
-		const chosen = (inSection.length ? inSection : candidates.length === 1 ? candidates : [])[0];
-		if (!chosen) {
-			report.unmatched.push(op.id);
-			continue;
-		}
-		used.add(specOps.indexOf(chosen));
-		const { route, review } = adapt(chosen, op);
-		report.matched.push(op.id);
-		if (review) report.review.push(`${op.id}: ${review}`);
-		const before = routes[op.id];
-		if (before.method !== route.method || before.path !== route.path) report.changed.push(`${op.id}: ${before.method} ${before.path} -> ${route.method} ${route.path}`);
-		next[op.id] = route;
+	/** @type {string[]} */
+	const changed = [];
+	for (const [id, before] of Object.entries(routes)) {
+		const found = report.routes[id];
+		let route = found ? { ...found, inferred: false } : before;
+		if (!found && before.inferred && report.prefix && !before.path.startsWith(`${report.prefix}/`)) route = { ...before, path: `${report.prefix}${before.path}` };
+		if (before.method !== route.method || before.path !== route.path) changed.push(`${id}: ${before.method} ${before.path} -> ${route.method} ${route.path}`);
+		next[id] = route;
 	}
-	report.unmatchedSpec = specOps.filter((_s, i) => !used.has(i)).map((s) => `${s.method} ${s.path} "${s.title}"`);
-	return { routes: next, report };
+	return { routes: next, report: { ...report, changed } };
 }
 
 function main(argv) {
@@ -109,23 +69,33 @@ function main(argv) {
 		console.error('usage: npm run aom:routes -- <openapi.json | openapi.yaml | redoc.html> [--routes <routes.ts>] [--dry-run]');
 		return 2;
 	}
-	const spec = readSpec(file);
+	let spec;
+	try {
+		spec = readSpec(file);
+	} catch (error) {
+		console.error(`${file}: ${error.message}`);
+		return 1;
+	}
 	const { routes, report } = importRoutes(spec, readRoutes(routesFile));
-	// the paths are relative to the spec's server: that URL is the credential's Base URL
-	for (const server of spec?.servers ?? []) console.log(`server (Base URL of the credential): ${server.url}`);
+	// the paths are relative to the spec's server: that URL (without the common prefix) is the credential's Base URL
+	for (const server of /** @type {any} */ (spec).servers ?? []) console.log(`server: ${server.url}`);
+	if (report.prefix) {
+		console.log(`common prefix: ${report.prefix} (every route is written with it, the unmatched ones too: the Base URL of the credential is the server, without ${report.prefix})`);
+	}
+	const list = (title, lines) => {
+		console.log(`${title}: ${lines.length}`);
+		for (const line of lines) console.log(`  ${line}`);
+	};
 	console.log(`matched: ${report.matched.length}`);
-	console.log(`unmatched (kept as they were): ${report.unmatched.length}`);
-	for (const id of report.unmatched) console.log(`  ${id}`);
-	console.log(`in the spec but not in the node: ${report.unmatchedSpec.length}`);
-	for (const line of report.unmatchedSpec) console.log(`  ${line}`);
-	console.log(`changed: ${report.changed.length}`);
-	for (const line of report.changed) console.log(`  ${line}`);
-	if (report.review.length) console.log(`to review: ${report.review.length}`);
-	for (const line of report.review) console.log(`  ${line}`);
+	list('unmatched (inferred routes kept)', report.unmatched);
+	list('suggestions (one word apart, not applied: use Route Override if right)', report.suggestions);
+	list('in the spec but not in the node', report.unmatchedSpec);
+	list('changed', report.changed);
+	list('to review', report.review);
 	if (!dry) writeFileSync(routesFile, routesSource(routes));
 	return 0;
 }
 
-module.exports = { readSpec, specOperations, importRoutes };
+module.exports = { readSpec, importRoutes };
 
 if (require.main === module) process.exitCode = main(process.argv);

@@ -10,7 +10,8 @@
  *   2. n8n loads every node of the package with no loader error (`n8n export:nodes`).
  *   3. per vendor, one workflow (import:credentials + import:workflow, `n8n execute --id --rawOutput`):
  *      Get Many with Return All across several pages, a create with a body, a failing call with
- *      Continue On Fail (error item); an Academy of Mine PDF download comes out as binary data.
+ *      Continue On Fail (error item); an Academy of Mine PDF download comes out as binary data; the
+ *      Academy of Mine example workflow runs on routes from the API description named in its credential.
  *   4. Provi Trigger: publish:workflow, `n8n start` on a free port (registers the webhook with the
  *      Provi sandbox), a signed delivery to the production URL is recorded as an execution, a forged
  *      one gets 401 and no execution, the same delivery again and an array body start none (the
@@ -37,7 +38,7 @@ const { pathToFileURL } = require('url');
 const { ensureRuntime } = require('./n8n-runtime');
 const cli = require('./n8n-cli');
 const sandbox = require('./sandbox');
-const { importWorkflows, proviTriggerWorkflow } = require('./examples');
+const { exampleWorkflow, importWorkflows, proviTriggerWorkflow } = require('./examples');
 const { buildIfNeeded, loadBuilt, packInto } = require('./package-files');
 
 const REPO = path.resolve(__dirname, '..');
@@ -487,6 +488,35 @@ async function main() {
 				const bin = item.binary && item.binary.invoice;
 				assert(bin && bin.mimeType === 'application/pdf' && /\.pdf$/.test(bin.fileName), `binary: ${JSON.stringify(item).slice(0, 300)}`);
 				return `${bin.fileName} (${bin.mimeType}, ${item.json.fileSize})`;
+			});
+		}
+		// Academy of Mine: the example workflow against an academy whose routes are its own API
+		// description's (the sandbox's /school), through the credential's API Description field alone
+		if (aomV) {
+			await check('Academy of Mine: the example workflow follows the API description named in the credential', async () => {
+				if (!imported) throw new Error('workflows were not imported');
+				const cred = {
+					id: 'e2eCredAomDescr1',
+					name: 'Academy of Mine (API description) e2e',
+					type: 'academyOfMineApi',
+					data: { ...aomV.credentialData, baseUrl: `${aomV.url}/school`, apiDescription: `${aomV.url}/school/docs/openapi.json` },
+				};
+				cli.importCredentials(uf, [cred]);
+				const example = exampleWorkflow(aomV);
+				const wf = { ...example, id: 'e2eAomDescribed1', name: 'e2e Academy of Mine (API description)' };
+				wf.nodes = example.nodes.map((n) => (n.credentials ? { ...n, credentials: { academyOfMineApi: { id: cred.id, name: cred.name } } } : n));
+				importWorkflows(cli, uf, [wf]);
+				const before = aomV.server.requests.length;
+				const ex = await cli.executeWorkflowRaw(uf, wf.id, { timeoutMs: 240000 });
+				const name = wf.nodes[1].name;
+				const run = nodeRun(ex.json, name);
+				assert(!run.missing && !run.error, `the node failed: ${JSON.stringify(run.error || ex.stderr.slice(-600)).slice(0, 600)}`);
+				const reqs = aomV.server.requests.slice(before).map((r) => `${r.method} ${r.path}`);
+				const described = 'GET /school/v1/announcements/announcement-tabular-list';
+				assert(reqs.includes('GET /school/docs/openapi.json'), `the description was not read: ${reqs.join(', ')}`);
+				assert(reqs.includes(described) && !reqs.some((r) => r === 'GET /school/announcements'), `expected ${described}, got ${reqs.join(', ')}`);
+				assert(run.items.length >= 1, `no items: ${JSON.stringify(run.items).slice(0, 300)}`);
+				return `${reqs.join(', ')} -> ${run.items.length} item(s)`;
 			});
 		}
 		// a vendor whose node ships in the package but whose sandbox cannot run is a failure

@@ -53,7 +53,13 @@ const nodes = pkg.n8n.nodes.map((f) => load<INodeType>(f));
 test.each(credentials.map((c) => [c.instance.name, c] as const))('credential %s', (_name, { file, instance }) => {
 	expect(instance.displayName).toBeTruthy();
 	expect(instance.test ?? instance.authenticate).toBeTruthy();
-	expect(instance.test?.request).toBeTruthy();
+	// a test request, or a test method of every node that uses the credential (as n8n's tester looks them up)
+	const users = nodes.filter((n) => n.instance.description.credentials?.some((c) => c.name === instance.name));
+	const testedByNodes = users.length > 0 && users.every(({ instance: node }) => {
+		const testedBy = node.description.credentials?.find((c) => c.name === instance.name)?.testedBy;
+		return typeof testedBy === 'string' && typeof node.methods?.credentialTest?.[testedBy] === 'function';
+	});
+	expect(!!instance.test?.request || testedByNodes).toBe(true);
 	for (const icon of iconFiles(instance.icon, file)) expect(existsSync(icon)).toBe(true);
 	for (const p of instance.properties) {
 		if (/token|secret|password|key/i.test(p.name)) expect(p.typeOptions?.password).toBe(true);

@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { vendorProperties } from '../shared/description';
 import { executeVendor } from '../shared/execute';
 
+import { aomCredentialTest } from './credentialTest';
 import { ACADEMY_OF_MINE, aomMethods } from './vendor';
 
 export class AcademyOfMine implements INodeType {
@@ -19,11 +20,11 @@ export class AcademyOfMine implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'academyOfMineApi', required: true }],
+		credentials: [{ name: 'academyOfMineApi', required: true, testedBy: 'academyOfMineApiTest' }],
 		properties: vendorProperties(ACADEMY_OF_MINE),
 	};
 
-	methods = aomMethods;
+	methods = { ...aomMethods, credentialTest: { academyOfMineApiTest: aomCredentialTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeVendor(this, ACADEMY_OF_MINE);

@@ -7,15 +7,17 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { deliveryFingerprint, isObject, isReplay, MAX_DEPTH, nestedDeeperThan } from '../shared/deliveries';
 import { vendorRequest, walkList } from '../shared/lookups';
 import { safeEqual } from '../shared/secrets';
 
 import { AOM_API } from './api';
+import { aomCredentialTest } from './credentialTest';
 import { WEBHOOK_EVENTS } from './events';
-import { ROUTES } from './routes';
+import type { AomRoutes } from './routeSource';
+import { routesFor } from './vendor';
 
 /** One webhook this node registered: Academy of Mine takes one event per webhook. */
 interface Registration extends IDataObject {
@@ -38,8 +40,14 @@ const CREATE = 'aom.webhooks.create-webhook';
 const UPDATE = 'aom.webhooks.update-the-specified-webhook-in-storage';
 const LIST = 'aom.webhooks.webhook-actions-tabular-list';
 
-/** The reference requires a webhook ID even to create one; a new webhook is asked for with 0. */
+/** The reference requires a webhook ID even to create one; by default a new webhook is asked for with 0. */
 const NEW_WEBHOOK_ID = '0';
+
+/**
+ * What this process registered, by webhook URL: n8n starts every "Listen for test event" with empty
+ * static data, so without this each listen would register new webhooks that are never reused.
+ */
+const registeredHere = new Map<string, Record<string, Registration>>();
 
 /** 32 random bytes as hex (Web Crypto: the nodes do not import Node's modules). */
 function newSecret(): string {
@@ -63,7 +71,11 @@ function withoutSecret(node: INode, error: unknown, secret: string): NodeOperati
 	});
 }
 
-const pathOf = (ref: string, id?: string) => ROUTES[ref].path.replace('{id}', encodeURIComponent(id ?? ''));
+/** Method and URL of a webhook route, from the credential's routes (API description, else the table). */
+function call(routes: AomRoutes, ref: string, id?: string) {
+	const { method, path } = routes.route(ref);
+	return { method, url: path.replace('{id}', encodeURIComponent(id ?? '')) };
+}
 
 export class AcademyOfMineTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -77,7 +89,7 @@ export class AcademyOfMineTrigger implements INodeType {
 		defaults: { name: 'Academy of Mine Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'academyOfMineApi', required: true }],
+		credentials: [{ name: 'academyOfMineApi', required: true, testedBy: 'academyOfMineApiTest' }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			{
@@ -96,8 +108,27 @@ export class AcademyOfMineTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'New Webhook ID',
+						name: 'newWebhookId',
+						type: 'string',
+						default: NEW_WEBHOOK_ID,
+						description:
+							"The ID sent in the path when a new webhook is created: Academy of Mine's reference requires one even then. Change it if your academy expects another value.",
+					},
+				],
+			},
 		],
 	};
+
+	methods = { credentialTest: { academyOfMineApiTest: aomCredentialTest } };
 
 	webhookMethods = {
 		default: {
@@ -109,7 +140,9 @@ export class AcademyOfMineTrigger implements INodeType {
 				const data = this.getWorkflowStaticData('node') as AomStaticData;
 				const registrations = data.registrations ?? {};
 				if (!Object.keys(registrations).length) return false;
-				const { records } = await walkList(this, AOM_API, { method: ROUTES[LIST].method, url: pathOf(LIST), list: { records: 'records' } });
+				const routes = await routesFor(this);
+				// every page: a webhook past the first page is still ours
+				const { records } = await walkList(this, AOM_API, { ...call(routes, LIST), list: { records: 'records', pagination: { style: 'aom' } } });
 				const listed = new Map(records.map((r) => [String(r.id), r]));
 				const url = this.getNodeWebhookUrl('default') as string;
 				for (const [event, registration] of Object.entries(registrations)) {
@@ -128,23 +161,31 @@ export class AcademyOfMineTrigger implements INodeType {
 			/** Registers one webhook per chosen event, or updates the one registered before. */
 			async create(this: IHookFunctions): Promise<boolean> {
 				const data = this.getWorkflowStaticData('node') as AomStaticData;
-				const registrations = (data.registrations ??= {});
 				const url = this.getNodeWebhookUrl('default') as string;
+				// what this process registered for this URL (a new test listen starts with empty static data)
+				const registrations = (data.registrations ??= { ...(registeredHere.get(url) ?? {}) });
 				const events = this.getNodeParameter('events', []) as string[];
 				if (!events.length) throw new NodeOperationError(this.getNode(), 'Choose at least one event');
+				const newId = String((this.getNodeParameter('options', {}) as IDataObject).newWebhookId ?? '').trim() || NEW_WEBHOOK_ID;
+				const routes = await routesFor(this);
 				const description = `n8n workflow ${this.getWorkflow().id ?? ''}`.trim();
 				for (const event of events) {
 					const known = registrations[event];
 					const secret = known?.secret ?? newSecret();
 					const body = { url: withSecret(url, secret), eventList: event, description };
-					const answer = (await vendorRequest(this, AOM_API, {
-						method: ROUTES[known ? UPDATE : CREATE].method,
-						url: pathOf(known ? UPDATE : CREATE, known?.id ?? NEW_WEBHOOK_ID),
-						body,
-					}).catch((error: unknown) => {
-						throw withoutSecret(this.getNode(), error, secret);
-					})) as IDataObject;
-					const id = answer?.id ?? known?.id;
+					let knownId: string | undefined = known?.id;
+					const send = async (ref: string, id: string | undefined) =>
+						(await vendorRequest(this, AOM_API, { ...call(routes, ref, id), body })) as IDataObject;
+					const hidden = (error: unknown) => withoutSecret(this.getNode(), error, secret);
+					const answer = await send(known ? UPDATE : CREATE, known?.id ?? newId).catch(async (error: unknown) => {
+						// removed in the admin since it was registered: a new one
+						if (!(known && error instanceof NodeApiError && String(error.httpCode) === '404')) throw hidden(error);
+						knownId = undefined;
+						return await send(CREATE, newId).catch((again: unknown) => {
+							throw hidden(again);
+						});
+					});
+					const id = answer?.id ?? knownId;
 					if (id === undefined || id === null || id === '') {
 						throw new NodeOperationError(this.getNode(), 'Academy of Mine did not return the ID of the webhook', {
 							description: hideSecret(JSON.stringify(answer ?? null), secret).slice(0, 500),
@@ -152,6 +193,7 @@ export class AcademyOfMineTrigger implements INodeType {
 					}
 					registrations[event] = { id: String(id), secret };
 				}
+				registeredHere.set(url, { ...registrations });
 				data.webhookUrl = url;
 				data.events = events;
 				return true;

@@ -1,3 +1,5 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import type { ApiSpec } from '../shared/types';
 
 /**
@@ -11,3 +13,11 @@ export const AOM_API: ApiSpec = {
 	baseUrl: { field: 'baseUrl' },
 	secrets: ['apiKey'],
 };
+
+/** The header carrying the API key (`Authorization: Bearer <key>`, or the credential's own header). */
+export function aomAuthHeader(credentials: ICredentialDataDecryptedObject): [string, string] {
+	const key = String(credentials.apiKey ?? '');
+	if (credentials.headerScheme !== 'custom') return ['Authorization', `Bearer ${key}`];
+	const prefix = String(credentials.headerPrefix ?? '');
+	return [String(credentials.headerName || 'X-API-Key'), prefix ? `${prefix} ${key}` : key];
+}

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { placementOf } from './fields';
 import type { FieldGroup, FieldSpec, OperationSpec, ResourceSpec, VendorSpec } from './types';
@@ -268,6 +268,15 @@ function routeOverride(vendor: VendorSpec): INodeProperties {
 		...(custom.length ? { displayOptions: { hide: { resource: custom } } } : {}),
 		options: [
 			{
+				displayName: 'For Operation Name or ID',
+				name: 'forOperation',
+				type: 'options',
+				default: '',
+				typeOptions: { loadOptionsMethod: 'routeOverrideOperation', loadOptionsDependsOn: ['resource', 'operation'] },
+				description:
+					'The operation this override is for: it is never applied to another one (choose again after changing the operation). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
 				displayName: 'Method',
 				name: 'method',
 				type: 'options',
@@ -283,6 +292,15 @@ function routeOverride(vendor: VendorSpec): INodeProperties {
 				description: "Path after the credential's base URL; {placeholders} take the operation's ID parameters",
 			},
 		],
+	};
+}
+
+/** `loadOptions` of Route Override's "For Operation": the operation chosen now, named as the editor names it. */
+export function routeOverrideOperation(vendor: VendorSpec) {
+	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const resource = vendor.resources.find((r) => r.value === this.getCurrentNodeParameter('resource'));
+		const op = resource?.operations.find((o) => o.value === this.getCurrentNodeParameter('operation'));
+		return resource && op ? [{ name: `${resource.name}: ${op.name}`, value: `${resource.value}.${op.value}` }] : [];
 	};
 }
 

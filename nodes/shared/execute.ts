@@ -9,7 +9,7 @@ import { walkPages } from './pagination';
 import { isErrorEnvelope, listRecords, listSiblings, parseJson, recordsLabel, singleRecords } from './response';
 import type { ApiRequest, ApiResponse, TransportSettings } from './transport';
 import { Connection, DEFAULT_SETTINGS } from './transport';
-import type { FieldGroup, FieldSpec, HttpMethod, OperationSpec, VendorSpec } from './types';
+import type { FieldGroup, FieldSpec, HttpMethod, OperationSpec, RouteResolver, VendorSpec } from './types';
 
 const HTTP_METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -106,6 +106,7 @@ class Run {
 		readonly ctx: IExecuteFunctions,
 		readonly vendor: VendorSpec,
 		readonly connection: Connection,
+		readonly routes: RouteResolver = () => undefined,
 	) {
 		const override = ctx.getNode().parameters.routeOverride;
 		this.overridden = !!override && typeof override === 'object' && Object.keys(override).length > 0;
@@ -157,9 +158,11 @@ class Run {
 	 * Override the user set. A path from a parameter stays on the credential's host: it must start
 	 * with `/` and may not climb out of the base URL.
 	 */
-	route(op: OperationSpec, i: number): { method: HttpMethod; path: string } {
-		let method: unknown = op.method;
-		let path: unknown = op.path;
+	route(op: OperationSpec, i: number): { method: HttpMethod; path: string; notFoundHint?: string } {
+		const resolved = op.routeFrom ? undefined : this.routes(op.ref);
+		let method: unknown = resolved?.method ?? op.method;
+		let path: unknown = resolved?.path ?? op.path;
+		let notFoundHint = resolved?.notFoundHint;
 		let label = 'Route Override';
 		if (op.routeFrom) {
 			method = this.param(op.routeFrom.method, i, '');
@@ -167,8 +170,10 @@ class Run {
 			label = 'Path';
 		} else if (this.vendor.routeOverride && this.overridden) {
 			const override = (this.param('routeOverride', i, {}) ?? {}) as IDataObject;
+			this.checkOverrideTarget(override, i);
 			if (!isUnset(override.method)) method = override.method;
 			if (!isUnset(override.path)) path = override.path;
+			notFoundHint = undefined;
 		}
 		method = String(method ?? '').toUpperCase();
 		if (!HTTP_METHODS.includes(method as HttpMethod)) {
@@ -182,7 +187,19 @@ class Run {
 				`Give a path relative to the base URL of the credential, starting with "/" (e.g. /courses/{id}); it cannot contain spaces, backslashes or "." / ".." segments, written or percent-encoded.`,
 			);
 		}
-		return { method: method as HttpMethod, path: text };
+		return { method: method as HttpMethod, path: text, notFoundHint };
+	}
+
+	/** A Route Override belongs to the operation it was set for: on another one it is refused, not applied. */
+	checkOverrideTarget(override: IDataObject, i: number): void {
+		const current = `${String(this.ctx.getNodeParameter('resource', 0))}.${String(this.ctx.getNodeParameter('operation', 0))}`;
+		const target = String(override.forOperation ?? '');
+		if (target === current) return;
+		throw this.invalid(
+			i,
+			target ? `The Route Override was set for the operation "${target}", not for "${current}"` : 'The Route Override does not say which operation it is for',
+			'Open Route Override and choose this operation under "For Operation" (or remove the override): an override set for one operation is never applied to another.',
+		);
 	}
 
 	/** The request of operation `op` for item `i`, from the operation's own fields only. */
@@ -194,7 +211,9 @@ class Run {
 		const { method, path } = this.route(op, i);
 		let url = path;
 		const place = (field: FieldSpec, raw: unknown) => {
-			if (field.in === 'path') {
+			// a route (from an API description) may take in its path an ID the operation sends elsewhere
+			const inPath = field.in === 'path' || (field.in !== 'none' && url.includes(`{${field.key ?? field.name}}`));
+			if (inPath) {
 				url = url.replace(`{${field.key ?? field.name}}`, this.segment(field, raw, i));
 				return;
 			}
@@ -308,6 +327,20 @@ class Run {
 
 	/** Everything item `i` outputs. */
 	async item(plan: OperationPlan, i: number): Promise<INodeExecutionData[]> {
+		try {
+			return await this.send(plan, i);
+		} catch (error) {
+			// a 404/405 on a route that may be wrong says so, and what to do about it
+			if (error instanceof NodeApiError && ['404', '405'].includes(String(error.httpCode)) && !plan.op.routeFrom) {
+				const hint = this.route(plan.op, i).notFoundHint;
+				if (hint) error.description = [hint, error.description].filter(Boolean).join('\n');
+			}
+			throw error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(this.ctx.getNode(), error as Error, { itemIndex: i });
+		}
+	}
+
+	/** The request(s) of item `i` and what they output. */
+	async send(plan: OperationPlan, i: number): Promise<INodeExecutionData[]> {
 		const { op } = plan;
 		const request = await this.request(plan, i);
 		const paired = { item: i };
@@ -405,7 +438,8 @@ export async function executeVendor(ctx: IExecuteFunctions, vendor: VendorSpec):
 	const plan = planOf(vendor, resource, operation);
 	if (!plan) throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not known to this node`);
 	const settings = settingsOf(ctx);
-	const run = new Run(ctx, vendor, await Connection.open(ctx, vendor.api, settings));
+	const routes = vendor.routes ? await vendor.routes(ctx) : undefined;
+	const run = new Run(ctx, vendor, await Connection.open(ctx, vendor.api, settings), routes);
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const failures: Array<{ index: number; error: Error }> = [];
 	let next = 0;

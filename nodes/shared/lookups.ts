@@ -83,6 +83,8 @@ export function siblingParameter(ctx: ILoadOptionsFunctions, name: string): stri
 }
 
 export interface LookupSpec {
+	/** The list's method (GET when not given). */
+	method?: HttpMethod;
 	/** The list's path; a function may build it from other parameters (undefined: nothing to list yet). */
 	url: string | ((ctx: ILoadOptionsFunctions) => string | undefined);
 	/** Where the records are (`data`, `content`, `''` for a bare array). */
@@ -139,7 +141,7 @@ async function fetchLookup(
 	return await walkList(
 		ctx,
 		api,
-		{ url, qs: { ...base, ...extraQs }, list: { records: spec.records, pagination: spec.pagination } },
+		{ method: spec.method, url, qs: { ...base, ...extraQs }, list: { records: spec.records, pagination: spec.pagination } },
 		{ maxPages: page?.one ? 1 : MAX_LOOKUP_PAGES, start: page?.start },
 	);
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, INodePropertyOptions, NodePropertyTypes } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodePropertyOptions, NodePropertyTypes } from 'n8n-workflow';
 
 /** Where a field's value goes in the request. */
 export type FieldLocation = 'path' | 'query' | 'body' | 'header' | 'none';
@@ -201,4 +201,18 @@ export interface VendorSpec {
 	 * route differs from the one in the data (routes inferred from an incomplete reference).
 	 */
 	routeOverride?: boolean;
+	/**
+	 * Routes read per run (e.g. from an API description the credential names) before the route
+	 * table: catalog ref -> method and path, undefined to keep the operation's own.
+	 */
+	routes?: (ctx: IExecuteFunctions) => Promise<RouteResolver>;
 }
+
+export interface ResolvedRoute {
+	method: HttpMethod;
+	path: string;
+	/** Added to the error of a 404 or 405 answered on this route (an inferred route: the ways out). */
+	notFoundHint?: string;
+}
+
+export type RouteResolver = (ref: string) => ResolvedRoute | undefined;

@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { AcademyOfMineApi } from '../../credentials/AcademyOfMineApi.credentials';
 import { AcademyOfMine } from '../../nodes/AcademyOfMine/AcademyOfMine.node';
 import { ROUTES } from '../../nodes/AcademyOfMine/routes';
-import { loadOptions, searchPage, testCredential } from '../harness/methods';
+import { loadOptions, searchPage, testCredentialWith } from '../harness/methods';
 import { AOM_KEY, AOM_ROOT, aomMock, aomPage } from '../mocks/academyOfMine';
 import { aomCredentials, rl, runAom } from './setup';
 
@@ -123,7 +123,7 @@ describe('Route Override', () => {
 			title: 'Gold',
 			badgeIconUrl: 'https://x.test/gold.svg',
 			updateFields: { points: 10 },
-			routeOverride: { method: 'PATCH', path: '/v2/badges/{id}' },
+			routeOverride: { forOperation: 'badge.updateAnExistingBadgeByItsId', method: 'PATCH', path: '/v2/badges/{id}' },
 		});
 		expect(error).toBeUndefined();
 		expect(server.last()).toMatchObject({ method: 'PATCH', path: `${AOM_ROOT}/v2/badges/17` });
@@ -133,15 +133,36 @@ describe('Route Override', () => {
 
 	test('only the method, or only the path, may be overridden', async () => {
 		server.on('POST', at('aom.badges.get-a-tabular-list-of-badges-with-pagination-and-search'), (req) => ({ body: aomPage([], req) }));
-		const { error } = await runAom(server, { resource: 'badge', operation: 'getATabularListOfBadgesWithPaginationAndSearch', limit: 5, routeOverride: { method: 'POST' } });
+		const { error } = await runAom(server, { resource: 'badge', operation: 'getATabularListOfBadgesWithPaginationAndSearch', limit: 5, routeOverride: { forOperation: 'badge.getATabularListOfBadgesWithPaginationAndSearch', method: 'POST' } });
 		expect(error).toBeUndefined();
 		expect(server.last().method).toBe('POST');
 	});
 
 	test('a placeholder no field fills is refused before any request', async () => {
-		const { error } = await runAom(server, { resource: 'badge', operation: 'createANewBadge', title: 'x', points: 1, badgeIconUrl: 'https://x.test/i.svg', routeOverride: { path: '/badges/{badgeId}' } });
+		const { error } = await runAom(server, { resource: 'badge', operation: 'createANewBadge', title: 'x', points: 1, badgeIconUrl: 'https://x.test/i.svg', routeOverride: { forOperation: 'badge.createANewBadge', path: '/badges/{badgeId}' } });
 		expect(error?.message).toContain('{badgeId}');
 		expect(server.requests).toHaveLength(0);
+	});
+
+	test('an override belongs to the operation it was set for: after a switch it is refused, not applied', async () => {
+		const { error } = await runAom(server, {
+			resource: 'user',
+			operation: 'retrieveUserById',
+			id: '9',
+			routeOverride: { forOperation: 'course.deleteCourse', method: 'DELETE', path: '/courses/{id}/delete' },
+		});
+		expect(error?.message).toBe('The Route Override was set for the operation "course.deleteCourse", not for "user.retrieveUserById"');
+		expect(server.requests).toHaveLength(0);
+		const unbound = await runAom(server, { resource: 'user', operation: 'retrieveUserById', id: '9', routeOverride: { method: 'DELETE' } });
+		expect(unbound.error?.message).toBe('The Route Override does not say which operation it is for');
+	});
+
+	test('"For Operation" offers the operation chosen now', async () => {
+		const options = await loadOptions(new AcademyOfMine(), [new AcademyOfMineApi()], aomCredentials(server), 'loadOptions', 'routeOverrideOperation', undefined, {
+			resource: 'badge',
+			operation: 'createANewBadge',
+		});
+		expect(options).toEqual([{ name: 'Badge: Create a New Badge', value: 'badge.createANewBadge' }]);
 	});
 });
 
@@ -217,12 +238,39 @@ describe('credential', () => {
 		}
 	});
 
-	test('the credential test reads the webhook event lookup with the key', async () => {
-		const ok = await testCredential(new AcademyOfMineApi(), aomCredentials(server).academyOfMineApi);
-		expect(ok.status).toBe('OK');
-		expect(server.last()).toMatchObject({ method: ROUTES['aom.webhooks.webhook-event-lookup'].method, path: at('aom.webhooks.webhook-event-lookup') });
+	const testAom = async (data: IDataObject) => await testCredentialWith(new AcademyOfMine(), new AcademyOfMineApi(), data as never);
+
+	test('the credential test reads the webhook event lookup with the key and says what it tried', async () => {
+		const ref = 'aom.webhooks.webhook-event-lookup';
+		const ok = await testAom(aomCredentials(server).academyOfMineApi);
+		expect(ok).toEqual({
+			status: 'OK',
+			message: `Connection tested: ${ROUTES[ref].method} ${ROUTES[ref].path} (inferred) answered. No API description set: the 494 routes are inferred.`,
+		});
+		expect(server.last()).toMatchObject({ method: ROUTES[ref].method, path: at(ref) });
 		expect(server.last().headers.authorization).toBe(`Bearer ${AOM_KEY}`);
-		expect((await testCredential(new AcademyOfMineApi(), aomCredentials(server, undefined, 'bad-key').academyOfMineApi)).status).toBe('Error');
+		expect(await testAom(aomCredentials(server, undefined, 'bad-key').academyOfMineApi)).toEqual({
+			status: 'Error',
+			message: `The API key was refused (HTTP 401) on ${ROUTES[ref].method} ${ROUTES[ref].path} (inferred)`,
+		});
+	});
+
+	test('the credential test fails on an HTML page, and on a 404 says the route was inferred', async () => {
+		const ref = 'aom.webhooks.webhook-event-lookup';
+		const site = aomMock();
+		await site.start();
+		try {
+			site.on(ROUTES[ref].method, at(ref), { headers: { 'Content-Type': 'text/html' }, body: '<!DOCTYPE html><html><body>Welcome to our school</body></html>' });
+			const html = await testAom(aomCredentials(site).academyOfMineApi);
+			expect(html.status).toBe('Error');
+			expect(html.message).toContain('answered an HTML page, not the API');
+			site.on(ROUTES[ref].method, at(ref), { status: 404, body: { message: 'Not Found' } });
+			const missing = await testAom(aomCredentials(site).academyOfMineApi);
+			expect(missing.message).toContain(`${ROUTES[ref].method} ${ROUTES[ref].path} (inferred) answered HTTP 404. ${ROUTES[ref].method} ${ROUTES[ref].path} was inferred`);
+			expect(missing.message).toContain('API description');
+		} finally {
+			await site.stop();
+		}
 	});
 });
 

@@ -36,6 +36,44 @@ test('inferred routes follow the conventions and are unique', () => {
 	expect(['aom.media.upload-media', 'aom.media.upload-media-2', 'aom.media.upload-media-3'].map((id) => `${routes[id].method} ${routes[id].path}`)).toEqual(['POST /media/upload-media', 'PATCH /media/upload-media', 'DELETE /media/upload-media']);
 });
 
+test('collection routes go to the operation that acts on the section\'s records, whatever its position', () => {
+	const routes = generator.inferRoutes(readReference());
+	const owner = (method: string, path: string) => Object.entries(routes).find(([, r]) => r.method === method && r.path === path)?.[0];
+	expect(owner('GET', '/courses')).toBe('aom.courses.tabular-list');
+	expect(owner('POST', '/courses/save-course-rating')).toBe('aom.courses.save-course-rating');
+	expect(owner('GET', '/users')).toBe('aom.users.tabular-list');
+	expect(owner('GET', '/users/{id}')).toBe('aom.users.retrieve-user-by-id');
+	expect(owner('GET', '/portals/{id}')).toBeUndefined();
+	expect(owner('PUT', '/portals/{id}')).toBeUndefined();
+	expect(owner('POST', '/pages')).toBe('aom.pages.save-a-new-page');
+	expect(owner('POST', '/scorm-modules')).toBe('aom.scorm-modules.create-scorm-module');
+});
+
+test('no path cuts a word in two; downloads with query inputs only are GETs', () => {
+	const routes = generator.inferRoutes(readReference());
+	expect(routes['aom.users.retrieve-custom-user-fields-that-needs-to-be-shown-on-the-re'].path).toBe('/users/retrieve-custom-user-fields-that-needs-to-be-shown-on-the-registration-page');
+	for (const id of [
+		'aom.ecommerce-orders.download-the-pdf-invoice-for-a-specific-order',
+		'aom.ecommerce-orders.export-orders',
+		'aom.quiz-modules.downloads-the-quiz-response-as-a-pdf',
+		'aom.media.download-mux-video',
+	]) {
+		expect([id, routes[id].method]).toEqual([id, 'GET']);
+	}
+});
+
+test('every placeholder of every route has a path field of its operation (regenerate: npm run aom:generate)', () => {
+	const { AOM_RESOURCES } = require('../../nodes/AcademyOfMine/resources') as { AOM_RESOURCES: Array<{ operations: Array<{ ref: string; path: string; fields?: Array<{ name: string; key?: string; in: string }> }> }> };
+	const missing = AOM_RESOURCES.flatMap((r) => r.operations).flatMap((op) =>
+		[...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).filter((name) => !(op.fields ?? []).some((f) => f.in === 'path' && (f.key ?? f.name) === name)).map((name) => `${op.ref} {${name}}`),
+	);
+	expect(missing).toEqual([]);
+	const single = AOM_RESOURCES.flatMap((r) => r.operations).filter((op) =>
+		['aom.announcements.retrieve-announcement', 'aom.survey-modules.retrieves-the-details-of-the-specified-survey-module', 'aom.flash-cards-modules.update-flash-card-module', 'aom.quiz-modules.update-quiz-module'].includes(op.ref),
+	);
+	expect(single.map((op) => [op.ref, op.path.endsWith('/{id}'), op.fields?.some((f) => f.name === 'id' && f.in === 'path')])).toEqual(single.map((op) => [op.ref, true, true]));
+});
+
 test('the node description stays within its size budget (one Route Override, not one per operation)', () => {
 	const { AcademyOfMine } = require('../../nodes/AcademyOfMine/AcademyOfMine.node');
 	const description = new AcademyOfMine().description;

@@ -218,12 +218,52 @@ test('an activation the vendor refuses, echoing the request, never shows the web
 		body: { message: `The url ${req.body.url} is not reachable`, errors: { url: [`${req.body.url} did not answer`] }, request: req.body },
 	}));
 	const staticData: IDataObject = {};
-	const error = (await hooks.create.call(hook(staticData, ['new_account_created'])).catch((e: unknown) => e)) as Error & { description?: string };
+	// an event this process has not registered for the URL before (it would update that webhook instead)
+	const error = (await hooks.create.call(hook(staticData, ['refunded_order'])).catch((e: unknown) => e)) as Error & { description?: string };
 	const secret = new URL(String(server.last().body.url)).searchParams.get('secret')!;
 	expect(secret).toMatch(/^[0-9a-f]{64}$/);
 	expect(error).toBeInstanceOf(Error);
 	expect(error.message).toContain('is not reachable');
 	expect(error.message).toContain('[secret]');
 	for (const text of [error.message, error.description ?? '', error.stack ?? '', JSON.stringify(error)]) expect(text).not.toContain(secret);
-	expect(nodeData(staticData).registrations ?? {}).toEqual({});
+	expect(nodeData(staticData).registrations?.refunded_order).toBeUndefined();
+});
+
+describe('registration on a busy academy', () => {
+	const busy: AomWebhookState = { webhooks: [], nextId: 500 };
+	const academy = aomMock({ scheme: 'bearer' }, busy);
+	beforeAll(async () => await academy.start());
+	afterAll(async () => await academy.stop());
+	const busyHook = (staticData: IDataObject, parameters: IDataObject = {}) =>
+		hookContext({
+			node: trigger,
+			parameters: { events: ['new_order', 'failed_order'], ...parameters },
+			credentials: aomCredentials(academy),
+			credentialTypes: [new AcademyOfMineApi()],
+			staticData,
+		}).context as unknown as IHookFunctions;
+
+	test('"Listen for test event" again and again reuses the webhooks it registered (static data starts empty each time)', async () => {
+		for (let listen = 0; listen < 3; listen++) await hooks.create.call(busyHook({}));
+		expect(busy.webhooks).toHaveLength(2);
+		const creates = academy.requests.filter((r) => r.method === create.method && r.path.startsWith(`${AOM_ROOT}${create.path.replace('{id}', '')}`));
+		expect(creates).toHaveLength(2);
+	});
+
+	test('checkExists reads the webhook list across pages', async () => {
+		const staticData: IDataObject = {};
+		await hooks.create.call(busyHook(staticData));
+		// 250 webhooks made in the admin after ours: ours are on the last page of the list
+		for (let i = 0; i < 250; i++) busy.webhooks.unshift({ id: 1000 + i, events: 'New Order', author: 'Client Admin' });
+		academy.reset();
+		expect(await hooks.checkExists.call(busyHook(staticData))).toBe(true);
+		const pages = academy.requests.map((r) => r.query.page_number);
+		expect(pages).toEqual(['1', '2', '3']);
+	});
+
+	test('the ID a new webhook is created with can be set', async () => {
+		academy.reset();
+		await hooks.create.call(busyHook({}, { events: ['pending_payment'], options: { newWebhookId: 'new' } }));
+		expect(academy.requests.map((r) => [r.method, r.path])).toEqual([[create.method, `${AOM_ROOT}${create.path.replace('{id}', 'new')}`]]);
+	});
 });

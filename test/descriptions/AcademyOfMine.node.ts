@@ -28,6 +28,7 @@ export class AcademyOfMine implements INodeType {
 			{
 				name: "academyOfMineApi",
 				required: true,
+				testedBy: "academyOfMineApiTest",
 			},
 		],
 		properties: [
@@ -898,6 +899,24 @@ export class AcademyOfMine implements INodeType {
 						placeholder: "e.g. 1,2,3",
 					},
 				],
+			},
+			{
+				displayName: "ID",
+				name: "id",
+				type: "string",
+				default: "",
+				required: true,
+				description: "ID of the announcement",
+				displayOptions: {
+					show: {
+						resource: [
+							"announcement",
+						],
+						operation: [
+							"retrieveAnnouncement",
+						],
+					},
+				},
 			},
 			{
 				displayName: "Delete IDs",
@@ -13415,6 +13434,24 @@ export class AcademyOfMine implements INodeType {
 						],
 						operation: [
 							"retrieveDetailedFlashcardModuleInfo",
+						],
+					},
+				},
+			},
+			{
+				displayName: "ID",
+				name: "id",
+				type: "string",
+				default: "",
+				required: true,
+				description: "ID of the flash card module",
+				displayOptions: {
+					show: {
+						resource: [
+							"flashCardsModule",
+						],
+						operation: [
+							"updateFlashCardModule",
 						],
 					},
 				},
@@ -30785,6 +30822,24 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
+				displayName: "ID",
+				name: "id",
+				type: "string",
+				default: "",
+				required: true,
+				description: "ID of the quiz module",
+				displayOptions: {
+					show: {
+						resource: [
+							"quizModule",
+						],
+						operation: [
+							"updateQuizModule",
+						],
+					},
+				},
+			},
+			{
 				displayName: "Name",
 				name: "name",
 				type: "string",
@@ -35349,6 +35404,24 @@ export class AcademyOfMine implements INodeType {
 						description: "Whether the module is being tracked(whether its finished or not) in course player",
 					},
 				],
+			},
+			{
+				displayName: "ID",
+				name: "id",
+				type: "string",
+				default: "",
+				required: true,
+				description: "ID of the survey module",
+				displayOptions: {
+					show: {
+						resource: [
+							"surveyModule",
+						],
+						operation: [
+							"retrievesTheDetailsOfTheSpecifiedSurveyModule",
+						],
+					},
+				},
 			},
 			{
 				displayName: "Registration ID",
@@ -43901,6 +43974,20 @@ export class AcademyOfMine implements INodeType {
 					},
 				},
 				options: [
+					{
+						displayName: "For Operation Name or ID",
+						name: "forOperation",
+						type: "options",
+						default: "",
+						typeOptions: {
+							loadOptionsMethod: "routeOverrideOperation",
+							loadOptionsDependsOn: [
+								"resource",
+								"operation",
+							],
+						},
+						description: "The operation this override is for: it is never applied to another one (choose again after changing the operation). Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+					},
 					{
 						displayName: "Method",
 						name: "method",

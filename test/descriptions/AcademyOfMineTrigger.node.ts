@@ -25,6 +25,7 @@ export class AcademyOfMineTrigger implements INodeType {
 			{
 				name: "academyOfMineApi",
 				required: true,
+				testedBy: "academyOfMineApiTest",
 			},
 		],
 		webhooks: [
@@ -103,6 +104,22 @@ export class AcademyOfMineTrigger implements INodeType {
 				name: "noDeleteNotice",
 				type: "notice",
 				default: "",
+			},
+			{
+				displayName: "Options",
+				name: "options",
+				type: "collection",
+				placeholder: "Add Option",
+				default: {},
+				options: [
+					{
+						displayName: "New Webhook ID",
+						name: "newWebhookId",
+						type: "string",
+						default: "0",
+						description: "The ID sent in the path when a new webhook is created: Academy of Mine's reference requires one even then. Change it if your academy expects another value.",
+					},
+				],
 			},
 		],
 	};

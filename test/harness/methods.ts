@@ -1,7 +1,8 @@
-import { LoadOptionsContext } from 'n8n-core';
+import { CredentialTestContext, LoadOptionsContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
+	INodeCredentialTestResult,
 	INode,
 	INodeListSearchResult,
 	INodePropertyOptions,
@@ -82,4 +83,22 @@ export async function testCredential(
 		(r) => r.type === 'responseCode' && String(r.properties.value) === String(error.httpCode),
 	);
 	return { status: 'Error', message: rule ? rule.properties.message : error.message };
+}
+
+/**
+ * Runs a node's `methods.credentialTest[name]` the way n8n's credential tester does for a
+ * credential without a `test` request: in n8n-core's CredentialTestContext (requests through n8n's
+ * legacy request helper).
+ */
+export async function testCredentialWith(
+	nodeType: INodeType,
+	credentialType: ICredentialType,
+	data: ICredentialDataDecryptedObject,
+): Promise<INodeCredentialTestResult> {
+	const testedBy = nodeType.description.credentials?.find((c) => c.name === credentialType.name)?.testedBy;
+	const fn = typeof testedBy === 'string' ? nodeType.methods?.credentialTest?.[testedBy] : undefined;
+	if (!fn) throw new Error(`${nodeType.description.name} has no credential test for ${credentialType.name}`);
+	const { additionalData } = singleNodeWorkflow({ node: nodeType, parameters: {}, credentials: { [credentialType.name]: data }, credentialTypes: [credentialType] });
+	const context = new CredentialTestContext(additionalData);
+	return await fn.call(context, { id: 'test', name: credentialType.displayName, type: credentialType.name, data });
 }

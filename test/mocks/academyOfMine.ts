@@ -4,7 +4,7 @@
  * with bytes; the webhook routes keep state for the trigger tests. The API key is required in the
  * header the credential sends.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
@@ -62,11 +62,58 @@ export interface AomAuth {
 export const authValue = (auth: AomAuth, key = AOM_KEY) =>
 	auth.scheme === 'bearer' ? `Bearer ${key}` : `${auth.prefix ? `${auth.prefix} ` : ''}${key}`;
 
-/** `/courses/{id}` -> `/courses/:id` (the mock server's placeholders). */
 /** The API root of the mock's base URL. */
 export const AOM_ROOT = '/api';
 
-const pattern = (path: string) => `${AOM_ROOT}${path}`.replace(/\{([^}]+)\}/g, ':$1');
+/**
+ * A second academy in the same mock, whose routes are its own API description's
+ * (test/fixtures/academy-of-mine.openapi.json: `/v1/<section>/<operation>`, PATCH for updates),
+ * not the inferred ones. Its description is served at `<root>/docs/openapi.json` (with an ETag) and
+ * as a Redoc page at `<root>/docs/`.
+ */
+export const AOM_DESCRIBED_ROOT = '/school';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures');
+
+/** The vendor-style API description the described academy serves. */
+export const AOM_DESCRIPTION_TEXT = readFileSync(join(FIXTURES, 'academy-of-mine.openapi.json'), 'utf8');
+
+/**
+ * The described academy's routes: each operation of its description (`/v1/<section>/<slug>`, so the
+ * catalog id is read from the path, not matched), the others at their inferred path under `/v1`.
+ */
+export const AOM_DESCRIBED_ROUTES: Record<string, { method: string; path: string }> = (() => {
+	const table: Record<string, { method: string; path: string }> = {};
+	for (const [id, route] of Object.entries(ROUTES)) table[id] = { method: route.method, path: `/v1${route.path}` };
+	const paths = JSON.parse(AOM_DESCRIPTION_TEXT).paths as Record<string, Record<string, unknown>>;
+	for (const [path, item] of Object.entries(paths)) {
+		const [, , section, slug] = path.split('/');
+		const id = `aom.${section}.${slug}`;
+		if (id in table) for (const method of Object.keys(item)) table[id] = { method: method.toUpperCase(), path };
+	}
+	return table;
+})();
+
+/** A Redoc page as Redoc writes it: the state in a `const`, then `Redoc.hydrate` in the same script. */
+export function redocPage(spec: unknown): string {
+	const state = JSON.stringify({ menu: { activeItemIdx: -1 }, spec: { data: spec }, searchIndex: { store: [], index: { version: '2.3.9' } }, options: {} });
+	return [
+		'<!DOCTYPE html>',
+		'<html><head><meta charset="utf8" /><title>Academy of Mine API</title>',
+		'<style>body { padding: 0; margin: 0; }</style>',
+		'<script src="https://cdn.redocly.com/redoc/v2.1.5/bundles/redoc.standalone.js"></script></head>',
+		'<body><div id="redoc"><div class="sc-iJuUWI">Academy of Mine API</div></div>',
+		`<script>const __redoc_state = ${state};`,
+		'',
+		"      var container = document.getElementById('redoc');",
+		'      Redoc.hydrate(__redoc_state, container);',
+		'',
+		'      </script></body></html>',
+	].join('\n');
+}
+
+/** `/courses/{id}` -> `/courses/:id` (the mock server's placeholders), under an API root. */
+const pattern = (path: string, root = AOM_ROOT) => `${root}${path}`.replace(/\{([^}]+)\}/g, ':$1');
 
 const placeholders = (path: string) => (path.match(/\{/g) ?? []).length;
 
@@ -76,22 +123,39 @@ export interface AomWebhookState {
 	nextId: number;
 }
 
-/** The mock; with `state`, the webhook routes keep what is registered (for the trigger). */
+/**
+ * The mock: the inferred routes under `/api`, the described academy under `/school`; with `state`,
+ * the webhook routes of both keep what is registered (for the trigger).
+ */
 export function aomMock(auth: AomAuth = { scheme: 'bearer' }, state?: AomWebhookState): MockServer {
 	const server = new MockServer();
-	const ops = Object.entries(ROUTES).sort(([, a], [, b]) => placeholders(b.path) - placeholders(a.path));
+	serveRoutes(server, ROUTES, AOM_ROOT, state);
+	serveRoutes(server, AOM_DESCRIBED_ROUTES, AOM_DESCRIBED_ROOT, state);
+	const etag = '"aom-description-1"';
+	server.on('GET', `${AOM_DESCRIBED_ROOT}/docs/openapi.json`, (req) =>
+		req.headers['if-none-match'] === etag
+			? { status: 304, body: '' }
+			: { headers: { 'Content-Type': 'application/json', ETag: etag }, body: AOM_DESCRIPTION_TEXT },
+	);
+	server.on('GET', `${AOM_DESCRIBED_ROOT}/docs/`, { headers: { 'Content-Type': 'text/html' }, body: redocPage(JSON.parse(AOM_DESCRIPTION_TEXT)) });
+	server.guard = guard(auth);
+	return server;
+}
+
+function serveRoutes(server: MockServer, table: Record<string, { method: string; path: string }>, root: string, state?: AomWebhookState): void {
+	const ops = Object.entries(table).sort(([, a], [, b]) => placeholders(b.path) - placeholders(a.path));
 	// fewest placeholders last, so that `/courses/tabular-list` wins over `/courses/{id}` (later routes win)
 	for (const [id, route] of ops) {
 		const file = AOM_FILES[id];
 		if (overrides.downloads.includes(id) && file) {
-			server.on(route.method, pattern(route.path), {
+			server.on(route.method, pattern(route.path, root), {
 				body: file.body.toString('latin1'),
 				headers: { 'Content-Type': file.type, 'Content-Disposition': `attachment; filename="${file.name}"` },
 			});
 			continue;
 		}
 		const sample = aomSample(id);
-		server.on(route.method, pattern(route.path), (req): MockResponse => {
+		server.on(route.method, pattern(route.path, root), (req): MockResponse => {
 			if (!sample) return { body: pagedBy(req) ? { recordsTotal: 0, recordsFiltered: 0, records: [] } : { message: 'Success' } };
 			const body = sample.body as IDataObject;
 			const key = body && typeof body === 'object' ? ['records', ...Object.keys(body)].find((k) => Array.isArray(body[k])) : undefined;
@@ -102,10 +166,7 @@ export function aomMock(auth: AomAuth = { scheme: 'bearer' }, state?: AomWebhook
 			return { status: sample.status, body: { ...body, [key]: page, recordsTotal: records.length, recordsFiltered: records.length } };
 		});
 	}
-	if (!state) {
-		server.guard = guard(auth);
-		return server;
-	}
+	if (!state) return;
 	const events = new Map([
 		['new_account_created', 'New Account Created'],
 		['course_enrolled', 'Enrolled in a course'],
@@ -118,27 +179,23 @@ export function aomMock(auth: AomAuth = { scheme: 'bearer' }, state?: AomWebhook
 		description: req.body?.description,
 		author: 'API',
 	});
-	server.on(ROUTES['aom.webhooks.create-webhook'].method, pattern(ROUTES['aom.webhooks.create-webhook'].path), (req) => {
+	const at = (ref: string) => [table[ref].method, pattern(table[ref].path, root)] as const;
+	server.on(...at('aom.webhooks.create-webhook'), (req) => {
 		const id = state.nextId++;
 		state.webhooks.push(webhookBody(req, id));
 		return { body: { id: String(id), message: 'Webhook saved successfully' } };
 	});
-	server.on(ROUTES['aom.webhooks.update-the-specified-webhook-in-storage'].method, pattern(ROUTES['aom.webhooks.update-the-specified-webhook-in-storage'].path), (req, params) => {
+	server.on(...at('aom.webhooks.update-the-specified-webhook-in-storage'), (req, params) => {
 		const index = state.webhooks.findIndex((w) => String(w.id) === params.id);
 		if (index < 0) return { status: 404, body: { message: 'Webhook not found' } };
 		state.webhooks[index] = { ...state.webhooks[index], ...webhookBody(req, state.webhooks[index].id) };
 		return { body: { id: params.id, message: 'Webhook updated successfully' } };
 	});
-	server.on(ROUTES['aom.webhooks.webhook-actions-tabular-list'].method, pattern(ROUTES['aom.webhooks.webhook-actions-tabular-list'].path), () => ({
-		body: {
-			recordsTotal: state.webhooks.length,
-			recordsFiltered: state.webhooks.length,
-			// as the reference shows the list: no URL
-			records: state.webhooks.map((w) => ({ id: w.id, events: w.events, author: w.author, created_at: 'Aug 10, 2020 12:43 PM' })),
-		},
-	}));
-	server.guard = guard(auth);
-	return server;
+	server.on(...at('aom.webhooks.webhook-actions-tabular-list'), (req) => {
+		// as the reference shows the list: no URL; a DataTables page when asked for one
+		const all = state.webhooks.map((w) => ({ id: w.id, events: w.events, author: w.author, created_at: 'Aug 10, 2020 12:43 PM' }));
+		return { body: aomPage(all, req) };
+	});
 }
 
 /** Laravel's answer to a missing or wrong key. */

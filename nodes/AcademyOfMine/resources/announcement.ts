@@ -146,6 +146,9 @@ export const announcementResource: ResourceSpec = {
 			description: 'Retrieves the details of the specified announcement',
 			...route('aom.announcements.retrieve-announcement'),
 			ref: 'aom.announcements.retrieve-announcement',
+			fields: [
+				f.string('id', 'ID', { in: 'path', required: true, description: 'ID of the announcement' }),
+			],
 		},
 		{
 			value: 'deleteAnnouncement',

@@ -89,6 +89,7 @@ export const flashCardsModuleResource: ResourceSpec = {
 			ref: 'aom.flash-cards-modules.update-flash-card-module',
 			optionalIn: 'updateFields',
 			fields: [
+				f.string('id', 'ID', { in: 'path', required: true, description: 'ID of the flash card module' }),
 				f.string('name', 'Name', { required: true, description: 'Name of the flash card module' }),
 				f.string('content', 'Content', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'Content for the flash card module' }),
 				f.string('orientation', 'Orientation', { required: true, description: 'Orientation of the flash card module' }),

@@ -92,6 +92,7 @@ export const quizModuleResource: ResourceSpec = {
 			ref: 'aom.quiz-modules.update-quiz-module',
 			optionalIn: 'updateFields',
 			fields: [
+				f.string('id', 'ID', { in: 'path', required: true, description: 'ID of the quiz module' }),
 				f.string('name', 'Name', { required: true, description: 'Name of the quiz module' }),
 				f.string('content', 'Content', { description: 'Content for the quiz module' }),
 				f.string('type', 'Type', { required: true, description: 'Type of the quiz, either \'static\' or \'dynamic\'' }),

@@ -84,6 +84,9 @@ export const surveyModuleResource: ResourceSpec = {
 			action: 'Retrieves the details of the specified survey module',
 			...route('aom.survey-modules.retrieves-the-details-of-the-specified-survey-module'),
 			ref: 'aom.survey-modules.retrieves-the-details-of-the-specified-survey-module',
+			fields: [
+				f.string('id', 'ID', { in: 'path', required: true, description: 'ID of the survey module' }),
+			],
 		},
 		{
 			value: 'getSurveyModuleDetails',
