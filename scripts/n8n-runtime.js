@@ -9,7 +9,12 @@
  *   const { node, n8nBin, home } = ensureRuntime();
  *
  * CLI: `node scripts/n8n-runtime.js` (prints the paths as JSON on stdout,
- * progress on stderr). `--force` reinstalls from scratch.
+ * progress on stderr). `--force` reinstalls from scratch. `--tested` prints the
+ * n8n versions CI proves the package on, one per line.
+ *
+ * Version: $COURSE_STACK_N8N_VERSION, else PRIMARY_N8N_VERSION (the one the README
+ * names). Not plain N8N_VERSION: n8n reads that name itself (its task runner's
+ * Sentry config) and n8n's Docker build uses it. Each version has its own home.
  *
  * Location: $COURSE_STACK_N8N_HOME, else
  *   ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-course-stack/n8n-<version>
@@ -30,14 +35,29 @@ const os = require('os');
 const path = require('path');
 const { spawnSync } = require('child_process');
 
-const N8N_VERSION = process.env.COURSE_STACK_N8N_VERSION || '2.41.1';
+/** The n8n the README names as primary: `npm start`, the bench, queue mode and the default here. */
+const PRIMARY_N8N_VERSION = '2.41.1';
+/** Every n8n `.ci/run` runs the e2e on, primary first (README "Compatibility"; test/readme.test.ts). */
+const TESTED_N8N_VERSIONS = [PRIMARY_N8N_VERSION, '2.41.3', '1.123.81'];
+const N8N_VERSION = process.env.COURSE_STACK_N8N_VERSION || PRIMARY_N8N_VERSION;
+if (!/^\d+\.\d+\.\d+$/.test(N8N_VERSION)) throw new Error(`COURSE_STACK_N8N_VERSION must be an exact version like 1.123.81, not "${N8N_VERSION}"`);
+/**
+ * npm `overrides` of the runtime's own install project, per n8n major version (never the package's).
+ * n8n 1.x's n8n-nodes-base takes xlsx as a tarball from cdn.sheetjs.com, which an install that can
+ * only reach the npm registry cannot fetch; the registry's last xlsx stands in for it.
+ * @type {Record<string, Record<string, string>>}
+ */
+const INSTALL_OVERRIDES = { 1: { xlsx: '0.18.5' } };
 const NODE_SPEC = process.env.COURSE_STACK_NODE_SPEC || 'node@24';
 const REPO_ROOT = path.resolve(__dirname, '..');
 
+function cacheRoot() {
+	return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-course-stack');
+}
+
 function runtimeHome() {
 	if (process.env.COURSE_STACK_N8N_HOME) return path.resolve(process.env.COURSE_STACK_N8N_HOME);
-	const cache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-	return path.join(cache, 'n8n-nodes-course-stack', `n8n-${N8N_VERSION}`);
+	return path.join(cacheRoot(), `n8n-${N8N_VERSION}`);
 }
 
 function paths(home = runtimeHome()) {
@@ -110,12 +130,17 @@ function markStep(dir) {
 	fs.writeFileSync(path.join(dir, '.step-done'), new Date().toISOString() + '\n');
 }
 
-function freshDir(dir) {
+/**
+ * Empties `dir` into an npm project of its own.
+ * @param {string} dir
+ * @param {Record<string, string>} [overrides] npm `overrides` of that project
+ */
+function freshDir(dir, overrides) {
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(dir, { recursive: true });
 	fs.writeFileSync(
 		path.join(dir, 'package.json'),
-		JSON.stringify({ name: path.basename(dir) + '-runtime', private: true, version: '0.0.0' }, null, 2),
+		JSON.stringify({ name: path.basename(dir) + '-runtime', private: true, version: '0.0.0', ...(overrides ? { overrides } : {}) }, null, 2),
 	);
 	// isolate from any .npmrc up the tree (e.g. the repo's ignore-scripts=true)
 	fs.writeFileSync(path.join(dir, '.npmrc'), 'fund=false\naudit=false\nupdate-notifier=false\npackage-lock=true\n');
@@ -214,7 +239,7 @@ function timed(label, fn) {
 }
 
 /**
- * Ensures Node 24 + n8n are installed; returns { node, n8nBin, n8nDir, home, nodeHeaders }.
+ * Ensures Node 24 + n8n are installed; returns { node, n8nBin, n8nDir, n8nVersion, home, nodeHeaders, nodeVersion }.
  * Fast path (marker present): a few stat calls.
  */
 function ensureRuntime({ force = false, quiet = false } = {}) {
@@ -222,7 +247,7 @@ function ensureRuntime({ force = false, quiet = false } = {}) {
 	if (!force && isComplete(p)) {
 		linkIntoRepo(p.home);
 		const m = readMarker(p.marker);
-		return { node: p.node, n8nBin: p.n8nBin, n8nDir: p.n8nDir, home: p.home, nodeHeaders: m.nodeHeaders, nodeVersion: m.nodeVersion };
+		return { node: p.node, n8nBin: p.n8nBin, n8nDir: p.n8nDir, n8nVersion: N8N_VERSION, home: p.home, nodeHeaders: m.nodeHeaders, nodeVersion: m.nodeVersion };
 	}
 	return withLock(p.home, () => {
 		if (!force && isComplete(p)) return ensureRuntime();
@@ -257,8 +282,9 @@ function ensureRuntime({ force = false, quiet = false } = {}) {
 		const n8nInstalled = fs.existsSync(path.join(n8nStepDir, '.step-installed')) && fs.existsSync(p.n8nBin);
 		const n8nBuilt = n8nInstalled && stepDone(n8nStepDir);
 		if (!n8nInstalled) {
-			timed(`[2/4] installing n8n@${N8N_VERSION} (--ignore-scripts; ~3 min)`, () => {
-				freshDir(n8nStepDir);
+			const overrides = INSTALL_OVERRIDES[N8N_VERSION.split('.')[0]];
+			timed(`[2/4] installing n8n@${N8N_VERSION} (--ignore-scripts; ~3 min)${overrides ? ` with overrides ${JSON.stringify(overrides)}` : ''}`, () => {
+				freshDir(n8nStepDir, overrides);
 				npm(['install', '--no-fund', '--no-audit', '--ignore-scripts', '--engine-strict=false', `n8n@${N8N_VERSION}`], {
 					cwd: n8nStepDir,
 					env: { PATH: `${path.dirname(p.node)}:${process.env.PATH}` },
@@ -312,13 +338,15 @@ function ensureRuntime({ force = false, quiet = false } = {}) {
 		fs.renameSync(p.marker + '.tmp', p.marker);
 		log(`ready in ${marker.installSeconds}s: node ${nodeVersion}, n8n ${N8N_VERSION} at ${p.home}`);
 		linkIntoRepo(p.home);
-		return { node: p.node, n8nBin: p.n8nBin, n8nDir: p.n8nDir, home: p.home, nodeHeaders: headers, nodeVersion };
+		return { node: p.node, n8nBin: p.n8nBin, n8nDir: p.n8nDir, n8nVersion: N8N_VERSION, home: p.home, nodeHeaders: headers, nodeVersion };
 	});
 }
 
-module.exports = { ensureRuntime, runtimeHome, paths, N8N_VERSION, npm, freshDir, withLock, stepDone, markStep, log };
+module.exports = { ensureRuntime, runtimeHome, paths, N8N_VERSION, PRIMARY_N8N_VERSION, TESTED_N8N_VERSIONS, npm, freshDir, withLock, stepDone, markStep, log };
 
-if (require.main === module) {
+if (require.main === module && process.argv.includes('--tested')) {
+	process.stdout.write(`${TESTED_N8N_VERSIONS.join('\n')}\n`);
+} else if (require.main === module) {
 	try {
 		const t0 = Date.now();
 		const r = ensureRuntime({ force: process.argv.includes('--force') });
