@@ -19,6 +19,7 @@
  * Location: $COURSE_STACK_N8N_HOME, else
  *   ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-course-stack/n8n-<version>
  * A symlink `<repo>/.n8n-runtime` -> that folder is created for convenience.
+ * Folders all versions share (the browser) live next to them: sharedHome().
  *
  * Layout:
  *   <home>/node24/   npm project holding the `node@24` package (real binary)
@@ -58,6 +59,15 @@ function cacheRoot() {
 function runtimeHome() {
 	if (process.env.COURSE_STACK_N8N_HOME) return path.resolve(process.env.COURSE_STACK_N8N_HOME);
 	return path.join(cacheRoot(), `n8n-${N8N_VERSION}`);
+}
+
+/**
+ * A cache folder every n8n version shares (e.g. the browser of scripts/browser.js), inside the
+ * runtime home when COURSE_STACK_N8N_HOME pins one.
+ * @param {string} name
+ */
+function sharedHome(name) {
+	return process.env.COURSE_STACK_N8N_HOME ? path.join(runtimeHome(), name) : path.join(cacheRoot(), name);
 }
 
 function paths(home = runtimeHome()) {
@@ -342,7 +352,7 @@ function ensureRuntime({ force = false, quiet = false } = {}) {
 	});
 }
 
-module.exports = { ensureRuntime, runtimeHome, paths, N8N_VERSION, PRIMARY_N8N_VERSION, TESTED_N8N_VERSIONS, npm, freshDir, withLock, stepDone, markStep, log };
+module.exports = { ensureRuntime, runtimeHome, sharedHome, paths, N8N_VERSION, PRIMARY_N8N_VERSION, TESTED_N8N_VERSIONS, npm, freshDir, withLock, stepDone, markStep, log };
 
 if (require.main === module && process.argv.includes('--tested')) {
 	process.stdout.write(`${TESTED_N8N_VERSIONS.join('\n')}\n`);
