@@ -156,6 +156,51 @@ function freshDir(dir, overrides) {
 	fs.writeFileSync(path.join(dir, '.npmrc'), 'fund=false\naudit=false\nupdate-notifier=false\npackage-lock=true\n');
 }
 
+/** Orders exact versions `1.2.3`. @param {string} a @param {string} b */
+function compareVersions(a, b) {
+	const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+	return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+}
+
+/**
+ * Stand-ins for n8n's own packages (n8n-*, @n8n/*, which n8n pins exactly) that n8n@N8N_VERSION
+ * needs but the registry does not hold, as npm `overrides`: each the newest published version below
+ * the pinned one. A partial registry mirror lacks some packages of a fresh patch release; against the
+ * full registry this is empty. Walks n8n's own dependency tree with `npm view` (about 40 look-ups).
+ * @returns {Record<string, string>}
+ */
+function registryStandIns() {
+	/** @param {string[]} args */
+	const view = (args) => {
+		try {
+			return JSON.parse(npm(['view', ...args, '--json'], { cwd: os.tmpdir(), label: `npm view ${args.join(' ')}` }).stdout || 'null');
+		} catch {
+			return null; // npm view exits 1 on a version the registry does not hold
+		}
+	};
+	const own = (/** @type {string} */ name) => name.startsWith('n8n-') || name.startsWith('@n8n/');
+	/** @type {Record<string, string>} */
+	const standIns = {};
+	const seen = new Set();
+	const queue = [['n8n', N8N_VERSION]];
+	while (queue.length) {
+		const [name, version] = /** @type {[string, string]} */ (queue.shift());
+		if (seen.has(`${name}@${version}`)) continue;
+		seen.add(`${name}@${version}`);
+		const info = view([`${name}@${version}`, 'version', 'dependencies']);
+		if (!info && name !== 'n8n' && !standIns[name]) {
+			const older = (view([name, 'versions']) || []).filter((/** @type {string} */ v) => /^\d+\.\d+\.\d+$/.test(v) && compareVersions(v, version) < 0);
+			if (!older.length) throw new Error(`the registry holds no ${name} at or below ${version} (needed by n8n ${N8N_VERSION})`);
+			standIns[name] = older.sort(compareVersions).at(-1);
+			queue.push([name, standIns[name]]);
+		}
+		for (const [dep, spec] of Object.entries((info && info.dependencies) || {})) {
+			if (own(dep) && /^\d+\.\d+\.\d+$/.test(String(spec))) queue.push([dep, String(spec)]);
+		}
+	}
+	return standIns;
+}
+
 /** Directory containing include/node/node.h for the installed Node 24. */
 function nodeHeadersDir(p) {
 	const candidates = [
@@ -249,7 +294,8 @@ function timed(label, fn) {
 }
 
 /**
- * Ensures Node 24 + n8n are installed; returns { node, n8nBin, n8nDir, n8nVersion, home, nodeHeaders, nodeVersion }.
+ * Ensures Node 24 + n8n are installed; returns { node, n8nBin, n8nDir, n8nVersion, standIns, home,
+ * nodeHeaders, nodeVersion } (standIns: registryStandIns() at install time).
  * Fast path (marker present): a few stat calls.
  */
 function ensureRuntime({ force = false, quiet = false } = {}) {
@@ -257,7 +303,7 @@ function ensureRuntime({ force = false, quiet = false } = {}) {
 	if (!force && isComplete(p)) {
 		linkIntoRepo(p.home);
 		const m = readMarker(p.marker);
-		return { node: p.node, n8nBin: p.n8nBin, n8nDir: p.n8nDir, n8nVersion: N8N_VERSION, home: p.home, nodeHeaders: m.nodeHeaders, nodeVersion: m.nodeVersion };
+		return { node: p.node, n8nBin: p.n8nBin, n8nDir: p.n8nDir, n8nVersion: N8N_VERSION, standIns: m.standIns || {}, home: p.home, nodeHeaders: m.nodeHeaders, nodeVersion: m.nodeVersion };
 	}
 	return withLock(p.home, () => {
 		if (!force && isComplete(p)) return ensureRuntime();
@@ -291,10 +337,15 @@ function ensureRuntime({ force = false, quiet = false } = {}) {
 		const n8nStepDir = path.join(p.home, 'n8n');
 		const n8nInstalled = fs.existsSync(path.join(n8nStepDir, '.step-installed')) && fs.existsSync(p.n8nBin);
 		const n8nBuilt = n8nInstalled && stepDone(n8nStepDir);
+		const standInsFile = path.join(n8nStepDir, '.stand-ins.json');
 		if (!n8nInstalled) {
-			const overrides = INSTALL_OVERRIDES[N8N_VERSION.split('.')[0]];
-			timed(`[2/4] installing n8n@${N8N_VERSION} (--ignore-scripts; ~3 min)${overrides ? ` with overrides ${JSON.stringify(overrides)}` : ''}`, () => {
-				freshDir(n8nStepDir, overrides);
+			const standIns = timed(`[2/4] checking the registry holds n8n ${N8N_VERSION}'s own packages`, registryStandIns);
+			if (Object.keys(standIns).length) log(`the registry lacks some of n8n ${N8N_VERSION}'s own packages; standing in: ${JSON.stringify(standIns)}`);
+			const overrides = { ...INSTALL_OVERRIDES[N8N_VERSION.split('.')[0]], ...standIns };
+			const listed = Object.keys(overrides).length ? ` with overrides ${JSON.stringify(overrides)}` : '';
+			timed(`[2/4] installing n8n@${N8N_VERSION} (--ignore-scripts; ~3 min)${listed}`, () => {
+				freshDir(n8nStepDir, Object.keys(overrides).length ? overrides : undefined);
+				fs.writeFileSync(standInsFile, JSON.stringify(standIns));
 				npm(['install', '--no-fund', '--no-audit', '--ignore-scripts', '--engine-strict=false', `n8n@${N8N_VERSION}`], {
 					cwd: n8nStepDir,
 					env: { PATH: `${path.dirname(p.node)}:${process.env.PATH}` },
@@ -339,6 +390,7 @@ function ensureRuntime({ force = false, quiet = false } = {}) {
 
 		const marker = {
 			n8nVersion: N8N_VERSION,
+			standIns: readMarker(standInsFile) || {},
 			nodeVersion,
 			nodeHeaders: headers,
 			installedAt: new Date().toISOString(),
@@ -348,7 +400,7 @@ function ensureRuntime({ force = false, quiet = false } = {}) {
 		fs.renameSync(p.marker + '.tmp', p.marker);
 		log(`ready in ${marker.installSeconds}s: node ${nodeVersion}, n8n ${N8N_VERSION} at ${p.home}`);
 		linkIntoRepo(p.home);
-		return { node: p.node, n8nBin: p.n8nBin, n8nDir: p.n8nDir, n8nVersion: N8N_VERSION, home: p.home, nodeHeaders: headers, nodeVersion };
+		return { node: p.node, n8nBin: p.n8nBin, n8nDir: p.n8nDir, n8nVersion: N8N_VERSION, standIns: marker.standIns, home: p.home, nodeHeaders: headers, nodeVersion };
 	});
 }
 
