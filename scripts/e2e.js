@@ -316,6 +316,7 @@ async function main() {
 	log('ensuring the n8n runtime (one-time install if missing)...');
 	const rt = ensureRuntime();
 	log(`runtime: n8n ${rt.n8nVersion} on node ${rt.nodeVersion}, at ${rt.n8nDir}`);
+	if (Object.keys(rt.standIns).length) log(`the registry lacked some of n8n ${rt.n8nVersion}'s own packages; installed in their place: ${JSON.stringify(rt.standIns)}`);
 	const built = buildIfNeeded({ force: args.includes('--build'), log });
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-'));
 	const { tgz, extracted } = pack(work);
