@@ -23,8 +23,9 @@
  *
  * Layout:
  *   <home>/node24/   npm project holding the `node@24` package (real binary)
- *   <home>/n8n/      npm project holding n8n@N8N_VERSION (+ sqlite3 rebuilt for Node 24)
- *   <home>/.complete JSON marker written last; its presence means "ready"
+ *   <home>/n8n/      npm project holding n8n@N8N_VERSION (+ sqlite3 rebuilt for Node 24), its
+ *                    package.json `overrides` = INSTALL_OVERRIDES + registryStandIns()
+ *   <home>/.complete JSON marker written last; its presence means "ready" (it names the stand-ins)
  * Each step has its own `.step-done` marker; a step whose marker is missing is
  * wiped and redone, so an interrupted install is repaired on the next call.
  * A lock dir (<home>.lock, holding the owner's pid) serialises concurrent callers.
