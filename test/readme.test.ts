@@ -37,3 +37,11 @@ test.each([
 	expect(match![2]).toBe(table(vendor));
 	expect(Number(match![4])).toBe(count(vendor));
 });
+
+test('the compatibility table lists the n8n versions .ci/run tests', () => {
+	const { TESTED_N8N_VERSIONS } = require('../scripts/n8n-runtime') as { TESTED_N8N_VERSIONS: string[] };
+	const readme = readFileSync(file, 'utf8');
+	const block = /<!-- compatibility: [^>]*-->\n\| n8n \|.*\n\|---.*\n([\s\S]*?)\n<!-- \/compatibility -->/.exec(readme);
+	expect(block).not.toBeNull();
+	expect(block![1].split('\n').map((row) => row.split('|')[1].trim())).toEqual(TESTED_N8N_VERSIONS);
+});
