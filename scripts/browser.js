@@ -12,9 +12,9 @@
  * (git-ignored).
  *
  * Chromium comes from the npm package @sparticuz/chromium (a headless build shipped inside the
- * package), driven by playwright-core; both are installed once into the runtime cache next to n8n
- * (<runtime home>/browser), not as devDependencies. COURSE_STACK_CHROMIUM=/usr/bin/chromium uses
- * another Chromium instead.
+ * package), driven by playwright-core; both are installed once into the machine cache, shared by
+ * every n8n version's runtime (scripts/n8n-runtime.js sharedHome), not as devDependencies.
+ * COURSE_STACK_CHROMIUM=/usr/bin/chromium uses another Chromium instead.
  *
  * CLI (under `flock /tmp/n8n.lock`): `node scripts/browser.js` packs the package, installs it into a
  * temporary n8n with the sandboxes and runs the pass alone; `--install` only installs the browser.
@@ -35,7 +35,7 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-ru
  */
 function ensureBrowser() {
 	const rt = require('./n8n-runtime');
-	const dir = path.join(rt.runtimeHome(), 'browser');
+	const dir = rt.sharedHome('browser'); // one browser for every n8n version
 	const installed = () => rt.stepDone(dir) && fs.existsSync(path.join(dir, 'node_modules', 'playwright-core'));
 	if (installed()) return dir;
 	return rt.withLock(dir, () => {

@@ -2,8 +2,9 @@
 // @ts-check
 'use strict';
 /**
- * `npm run test:e2e`: the package inside a real n8n 2.41.1 (Node 24, installed once by
- * scripts/n8n-runtime.js), driven by the n8n CLI, against the vendor sandboxes (scripts/sandbox.js).
+ * `npm run test:e2e`: the package inside a real n8n (Node 24, installed once by scripts/n8n-runtime.js:
+ * 2.41.1, or the version in COURSE_STACK_N8N_VERSION; .ci/run runs every tested version), driven by
+ * the n8n CLI, against the vendor sandboxes (scripts/sandbox.js).
  *
  *   1. `npm pack` (building first when dist/ is missing, or with --build), install the tarball into
  *      a fresh user folder the way n8n's Community Nodes installer does.
@@ -316,7 +317,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function main() {
 	log('ensuring the n8n runtime (one-time install if missing)...');
 	const rt = ensureRuntime();
-	log(`runtime: node ${rt.nodeVersion}, n8n at ${rt.n8nDir}`);
+	log(`runtime: n8n ${rt.n8nVersion} on node ${rt.nodeVersion}, at ${rt.n8nDir}`);
+	if (Object.keys(rt.standIns).length) log(`the registry lacked some of n8n ${rt.n8nVersion}'s own packages; installed in their place: ${JSON.stringify(rt.standIns)}`);
 	const built = buildIfNeeded({ force: args.includes('--build'), log });
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-'));
 	const { tgz, extracted } = pack(work);
@@ -535,7 +537,7 @@ async function main() {
 			let started = false;
 			let hookUrl;
 			let signature;
-			await check('Provi Trigger: publish:workflow + n8n start registers the webhook with the Provi sandbox', async () => {
+			await check('Provi Trigger: activation (publish:workflow; 1.x: update:workflow) + n8n start registers the webhook with the Provi sandbox', async () => {
 				if (!imported) throw new Error('workflows were not imported');
 				cli.publishWorkflow(uf, triggerWf.id);
 				if (pollWf) cli.publishWorkflow(uf, pollWf.id);

@@ -469,10 +469,13 @@ function nodeOutput(result, nodeName, { run = 0, output = 0 } = {}) {
  * Marks a workflow active ("published") so `n8n start` registers its webhooks/triggers.
  * n8n 2.x: `import:workflow` always imports inactive (--activeState=fromJson is queue-mode
  * only) and `update:workflow --active` is deprecated; `publish:workflow --id` is the way.
+ * n8n 1.x has no publish:workflow: there `update:workflow --active=true` is the way.
  * Must run before startN8n (a running n8n does not pick it up).
  */
 function publishWorkflow(userFolder, id) {
-	return runN8n(userFolder, ['publish:workflow', `--id=${id}`]);
+	const rt = ensureRuntime();
+	const publish = fs.existsSync(path.join(rt.n8nDir, 'dist', 'commands', 'publish', 'workflow.js'));
+	return runN8n(userFolder, publish ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true']);
 }
 
 /** Path of the sqlite database of a user folder. */

@@ -9,16 +9,23 @@
  *   const { node, n8nBin, home } = ensureRuntime();
  *
  * CLI: `node scripts/n8n-runtime.js` (prints the paths as JSON on stdout,
- * progress on stderr). `--force` reinstalls from scratch.
+ * progress on stderr). `--force` reinstalls from scratch. `--tested` prints the
+ * n8n versions CI proves the package on, one per line.
+ *
+ * Version: $COURSE_STACK_N8N_VERSION, else PRIMARY_N8N_VERSION (the one the README
+ * names). Not plain N8N_VERSION: n8n reads that name itself (its task runner's
+ * Sentry config) and n8n's Docker build uses it. Each version has its own home.
  *
  * Location: $COURSE_STACK_N8N_HOME, else
  *   ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-course-stack/n8n-<version>
  * A symlink `<repo>/.n8n-runtime` -> that folder is created for convenience.
+ * Folders all versions share (the browser) live next to them: sharedHome().
  *
  * Layout:
  *   <home>/node24/   npm project holding the `node@24` package (real binary)
- *   <home>/n8n/      npm project holding n8n@N8N_VERSION (+ sqlite3 rebuilt for Node 24)
- *   <home>/.complete JSON marker written last; its presence means "ready"
+ *   <home>/n8n/      npm project holding n8n@N8N_VERSION (+ sqlite3 rebuilt for Node 24), its
+ *                    package.json `overrides` = INSTALL_OVERRIDES + registryStandIns()
+ *   <home>/.complete JSON marker written last; its presence means "ready" (it names the stand-ins)
  * Each step has its own `.step-done` marker; a step whose marker is missing is
  * wiped and redone, so an interrupted install is repaired on the next call.
  * A lock dir (<home>.lock, holding the owner's pid) serialises concurrent callers.
@@ -30,14 +37,38 @@ const os = require('os');
 const path = require('path');
 const { spawnSync } = require('child_process');
 
-const N8N_VERSION = process.env.COURSE_STACK_N8N_VERSION || '2.41.1';
+/** The n8n the README names as primary: `npm start`, the bench, queue mode and the default here. */
+const PRIMARY_N8N_VERSION = '2.41.1';
+/** Every n8n `.ci/run` runs the e2e on, primary first (README "Compatibility"; test/readme.test.ts). */
+const TESTED_N8N_VERSIONS = [PRIMARY_N8N_VERSION, '2.41.3', '1.123.81'];
+const N8N_VERSION = process.env.COURSE_STACK_N8N_VERSION || PRIMARY_N8N_VERSION;
+if (!/^\d+\.\d+\.\d+$/.test(N8N_VERSION)) throw new Error(`COURSE_STACK_N8N_VERSION must be an exact version like 1.123.81, not "${N8N_VERSION}"`);
+/**
+ * npm `overrides` of the runtime's own install project, per n8n major version (never the package's).
+ * n8n 1.x's n8n-nodes-base takes xlsx as a tarball from cdn.sheetjs.com, which an install that can
+ * only reach the npm registry cannot fetch; the registry's last xlsx stands in for it.
+ * @type {Record<string, Record<string, string>>}
+ */
+const INSTALL_OVERRIDES = { 1: { xlsx: '0.18.5' } };
 const NODE_SPEC = process.env.COURSE_STACK_NODE_SPEC || 'node@24';
 const REPO_ROOT = path.resolve(__dirname, '..');
 
+function cacheRoot() {
+	return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-course-stack');
+}
+
 function runtimeHome() {
 	if (process.env.COURSE_STACK_N8N_HOME) return path.resolve(process.env.COURSE_STACK_N8N_HOME);
-	const cache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-	return path.join(cache, 'n8n-nodes-course-stack', `n8n-${N8N_VERSION}`);
+	return path.join(cacheRoot(), `n8n-${N8N_VERSION}`);
+}
+
+/**
+ * A cache folder every n8n version shares (e.g. the browser of scripts/browser.js), inside the
+ * runtime home when COURSE_STACK_N8N_HOME pins one.
+ * @param {string} name
+ */
+function sharedHome(name) {
+	return process.env.COURSE_STACK_N8N_HOME ? path.join(runtimeHome(), name) : path.join(cacheRoot(), name);
 }
 
 function paths(home = runtimeHome()) {
@@ -110,15 +141,65 @@ function markStep(dir) {
 	fs.writeFileSync(path.join(dir, '.step-done'), new Date().toISOString() + '\n');
 }
 
-function freshDir(dir) {
+/**
+ * Empties `dir` into an npm project of its own.
+ * @param {string} dir
+ * @param {Record<string, string>} [overrides] npm `overrides` of that project
+ */
+function freshDir(dir, overrides) {
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(dir, { recursive: true });
 	fs.writeFileSync(
 		path.join(dir, 'package.json'),
-		JSON.stringify({ name: path.basename(dir) + '-runtime', private: true, version: '0.0.0' }, null, 2),
+		JSON.stringify({ name: path.basename(dir) + '-runtime', private: true, version: '0.0.0', ...(overrides ? { overrides } : {}) }, null, 2),
 	);
 	// isolate from any .npmrc up the tree (e.g. the repo's ignore-scripts=true)
 	fs.writeFileSync(path.join(dir, '.npmrc'), 'fund=false\naudit=false\nupdate-notifier=false\npackage-lock=true\n');
+}
+
+/** Orders exact versions `1.2.3`. @param {string} a @param {string} b */
+function compareVersions(a, b) {
+	const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+	return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+}
+
+/**
+ * Stand-ins for n8n's own packages (n8n-*, @n8n/*, which n8n pins exactly) that n8n@N8N_VERSION
+ * needs but the registry does not hold, as npm `overrides`: each the newest published version below
+ * the pinned one. A partial registry mirror lacks some packages of a fresh patch release; against the
+ * full registry this is empty. Walks n8n's own dependency tree with `npm view` (about 40 look-ups).
+ * @returns {Record<string, string>}
+ */
+function registryStandIns() {
+	/** @param {string[]} args */
+	const view = (args) => {
+		try {
+			return JSON.parse(npm(['view', ...args, '--json'], { cwd: os.tmpdir(), label: `npm view ${args.join(' ')}` }).stdout || 'null');
+		} catch {
+			return null; // npm view exits 1 on a version the registry does not hold
+		}
+	};
+	const own = (/** @type {string} */ name) => name.startsWith('n8n-') || name.startsWith('@n8n/');
+	/** @type {Record<string, string>} */
+	const standIns = {};
+	const seen = new Set();
+	const queue = [['n8n', N8N_VERSION]];
+	while (queue.length) {
+		const [name, version] = /** @type {[string, string]} */ (queue.shift());
+		if (seen.has(`${name}@${version}`)) continue;
+		seen.add(`${name}@${version}`);
+		const info = view([`${name}@${version}`, 'version', 'dependencies']);
+		if (!info && name !== 'n8n' && !standIns[name]) {
+			const older = (view([name, 'versions']) || []).filter((/** @type {string} */ v) => /^\d+\.\d+\.\d+$/.test(v) && compareVersions(v, version) < 0);
+			if (!older.length) throw new Error(`the registry holds no ${name} at or below ${version} (needed by n8n ${N8N_VERSION})`);
+			standIns[name] = older.sort(compareVersions).at(-1);
+			queue.push([name, standIns[name]]);
+		}
+		for (const [dep, spec] of Object.entries((info && info.dependencies) || {})) {
+			if (own(dep) && /^\d+\.\d+\.\d+$/.test(String(spec))) queue.push([dep, String(spec)]);
+		}
+	}
+	return standIns;
 }
 
 /** Directory containing include/node/node.h for the installed Node 24. */
@@ -214,7 +295,8 @@ function timed(label, fn) {
 }
 
 /**
- * Ensures Node 24 + n8n are installed; returns { node, n8nBin, n8nDir, home, nodeHeaders }.
+ * Ensures Node 24 + n8n are installed; returns { node, n8nBin, n8nDir, n8nVersion, standIns, home,
+ * nodeHeaders, nodeVersion } (standIns: registryStandIns() at install time).
  * Fast path (marker present): a few stat calls.
  */
 function ensureRuntime({ force = false, quiet = false } = {}) {
@@ -222,7 +304,7 @@ function ensureRuntime({ force = false, quiet = false } = {}) {
 	if (!force && isComplete(p)) {
 		linkIntoRepo(p.home);
 		const m = readMarker(p.marker);
-		return { node: p.node, n8nBin: p.n8nBin, n8nDir: p.n8nDir, home: p.home, nodeHeaders: m.nodeHeaders, nodeVersion: m.nodeVersion };
+		return { node: p.node, n8nBin: p.n8nBin, n8nDir: p.n8nDir, n8nVersion: N8N_VERSION, standIns: m.standIns || {}, home: p.home, nodeHeaders: m.nodeHeaders, nodeVersion: m.nodeVersion };
 	}
 	return withLock(p.home, () => {
 		if (!force && isComplete(p)) return ensureRuntime();
@@ -256,9 +338,15 @@ function ensureRuntime({ force = false, quiet = false } = {}) {
 		const n8nStepDir = path.join(p.home, 'n8n');
 		const n8nInstalled = fs.existsSync(path.join(n8nStepDir, '.step-installed')) && fs.existsSync(p.n8nBin);
 		const n8nBuilt = n8nInstalled && stepDone(n8nStepDir);
+		const standInsFile = path.join(n8nStepDir, '.stand-ins.json');
 		if (!n8nInstalled) {
-			timed(`[2/4] installing n8n@${N8N_VERSION} (--ignore-scripts; ~3 min)`, () => {
-				freshDir(n8nStepDir);
+			const standIns = timed(`[2/4] checking the registry holds n8n ${N8N_VERSION}'s own packages`, registryStandIns);
+			if (Object.keys(standIns).length) log(`the registry lacks some of n8n ${N8N_VERSION}'s own packages; standing in: ${JSON.stringify(standIns)}`);
+			const overrides = { ...INSTALL_OVERRIDES[N8N_VERSION.split('.')[0]], ...standIns };
+			const listed = Object.keys(overrides).length ? ` with overrides ${JSON.stringify(overrides)}` : '';
+			timed(`[2/4] installing n8n@${N8N_VERSION} (--ignore-scripts; ~3 min)${listed}`, () => {
+				freshDir(n8nStepDir, Object.keys(overrides).length ? overrides : undefined);
+				fs.writeFileSync(standInsFile, JSON.stringify(standIns));
 				npm(['install', '--no-fund', '--no-audit', '--ignore-scripts', '--engine-strict=false', `n8n@${N8N_VERSION}`], {
 					cwd: n8nStepDir,
 					env: { PATH: `${path.dirname(p.node)}:${process.env.PATH}` },
@@ -303,6 +391,7 @@ function ensureRuntime({ force = false, quiet = false } = {}) {
 
 		const marker = {
 			n8nVersion: N8N_VERSION,
+			standIns: readMarker(standInsFile) || {},
 			nodeVersion,
 			nodeHeaders: headers,
 			installedAt: new Date().toISOString(),
@@ -312,13 +401,15 @@ function ensureRuntime({ force = false, quiet = false } = {}) {
 		fs.renameSync(p.marker + '.tmp', p.marker);
 		log(`ready in ${marker.installSeconds}s: node ${nodeVersion}, n8n ${N8N_VERSION} at ${p.home}`);
 		linkIntoRepo(p.home);
-		return { node: p.node, n8nBin: p.n8nBin, n8nDir: p.n8nDir, home: p.home, nodeHeaders: headers, nodeVersion };
+		return { node: p.node, n8nBin: p.n8nBin, n8nDir: p.n8nDir, n8nVersion: N8N_VERSION, standIns: marker.standIns, home: p.home, nodeHeaders: headers, nodeVersion };
 	});
 }
 
-module.exports = { ensureRuntime, runtimeHome, paths, N8N_VERSION, npm, freshDir, withLock, stepDone, markStep, log };
+module.exports = { ensureRuntime, runtimeHome, sharedHome, paths, N8N_VERSION, PRIMARY_N8N_VERSION, TESTED_N8N_VERSIONS, npm, freshDir, withLock, stepDone, markStep, log };
 
-if (require.main === module) {
+if (require.main === module && process.argv.includes('--tested')) {
+	process.stdout.write(`${TESTED_N8N_VERSIONS.join('\n')}\n`);
+} else if (require.main === module) {
 	try {
 		const t0 = Date.now();
 		const r = ensureRuntime({ force: process.argv.includes('--force') });

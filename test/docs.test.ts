@@ -1,4 +1,7 @@
-/** The operation tables of docs/<vendor>.md are the node data's: one row per resource, its operations sorted. */
+/**
+ * The docs follow the code: the operation tables of docs/<vendor>.md are the node data's (one row per
+ * resource, its operations sorted), and the README's compatibility table lists the n8n versions CI runs.
+ */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -41,4 +44,12 @@ test.each([
 		expect(match![2]).toBe(table(vendor));
 		expect(Number(match![4])).toBe(count(vendor));
 	});
+});
+
+test('the compatibility table lists the n8n versions .ci/run tests', () => {
+	const { TESTED_N8N_VERSIONS } = require('../scripts/n8n-runtime') as { TESTED_N8N_VERSIONS: string[] };
+	const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+	const block = /<!-- compatibility: [^>]*-->\n\| n8n \|.*\n\|---.*\n([\s\S]*?)\n<!-- \/compatibility -->/.exec(readme);
+	expect(block).not.toBeNull();
+	expect(block![1].split('\n').map((row) => row.split('|')[1].trim())).toEqual(TESTED_N8N_VERSIONS);
 });
