@@ -340,13 +340,16 @@ function routesSource(routes) {
 	].join('\n');
 }
 
-/** Everything the generator writes: file path -> contents. */
-function generate() {
+/**
+ * Everything the generator writes: file path -> contents.
+ * @param {Record<string, { method: string, path: string, inferred: boolean }>} existing the route table as it stands
+ */
+function generate(existing = readRoutes()) {
 	const reference = readReference();
-	const existing = readRoutes();
 	const inferred = inferRoutes(reference.filter((op) => !(op.id in overrides.excluded)).map(withIds));
-	// a route imported from the vendor's API description is kept; the others are inferred again
-	const routeOf = (op) => (existing[op.id] && !existing[op.id].inferred ? existing[op.id] : inferred[op.id]);
+	// an override in scripts/aom/overrides.js always wins; then a route imported from the vendor's API
+	// description is kept; the others are inferred again
+	const routeOf = (op) => (!overrides.routes[op.id] && existing[op.id] && !existing[op.id].inferred ? existing[op.id] : inferred[op.id]);
 	// every placeholder of an operation's route has a path parameter (a field)
 	const ops = reference.filter((op) => !(op.id in overrides.excluded)).map((op) => paramsForRoute(withIds(op), routeOf(op)));
 	const routes = Object.fromEntries(ops.map((op) => [op.id, routeOf(op)]));

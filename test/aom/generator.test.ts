@@ -4,13 +4,26 @@ import { join } from 'node:path';
 
 import { expectGenerated, regenerateWith } from '../harness/generated';
 
+type Routes = Record<string, { method: string; path: string; inferred: boolean }>;
 const generator = require('../../scripts/aom-generate') as {
-	generate(): { files: Record<string, string> };
+	generate(existing?: Routes): { files: Record<string, string> };
+	readRoutes(): Routes;
+	ROUTES_FILE: string;
 	HAND_WRITTEN: string[];
 	RESOURCES_DIR: string;
 	inferRoutes(ops: unknown[]): Record<string, { method: string; path: string; inferred: boolean }>;
 };
 const { readReference } = require('../../scripts/aom/reference');
+const overrides = require('../../scripts/aom/overrides') as { routes: Record<string, { method: string; path: string }> };
+
+test('an override in scripts/aom/overrides.js wins over a route imported from an API description', () => {
+	const [id, override] = Object.entries(overrides.routes)[0];
+	const imported = { ...generator.readRoutes(), [id]: { method: 'GET', path: '/imported/elsewhere', inferred: false } };
+	const table = generator.generate(imported).files[generator.ROUTES_FILE];
+	const row = table.split('\n').find((line) => line.includes(`'${id}'`));
+	expect(row).toContain(`method: '${override.method}', path: '${override.path}'`);
+	expect(table).not.toContain('/imported/elsewhere');
+});
 
 test('re-running the generator changes nothing', () => {
 	const { files } = generator.generate();
