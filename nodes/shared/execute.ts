@@ -243,7 +243,6 @@ class Run {
 			}
 		}
 		const withFields = (this.param('options', i, {}) as IDataObject)?.includeResponseFields === true;
-		let siblings: IDataObject = {};
 		const fetch = async (paging: IDataObject) => {
 			const paged = { ...request };
 			if (list.pagination?.inBody) paged.body = { ...((request.body as IDataObject) ?? {}), ...paging };
@@ -251,19 +250,22 @@ class Run {
 			const response = await this.connection.send(paged, i);
 			const records = listRecords(response.body, list.records);
 			if (!records) throw this.unusable(response, i, `no list where ${recordsLabel(list.records)} was expected`);
-			if (withFields) siblings = listSiblings(response.body, list.records);
 			return { body: response.body, records };
 		};
-		let records: IDataObject[];
+		let walk: { records: IDataObject[]; body?: unknown };
 		if (list.pagination) {
 			const fail = (message: string, description?: string): never => {
 				throw this.connection.error(message, i, { description });
 			};
-			records = (await walkPages({ fetch, fail }, list.pagination, { limit })).records;
+			walk = await walkPages({ fetch, fail }, list.pagination, { limit });
 		} else {
-			records = (await fetch({})).records.slice(0, limit);
+			const page = await fetch({});
+			walk = { records: page.records.slice(0, limit), body: page.body };
 		}
-		return withFields ? records.map((record) => ({ ...record, response: siblings })) : records;
+		if (!withFields) return walk.records;
+		// the fields next to the records on the last page read
+		const siblings = listSiblings(walk.body, list.records);
+		return walk.records.map((record) => ({ ...record, response: siblings }));
 	}
 
 	/** Everything item `i` outputs. */
