@@ -70,23 +70,25 @@ const THROTTLE_STATUSES = new Set([429, 503]);
 /** A round whose median latency is above the best round's by more than this factor is "climbing". */
 const LATENCY_TOLERANCE = 1.5;
 /** Healthy rounds at the highest level known to be safe before one more request in flight is tried. */
-const PROBE_ROUNDS = 3;
+const PROBE_ROUNDS = 8;
 
 /**
  * Bounds the requests in flight and finds the vendor's pace. Work goes in rounds (as many answers
  * as the bound allows at once). After a full, healthy round (no 429/503, median latency within
  * LATENCY_TOLERANCE of the best round seen) the bound doubles, up to the ceiling. A 429 or 503
- * halves it, once per burst (the other answers of requests already in flight are the same
- * signal); after that it climbs straight back to the highest level that was healthy and only
- * probes above it one step at a time, every few healthy rounds. Climbing latency stops growth: the
- * vendor (or n8n itself) is saturated, and more in flight would only queue.
+ * brings it back to the highest level that went through a healthy round (at most half the bound
+ * while it doubles), or halves it when that level itself is refused, once per burst (the other
+ * answers of requests already in flight are the same signal). From there it probes one more in
+ * flight every PROBE_ROUNDS healthy rounds. Climbing latency stops growth: the vendor (or n8n
+ * itself) is saturated, and more in flight would only queue.
  */
 export class RateGate {
 	private active = 0;
 
 	private limit: number;
 
-	private readonly waiting: Array<() => void> = [];
+	/** Requests waiting for a slot; each is handed the epoch it is sent in. */
+	private readonly waiting: Array<(epoch: number) => void> = [];
 
 	/** Answers (successes) in the current round, their latencies, and whether the bound was reached. */
 	private answers = 0;
@@ -129,42 +131,48 @@ export class RateGate {
 
 	/** Waits for a free slot; returns the epoch the request is sent in. */
 	async acquire(): Promise<number> {
-		if (this.active < this.limit) {
-			this.active++;
-		} else {
-			await new Promise<void>((resolve) => this.waiting.push(resolve));
-		}
+		if (this.active >= this.limit) return await new Promise<number>((resolve) => this.waiting.push(resolve));
+		this.active++;
 		if (this.active >= this.limit) this.full = true;
 		return this.epoch;
 	}
 
-	release(): void {
+	/**
+	 * Frees the slot of a request sent in `epoch`, learning from its answer first (so a back-off
+	 * already holds for the request that takes the slot): `status` 0 when there was no answer.
+	 */
+	release(epoch: number, status: number, latencyMs: number): void {
+		if (THROTTLE_STATUSES.has(status)) this.throttled(epoch);
+		else if (status > 0 && status < 400) this.succeeded(epoch, latencyMs);
 		this.active--;
 		this.pump();
 	}
 
 	/** A 429/503 answer to a request sent in `epoch`: halve the bound, once per burst. */
-	throttled(epoch: number): void {
+	private throttled(epoch: number): void {
 		if (epoch < this.backedOffAt) return;
 		this.throttledOnce = true;
-		const halved = Math.max(1, Math.floor(this.limit / 2));
-		// Throttled at a level once healthy: the vendor got slower, so that level is no longer safe.
-		if (this.limit <= this.safe) this.safe = halved;
-		this.setLimit(halved);
+		if (this.limit > this.safe && this.safe > 0) {
+			// Above the highest healthy level (growing or probing): that level is the vendor's pace.
+			this.setLimit(this.safe);
+		} else {
+			// Throttled at a level once healthy: the vendor got slower, so that level is no longer safe.
+			this.safe = Math.max(1, Math.floor(this.limit / 2));
+			this.setLimit(this.safe);
+		}
 		this.calmRounds = 0;
 		this.newRound();
 		this.backedOffAt = this.epoch;
 	}
 
 	/** A successful answer to a request sent in `epoch`, that took `latencyMs` (sent to body read). */
-	succeeded(epoch: number, latencyMs: number): void {
+	private succeeded(epoch: number, latencyMs: number): void {
 		if (epoch !== this.epoch) return;
 		this.latencies.push(latencyMs);
 		if (++this.answers < this.limit) return;
 		// A round that never filled the gate says nothing about more in flight (only its latency counts).
 		if (this.roundIsHealthy() && this.full) this.grow();
 		this.newRound();
-		this.pump();
 	}
 
 	private roundIsHealthy(): boolean {
@@ -201,7 +209,8 @@ export class RateGate {
 	private pump(): void {
 		while (this.active < this.limit && this.waiting.length) {
 			this.active++;
-			this.waiting.shift()!();
+			if (this.active >= this.limit) this.full = true;
+			this.waiting.shift()!(this.epoch);
 		}
 	}
 }
@@ -355,16 +364,12 @@ export class Connection {
 				outcome = { response: await this.follow(request, itemIndex, options.binary === true) };
 			} catch (failure) {
 				outcome = { failure };
-			} finally {
-				this.gate.release();
 			}
-			if (THROTTLE_STATUSES.has(statusOf(outcome.failure) ?? 0)) this.gate.throttled(epoch);
+			this.gate.release(epoch, outcome.failure ? (statusOf(outcome.failure) ?? 0) : outcome.response!.statusCode, Date.now() - started);
 			const wait = this.retryWait(request.method, outcome, attempt, itemIndex);
 			if (wait === undefined) {
 				if (outcome.failure) throw outcome.failure;
-				const response = outcome.response as ApiResponse;
-				this.gate.succeeded(epoch, Date.now() - started);
-				return response;
+				return outcome.response as ApiResponse;
 			}
 			await sleep(wait);
 		}
