@@ -100,10 +100,10 @@ export class RateGate {
 	/** The best (lowest) median latency of a round so far. */
 	private baseline = Infinity;
 
-	/** The highest bound that went through a healthy round since the last throttle. */
+	/** The highest bound that went through a healthy round (lowered when the API refuses it). */
 	private safe = 0;
 
-	/** Set once a throttle was seen: growth above `safe` is then one step at a time. */
+	/** Set once a throttle was seen: growth is then one step at a time. */
 	private throttledOnce = false;
 
 	private calmRounds = 0;
@@ -148,7 +148,7 @@ export class RateGate {
 		this.pump();
 	}
 
-	/** A 429/503 answer to a request sent in `epoch`: halve the bound, once per burst. */
+	/** A 429/503 answer to a request sent in `epoch`: back off, once per burst. */
 	private throttled(epoch: number): void {
 		if (epoch < this.backedOffAt) return;
 		this.throttledOnce = true;
@@ -187,8 +187,6 @@ export class RateGate {
 		this.safe = Math.max(this.safe, this.limit);
 		if (!this.throttledOnce) {
 			this.setLimit(Math.min(this.ceiling, this.limit * 2));
-		} else if (this.limit < this.safe) {
-			this.setLimit(this.safe);
 		} else if (++this.calmRounds >= PROBE_ROUNDS) {
 			this.setLimit(Math.min(this.ceiling, this.limit + 1));
 			this.calmRounds = 0;
