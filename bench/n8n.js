@@ -10,8 +10,15 @@
  *      Split Out a user needs to get records) vs a bare `http` loop; peak memory of each n8n process;
  *      for 1 and 2, where the time goes while each node runs (V8 CPU profile).
  *   3. One request per item x 500 on the smallest node (REMP CRM) and on the largest (Academy of Mine).
- *   4. 1,000 items against a server with 50 ms latency that answers 429 above 10 requests in flight.
- *   5. n8n's start-up time with and without the package, and the size of each node description.
+ *   4. Real API latency (every answer 100 ms late): Get by ID x 1,000 (package vs HTTP Request node vs a
+ *      bare `http` loop with as many requests in flight as the package reached) and Return All over
+ *      20,000 records (package vs HTTP Request pagination + Split Out).
+ *   5. 1,000 items against a server with 100 ms latency that answers 429 above 10 requests in flight:
+ *      failed items, 429s, and the throughput against what 10 in flight allow.
+ *   6. n8n's start-up time with and without the package, and the size of each node description.
+ *
+ * Figures 1-3 use servers that answer at once; 4 and 5 the latency servers (each node its own server,
+ * so what a server saw is one node's doing).
  *
  * Servers are lean local HTTP servers written here (bodies prebuilt), so the figures are n8n's and the
  * node's cost, not a mock's. Node times are n8n's own `executionTime` for that node, taken from the
@@ -36,6 +43,10 @@ const want = (n) => !ONLY.length || ONLY.includes(String(n));
 const TOKEN = 'bench-token';
 const CABINET = 'bench-cabinet';
 const CONTACTS = 20_000;
+/** Latency of the "real API" servers (figures 4 and 5). */
+const LATENCY_MS = 100;
+/** Requests in flight the rate-limited server allows (figure 5). */
+const RATE_LIMIT = 10;
 
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
 const say = (line) => process.stdout.write(`${line}\n`);
@@ -282,16 +293,26 @@ async function main() {
 	cli.installPackage(uf, packInto(work));
 
 	const kwiga = leanServer({ routes: kwigaRoutes(), auth: kwigaAuth });
-	const slow = leanServer({ routes: kwigaRoutes(), auth: kwigaAuth, latencyMs: 50, maxInFlight: 10 });
 	const remp = leanServer({ routes: () => [200, { ...small, subscription_id: 1 }], auth: (h) => h.authorization === `Bearer ${TOKEN}` });
 	const provi = leanServer({ routes: () => [200, { content: small }], auth: (h) => h['api-token'] === TOKEN });
 	const aom = leanServer({ routes: () => [200, small], auth: (h) => h.authorization === `Bearer ${TOKEN}` });
-	const servers = [kwiga, slow, remp, provi, aom];
-	const [kwigaUrl, slowUrl, rempUrl, proviUrl, aomUrl] = await Promise.all(servers.map((s) => s.start()));
+	// 100 ms per answer: one server for the package, one for the HTTP Request node
+	const latent = leanServer({ routes: kwigaRoutes(), auth: kwigaAuth, latencyMs: LATENCY_MS });
+	const latentHttp = leanServer({ routes: kwigaRoutes(), auth: kwigaAuth, latencyMs: LATENCY_MS });
+	// 100 ms per answer, 429 above 10 in flight: one server per node configuration
+	const limited = leanServer({ routes: kwigaRoutes(), auth: kwigaAuth, latencyMs: LATENCY_MS, maxInFlight: RATE_LIMIT });
+	const limited20 = leanServer({ routes: kwigaRoutes(), auth: kwigaAuth, latencyMs: LATENCY_MS, maxInFlight: RATE_LIMIT });
+	const limited10 = leanServer({ routes: kwigaRoutes(), auth: kwigaAuth, latencyMs: LATENCY_MS, maxInFlight: RATE_LIMIT });
+	const servers = [kwiga, remp, provi, aom, latent, latentHttp, limited, limited20, limited10];
+	const [kwigaUrl, rempUrl, proviUrl, aomUrl, latentUrl, latentHttpUrl, limitedUrl, limited20Url, limited10Url] = await Promise.all(servers.map((s) => s.start()));
 
 	cli.importCredentials(uf, [
 		{ id: 'benchKwiga000001', name: 'benchKwiga000001', type: 'kwigaApi', data: { token: TOKEN, cabinetHash: CABINET, baseUrl: kwigaUrl } },
-		{ id: 'benchKwigaSlow01', name: 'benchKwigaSlow01', type: 'kwigaApi', data: { token: TOKEN, cabinetHash: CABINET, baseUrl: slowUrl } },
+		{ id: 'benchKwigaLate01', name: 'benchKwigaLate01', type: 'kwigaApi', data: { token: TOKEN, cabinetHash: CABINET, baseUrl: latentUrl } },
+		{ id: 'benchKwigaLate02', name: 'benchKwigaLate02', type: 'kwigaApi', data: { token: TOKEN, cabinetHash: CABINET, baseUrl: latentHttpUrl } },
+		{ id: 'benchKwigaRate01', name: 'benchKwigaRate01', type: 'kwigaApi', data: { token: TOKEN, cabinetHash: CABINET, baseUrl: limitedUrl } },
+		{ id: 'benchKwigaRate02', name: 'benchKwigaRate02', type: 'kwigaApi', data: { token: TOKEN, cabinetHash: CABINET, baseUrl: limited20Url } },
+		{ id: 'benchKwigaRate03', name: 'benchKwigaRate03', type: 'kwigaApi', data: { token: TOKEN, cabinetHash: CABINET, baseUrl: limited10Url } },
 		{ id: 'benchRemp0000001', name: 'benchRemp0000001', type: 'rempCrmApi', data: { token: TOKEN, baseUrl: rempUrl } },
 		{ id: 'benchProvi000001', name: 'benchProvi000001', type: 'proviApi', data: { token: TOKEN, environment: 'custom', baseUrl: proviUrl, apiVersion: 'v4' } },
 		{ id: 'benchAom00000001', name: 'benchAom00000001', type: 'academyOfMineApi', data: { baseUrl: aomUrl, apiKey: TOKEN, headerScheme: 'bearer' } },
@@ -300,6 +321,20 @@ async function main() {
 	const kwigaGet = (name, credentials = kwigaCred, requestOptions = {}) =>
 		node(name, `${PKG}.kwiga`, { resource: 'contact', operation: 'get', contact: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, requestOptions }, { credentials, onError: 'continueRegularOutput' });
 	const httpKwigaGet = httpRequestNode('HTTP Request', `={{ '${kwigaUrl}/contacts/' + $json.id }}`, 'kwigaApi', 'benchKwiga000001');
+	const kwigaAll = (credentials) => node('Kwiga', `${PKG}.kwiga`, { resource: 'contact', operation: 'getAll', returnAll: true, filters: {} }, { credentials });
+	/** The HTTP Request node reading every page of GET /contacts (100 a page) with its own pagination. */
+	const httpPages = (base, credId) =>
+		httpRequestNode('HTTP Request', `${base}/contacts`, 'kwigaApi', credId, {
+			pagination: {
+				pagination: {
+					paginationMode: 'updateAParameterInEachRequest',
+					parameters: { parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }] },
+					paginationCompleteWhen: 'other',
+					completeExpression: '={{ $response.body.meta.current_page >= $response.body.meta.last_page }}',
+					limitPagesFetched: false,
+				},
+			},
+		}, { sendQuery: true, queryParameters: { parameters: [{ name: 'per_page', value: '100' }] } });
 	const imported = (wf) => cli.importWorkflow(uf, wf);
 	const lines = [`machine: ${os.cpus().length} cores (${os.cpus()[0].model}), ${Math.round(os.totalmem() / 2 ** 30)} GiB; n8n 2.41.1 on Node ${rt.nodeVersion}; bench driver on Node ${process.version}; median of ${RUNS} runs`];
 	const report = (line) => {
@@ -314,36 +349,26 @@ async function main() {
 			const pkg = kwigaGet('Kwiga');
 			const a = imported(workflow('benchGet1000Pkg1', itemsNodes(1000), [[pkg], [httpKwigaGet]]));
 			const b = imported(workflow('benchGet1000Htp1', itemsNodes(1000), [[httpKwigaGet], [pkg]]));
-			log('1/5 Get x 1,000...');
+			log('1/6 Get x 1,000...');
 			const { times, json } = await execute(uf, [a, b]);
 			const out = outputOf(json, 'Kwiga');
 			if (out.length !== 1000 || out.some((i) => i.json.error || i.json.id === undefined)) throw new Error(`Kwiga Get: ${out.length} items, first ${JSON.stringify(out[0]?.json)}`);
 			const bare = await bareLoop(kwigaUrl, Array.from({ length: 1000 }, (_, i) => `/contacts/${i + 1}`), { concurrency: 5, headers: { token: TOKEN, 'cabinet-hash': CABINET } });
 			const p = median(times.Kwiga);
 			const h = median(times['HTTP Request']);
-			report(`1. Get by ID x 1,000 items: package ${fmt(p)}, HTTP Request node ${fmt(h)} -> ${ratio(p, h)} the HTTP Request node (target <= 1.0x); bare http loop (5 in flight) ${fmt(bare.ms)} -> package ${ratio(p, bare.ms)} the bare loop`);
+			report(`1. Get by ID x 1,000 items: package ${fmt(p)}, HTTP Request node ${fmt(h)} -> ${ratio(p, h)} the HTTP Request node (target <= 0.7x); bare http loop (5 in flight) ${fmt(bare.ms)} -> package ${ratio(p, bare.ms)} the bare loop`);
 			if (PROFILE) for (const n of ['Kwiga', 'HTTP Request']) report(`   profile: ${await profile(uf, work, a, n)}`);
 		}
 
 		// 2. Return All over 20,000 records
 		if (want(2)) {
-			const pkg = node('Kwiga', `${PKG}.kwiga`, { resource: 'contact', operation: 'getAll', returnAll: true, filters: {} }, { credentials: kwigaCred });
-			const pages = httpRequestNode('HTTP Request', `${kwigaUrl}/contacts`, 'kwigaApi', 'benchKwiga000001', {
-				pagination: {
-					pagination: {
-						paginationMode: 'updateAParameterInEachRequest',
-						parameters: { parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }] },
-						paginationCompleteWhen: 'other',
-						completeExpression: '={{ $response.body.meta.current_page >= $response.body.meta.last_page }}',
-						limitPagesFetched: false,
-					},
-				},
-			}, { sendQuery: true, queryParameters: { parameters: [{ name: 'per_page', value: '100' }] } });
+			const pkg = kwigaAll(kwigaCred);
+			const pages = httpPages(kwigaUrl, 'benchKwiga000001');
 			const split = node('Split Out', 'n8n-nodes-base.splitOut', { fieldToSplitOut: 'data', options: {} });
 			const pkgWf = imported(workflow('benchAll20kPkg01', [manual], [[pkg]]));
 			const httpWf = imported(workflow('benchAll20kHttp1', [manual], [[pages, split]]));
 			const idleWf = imported(workflow('benchIdle0000001', [manual], []));
-			log('2/5 Return All over 20,000 records...');
+			log('2/6 Return All over 20,000 records...');
 			const idle = await execute(uf, [idleWf], { runs: 1, peakMemory: true });
 			const p = await execute(uf, [pkgWf], { peakMemory: true });
 			const h = await execute(uf, [httpWf], { peakMemory: true });
@@ -383,7 +408,7 @@ async function main() {
 			const bench = (label, d) => node(label, `${PKG}.${d.name}`, perItem[d.name].parameters, { credentials: perItem[d.name].credentials });
 			const a = imported(workflow('benchSize500Sm01', itemsNodes(500), [[bench('Smallest', smallest)], [bench('Largest', largest)]]));
 			const b = imported(workflow('benchSize500Lg01', itemsNodes(500), [[bench('Largest', largest)], [bench('Smallest', smallest)]]));
-			log('3/5 smallest vs largest node x 500...');
+			log('3/6 smallest vs largest node x 500...');
 			const { times, json } = await execute(uf, [a, b]);
 			for (const n of ['Smallest', 'Largest']) if (outputOf(json, n).length !== 500) throw new Error(`${n}: ${outputOf(json, n).length} items`);
 			const s = median(times.Smallest);
@@ -392,23 +417,68 @@ async function main() {
 			report(`3. One request per item x 500: smallest node (${shape(smallest)}) ${fmt(s)}, largest (${shape(largest)}) ${fmt(l)} -> ${ratio(Math.max(s, l), Math.min(s, l))} apart (target <= 1.2x)`);
 		}
 
-		// 4. 50 ms latency, 429 above 10 in flight
+		// 4. real API latency: every answer 100 ms late
 		if (want(4)) {
-			const slowCred = cred('kwigaApi', 'benchKwigaSlow01');
-			const byDefault = kwigaGet('Default concurrency', slowCred);
-			const pushed = kwigaGet('Concurrency 20', slowCred, { concurrency: 20 });
-			const wf = imported(workflow('benchRate1000001', itemsNodes(1000), [[byDefault], [pushed]]));
-			log('4/5 1,000 items against a rate-limited server...');
-			slow.reset();
-			const { times, json } = await execute(uf, [wf], { runs: 1 });
-			const failed = (n) => outputOf(json, n).filter((i) => i.json.error).length;
+			const lateCred = cred('kwigaApi', 'benchKwigaLate01');
+			const pkg = kwigaGet('Kwiga', lateCred);
+			const httpGet = httpRequestNode('HTTP Request', `={{ '${latentHttpUrl}/contacts/' + $json.id }}`, 'kwigaApi', 'benchKwigaLate02');
+			const a = imported(workflow('benchLateGetPkg1', itemsNodes(1000), [[pkg], [httpGet]]));
+			const b = imported(workflow('benchLateGetHtp1', itemsNodes(1000), [[httpGet], [pkg]]));
+			log(`4/6 ${LATENCY_MS} ms latency: Get x 1,000...`);
+			latent.reset();
+			const { times, json } = await execute(uf, [a, b]);
+			const out = outputOf(json, 'Kwiga');
+			if (out.length !== 1000 || out.some((i) => i.json.error || i.json.id === undefined)) throw new Error(`Kwiga Get: ${out.length} items, first ${JSON.stringify(out[0]?.json)}`);
+			const reached = latent.stats.peakInFlight;
+			const bare = await bareLoop(latentUrl, Array.from({ length: 1000 }, (_, i) => `/contacts/${i + 1}`), { concurrency: reached, headers: { token: TOKEN, 'cabinet-hash': CABINET } });
+			const p = median(times.Kwiga);
+			const h = median(times['HTTP Request']);
 			report(
-				`4. 1,000 items, 50 ms latency, 429 above 10 in flight: default concurrency (5) ${fmt(times['Default concurrency'][0])}, ${failed('Default concurrency')} failed; concurrency 20 ${fmt(times['Concurrency 20'][0])}, ${failed('Concurrency 20')} failed; the server answered 429 ${slow.stats.throttled} times, peak ${slow.stats.peakInFlight} in flight`,
+				`4a. ${LATENCY_MS} ms latency, Get by ID x 1,000 items: package ${fmt(p)} (up to ${reached} in flight), HTTP Request node ${fmt(h)} (up to ${latentHttp.stats.peakInFlight} in flight) -> ${ratio(p, h)} the HTTP Request node (target <= 1.0x); bare http loop (${reached} in flight) ${fmt(bare.ms)} -> package ${ratio(p, bare.ms)} the bare loop`,
+			);
+
+			const pkgWf = imported(workflow('benchLateAllPkg1', [manual], [[kwigaAll(lateCred)]]));
+			const httpWf = imported(workflow('benchLateAllHtp1', [manual], [[httpPages(latentHttpUrl, 'benchKwigaLate02'), node('Split Out', 'n8n-nodes-base.splitOut', { fieldToSplitOut: 'data', options: {} })]]));
+			log(`4/6 ${LATENCY_MS} ms latency: Return All over 20,000 records...`);
+			latent.reset();
+			const pa = await execute(uf, [pkgWf]);
+			const ha = await execute(uf, [httpWf]);
+			const got = outputOf(pa.json, 'Kwiga');
+			const split20k = outputOf(ha.json, 'Split Out').length;
+			if (got.length !== CONTACTS || split20k !== CONTACTS) throw new Error(`records out: package ${got.length}, HTTP Request + Split Out ${split20k}; expected ${CONTACTS}`);
+			if (got.some((item, i) => item.json.id !== CONTACTS - i)) throw new Error('package: records out of page order');
+			const pm = median(pa.times.Kwiga);
+			const hm = median(ha.times['HTTP Request']);
+			const hs = median(ha.times['Split Out']);
+			report(
+				`4b. ${LATENCY_MS} ms latency, Return All over ${CONTACTS.toLocaleString('en')} records (200 pages of 100): package ${fmt(pm)} (pages in page order, up to ${latent.stats.peakInFlight} in flight), HTTP Request pagination ${fmt(hm)} + Split Out ${fmt(hs)} = ${fmt(hm + hs)} -> ${ratio(pm, hm + hs)} (target <= 0.3x)`,
 			);
 		}
 
-		// 5. what the package costs n8n at start-up, and what the editor downloads
+		// 5. 100 ms latency, 429 above 10 in flight
 		if (want(5)) {
+			const byDefault = kwigaGet('Default concurrency', cred('kwigaApi', 'benchKwigaRate01'));
+			const pushed = kwigaGet('Concurrency 20', cred('kwigaApi', 'benchKwigaRate02'), { concurrency: 20 });
+			// the reference: exactly as many in flight as the server allows, through n8n
+			const exact = kwigaGet('Concurrency 10', cred('kwigaApi', 'benchKwigaRate03'), { concurrency: RATE_LIMIT });
+			const wf = imported(workflow('benchRate1000001', itemsNodes(1000), [[byDefault], [pushed], [exact]]));
+			log('5/6 1,000 items against a rate-limited server...');
+			for (const server of [limited, limited20, limited10]) server.reset();
+			const { times, json } = await execute(uf, [wf], { runs: 1 });
+			const failed = (n) => outputOf(json, n).filter((i) => i.json.error).length;
+			// what 10 in flight allow: 1,000 answers of 100 ms, 10 at a time (on the wire), and through n8n
+			const ideal = (1000 * LATENCY_MS) / RATE_LIMIT;
+			const d = times['Default concurrency'][0];
+			const c = times['Concurrency 20'][0];
+			const e = times['Concurrency 10'][0];
+			const pct = (ms) => `${((100 * ideal) / ms).toFixed(0)}% / ${((100 * e) / ms).toFixed(0)}%`;
+			report(
+				`5. 1,000 items, ${LATENCY_MS} ms latency, 429 above ${RATE_LIMIT} in flight; throughput as a share of 10 in flight on the wire (${fmt(ideal)}) / through n8n (Concurrency 10: ${fmt(e)}, ${failed('Concurrency 10')} failed, ${limited10.stats.throttled} answers 429), target >= 80%: default ${fmt(d)} = ${pct(d)}, ${failed('Default concurrency')} failed, ${limited.stats.throttled} answers 429; Concurrency 20 ${fmt(c)} = ${pct(c)}, ${failed('Concurrency 20')} failed, ${limited20.stats.throttled} answers 429`,
+			);
+		}
+
+		// 6. what the package costs n8n at start-up, and what the editor downloads
+		if (want(6)) {
 			const bare = cli.makeUserFolder({ prefix: 'cs-bench-bare-' });
 			const startMs = async (folder) => {
 				const times = [];
@@ -420,12 +490,12 @@ async function main() {
 				}
 				return median(times);
 			};
-			log('5/5 n8n start-up with and without the package...');
+			log('6/6 n8n start-up with and without the package...');
 			const without = await startMs(bare);
 			const withPkg = await startMs(uf);
 			cli.removeUserFolder(bare);
 			const sizes = builtDescriptions().map((d) => `${d.displayName} ${(JSON.stringify(d).length / 1024).toFixed(0)} KB`);
-			report(`5. n8n start-up to "Editor is now accessible": without the package ${fmt(without)}, with it ${fmt(withPkg)} (${withPkg >= without ? '+' : '-'}${fmt(Math.abs(withPkg - without))}); node descriptions (JSON): ${sizes.join(', ')}`);
+			report(`6. n8n start-up to "Editor is now accessible": without the package ${fmt(without)}, with it ${fmt(withPkg)} (${withPkg >= without ? '+' : '-'}${fmt(Math.abs(withPkg - without))}); node descriptions (JSON): ${sizes.join(', ')}`);
 		}
 	} finally {
 		for (const s of servers) s.close();

@@ -313,16 +313,17 @@ class Run {
 			}
 			return { body: response.body, records };
 		};
-		let records: IDataObject[];
+		let walk: { records: IDataObject[]; body?: unknown };
 		if (list.pagination) {
 			const fail = (message: string, description?: string): never => {
 				throw this.connection.error(message, i, { description });
 			};
-			records = (await walkPages({ fetch, fail }, list.pagination, { limit })).records;
+			walk = await walkPages({ fetch, fail }, list.pagination, { limit });
 		} else {
-			records = (await fetch({})).records.slice(0, limit);
+			const page = await fetch({});
+			walk = { records: page.records.slice(0, limit), body: page.body };
 		}
-		return withFields ? records.map((record) => withResponse(record, pageOf.get(record) ?? {})) : records;
+		return withFields ? walk.records.map((record) => withResponse(record, pageOf.get(record) ?? {})) : walk.records;
 	}
 
 	/** Everything item `i` outputs. */
@@ -404,10 +405,11 @@ const MB = 1024 * 1024;
 /** Request Options of the run (the same for every item). */
 function settingsOf(ctx: IExecuteFunctions): TransportSettings {
 	const options = (ctx.getNodeParameter('requestOptions', 0, {}) ?? {}) as IDataObject;
-	const whole = (value: unknown, fallback: number, min: number) =>
+	const whole = <T>(value: unknown, fallback: T, min: number) =>
 		Number.isFinite(Number(value)) && Number(value) >= min ? Math.floor(Number(value)) : fallback;
 	return {
-		concurrency: whole(options.concurrency, DEFAULT_SETTINGS.concurrency, 1),
+		// unset: the connection finds the vendor's pace; set: a hard cap
+		concurrency: options.concurrency === undefined || options.concurrency === '' ? undefined : whole(options.concurrency, undefined, 1),
 		maxRetries: whole(options.maxRetries, DEFAULT_SETTINGS.maxRetries, 0),
 		timeoutMs: whole(options.timeout, DEFAULT_SETTINGS.timeoutMs / 1000, 1) * 1000,
 		maxResponseBytes: whole(options.maxResponseSize, DEFAULT_SETTINGS.maxResponseBytes / MB, 1) * MB,
@@ -428,8 +430,8 @@ function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 
 /**
  * `execute()` of every vendor action node. Finds the chosen operation in an index built once per
- * vendor, reads only that operation's parameters for each item, and runs the items with a bounded
- * number of requests in flight; the output keeps the input order.
+ * vendor, reads only that operation's parameters for each item, and runs the items with as many
+ * requests in flight as the connection's gate allows; the output keeps the input order.
  */
 export async function executeVendor(ctx: IExecuteFunctions, vendor: VendorSpec): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
@@ -439,7 +441,8 @@ export async function executeVendor(ctx: IExecuteFunctions, vendor: VendorSpec):
 	if (!plan) throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not known to this node`);
 	const settings = settingsOf(ctx);
 	const routes = vendor.routes ? await vendor.routes(ctx) : undefined;
-	const run = new Run(ctx, vendor, await Connection.open(ctx, vendor.api, settings), routes);
+	const connection = await Connection.open(ctx, vendor.api, settings);
+	const run = new Run(ctx, vendor, connection, routes);
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const failures: Array<{ index: number; error: Error }> = [];
 	let next = 0;
@@ -458,7 +461,7 @@ export async function executeVendor(ctx: IExecuteFunctions, vendor: VendorSpec):
 			}
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(settings.concurrency, items.length) }, worker));
+	await Promise.all(Array.from({ length: Math.min(connection.parallelism, items.length) }, worker));
 	// Items still in flight when one failed have finished; the first failing item (input order) is reported.
 	if (failures.length) throw failures.sort((a, b) => a.index - b.index)[0].error;
 	return [results.flat()];

@@ -28,8 +28,8 @@ export interface PaginationStyle {
 	reportedPage?(body: unknown): number | undefined;
 	/** The number of the last page, when the server says it (an oldest-first list ends there). */
 	lastPage?(body: unknown): number | undefined;
-	/** The number of records in the whole list, when the server says it (a poll checks it did not move). */
-	total?(body: unknown): number | undefined;
+	/** How many records the list holds, when the server says it (pages are counted from it; a poll checks it did not move). */
+	totalRecords?(body: unknown): number | undefined;
 }
 
 const num = (value: unknown): number | undefined => {
@@ -58,7 +58,7 @@ const laravel: PaginationStyle = {
 	},
 	reportedPage: (body) => num(obj(obj(body).meta).current_page),
 	lastPage: (body) => num(obj(obj(body).meta).last_page),
-	total: (body) => num(obj(obj(body).meta).total),
+	totalRecords: (body) => num(obj(obj(body).meta).total),
 };
 
 /** Provi: `page` + `limit` (or `itemsPerPage`), `paging.nextPage` / `paging.totalPages`. */
@@ -79,7 +79,7 @@ const provi: PaginationStyle = {
 	},
 	reportedPage: (body) => num(obj(obj(body).paging).currentPage),
 	lastPage: (body) => num(obj(obj(body).paging).totalPages),
-	total: (body) => num(obj(obj(body).paging).totalItems),
+	totalRecords: (body) => num(obj(obj(body).paging).totalItems) ?? num(obj(obj(body).paging).total),
 };
 
 /** PSB Hosting: `page` + `pageSize`, records in `items[]`, page count in `pages`. */
@@ -95,7 +95,7 @@ const psbPage: PaginationStyle = {
 	},
 	reportedPage: (body) => num(obj(body).page),
 	lastPage: (body) => num(obj(body).pages),
-	total: (body) => num(obj(body).total),
+	totalRecords: (body) => num(obj(body).total),
 };
 
 /** `limit` + `offset` over bare arrays: a short page is the last one. */
@@ -119,7 +119,8 @@ const aom: PaginationStyle = {
 		if (total !== undefined) return state.fetched < total;
 		return received >= size;
 	},
-	total: (body) => num(obj(body).recordsTotal) ?? num(obj(body).recordsFiltered),
+	// DataTables semantics: recordsFiltered counts what the pages hold once filters apply
+	totalRecords: (body) => num(obj(body).recordsFiltered) ?? num(obj(body).recordsTotal),
 };
 
 export const PAGINATION_STYLES: Record<PaginationStyleName, PaginationStyle> = {
@@ -170,6 +171,8 @@ export interface WalkResult {
 	lastPage?: number;
 	/** The list's size as the server last reported it (styles that report it). */
 	total?: number;
+	/** The response body of the last page read. */
+	body?: unknown;
 }
 
 /** What the walker needs from its caller: one page request, and how to report a broken walk. */
@@ -179,10 +182,20 @@ export interface PageSource {
 	fail(message: string, description?: string): never;
 }
 
+/** One page as the walker keeps it until its turn comes. */
+type Fetched = { body: unknown; records: IDataObject[] };
+
 /**
  * The one page walker (node operations, dropdowns, polling triggers). Pages with a pagination
  * style; detects a server that repeats a page (stops with an error instead of looping); an empty
  * page ends the walk.
+ *
+ * When a page says how many pages (or records) the list holds, the pages after it are requested
+ * ahead, concurrently (the connection's gate bounds how many are in flight), and read in page
+ * order, exactly as a one-at-a-time walk would: every check and stop (limit, `enough`, an empty or
+ * repeated page) applies page by page. Pages are requested at most twice as far ahead as the walk
+ * has read, so a server that overstates its size, or a walk that ends early, costs few requests;
+ * a Limit never asks for a page it does not need. Without a total, pages go one at a time.
  */
 export async function walkPages(source: PageSource, pagination: PaginationSpec, options: WalkOptions = {}): Promise<WalkResult> {
 	const style = resolveStyle(pagination);
@@ -194,37 +207,67 @@ export async function walkPages(source: PageSource, pagination: PaginationSpec, 
 		offset: style.usesOffset ? first : 0,
 		fetched: 0,
 	};
+	const maxPages = Math.min(options.maxPages ?? Infinity, MAX_PAGES);
 	const results: IDataObject[] = [];
 	const seen = new Set<string>();
 	let previousReported: number | undefined;
 	let lastPage: number | undefined;
 	let total: number | undefined;
-	for (let pageCount = 1; ; pageCount++) {
-		const last = style.usesOffset ? state.offset : state.page;
-		const { body, records } = await source.fetch({ [style.pageParam]: last, [style.sizeParam]: size });
-		state.fetched += records.length;
-		const reported = style.reportedPage?.(body);
-		const fingerprint = JSON.stringify(records);
-		if (records.length > 0 && (seen.has(fingerprint) || (reported !== undefined && reported === previousReported))) {
-			source.fail(
-				`returned the same page twice (page ${pageCount}); stopped to avoid an endless loop`,
-				'The API keeps announcing a next page that repeats an earlier one. Use a Limit instead of Return All, or narrow the filters.',
-			);
+	// Page numbers requested ahead (page styles only), settled or not, by page number.
+	const ahead = new Map<number, Promise<Fetched>>();
+	let requestedUpTo = state.page;
+	const request = (page: number) => {
+		const pending = source.fetch({ [style.pageParam]: page, [style.sizeParam]: size });
+		pending.catch(() => {}); // its failure counts only when the walk reaches this page
+		ahead.set(page, pending);
+	};
+	/** Requests, ahead of the walk, the pages up to `upTo`. */
+	const requestAhead = (upTo: number) => {
+		while (requestedUpTo < upTo) request(++requestedUpTo);
+	};
+	try {
+		for (let pageCount = 1; ; pageCount++) {
+			const last = style.usesOffset ? state.offset : state.page;
+			const pending = ahead.get(state.page);
+			ahead.delete(state.page);
+			const { body, records } = style.usesOffset || !pending ? await source.fetch({ [style.pageParam]: last, [style.sizeParam]: size }) : await pending;
+			state.fetched += records.length;
+			const reported = style.reportedPage?.(body);
+			const fingerprint = JSON.stringify(records);
+			if (records.length > 0 && (seen.has(fingerprint) || (reported !== undefined && reported === previousReported))) {
+				source.fail(
+					`returned the same page twice (page ${pageCount}); stopped to avoid an endless loop`,
+					'The API keeps announcing a next page that repeats an earlier one. Use a Limit instead of Return All, or narrow the filters.',
+				);
+			}
+			seen.add(fingerprint);
+			previousReported = reported;
+			lastPage = style.lastPage?.(body) ?? lastPage;
+			total = style.totalRecords?.(body) ?? total;
+			results.push(...records);
+			if (results.length >= limit) return { records: results.slice(0, limit), last, lastPage, total, body };
+			if (!records.length || options.enough?.(records) || !style.hasNext(body, state, records.length, size)) {
+				return { records: results, last, lastPage, total, body };
+			}
+			if (!style.usesOffset) {
+				// This page is full (another follows), so its length is the server's page size.
+				const announced = style.lastPage?.(body) ?? (total !== undefined ? style.first + Math.ceil(total / records.length) - 1 : undefined);
+				if (announced !== undefined) {
+					const needed = state.page + Math.ceil((limit - results.length) / records.length);
+					requestAhead(Math.min(announced, needed, first + maxPages - 1, state.page + 2 * pageCount));
+				}
+			}
+			state.page += 1;
+			state.offset += records.length;
+			if (options.maxPages !== undefined && pageCount >= options.maxPages) {
+				return { records: results, next: style.usesOffset ? state.offset : state.page, last, lastPage, total, body };
+			}
+			if (pageCount >= MAX_PAGES) source.fail(`kept announcing more pages after ${MAX_PAGES} pages; stopped`);
+			if (requestedUpTo < state.page) requestedUpTo = state.page;
 		}
-		seen.add(fingerprint);
-		previousReported = reported;
-		lastPage = style.lastPage?.(body) ?? lastPage;
-		total = style.total?.(body) ?? total;
-		results.push(...records);
-		if (results.length >= limit) return { records: results.slice(0, limit), last, lastPage, total };
-		if (!records.length || options.enough?.(records) || !style.hasNext(body, state, records.length, size)) {
-			return { records: results, last, lastPage, total };
-		}
-		state.page += 1;
-		state.offset += records.length;
-		if (options.maxPages !== undefined && pageCount >= options.maxPages) {
-			return { records: results, next: style.usesOffset ? state.offset : state.page, last, lastPage, total };
-		}
-		if (pageCount >= MAX_PAGES) source.fail(`kept announcing more pages after ${MAX_PAGES} pages; stopped`);
+	} finally {
+		// Pages requested ahead but not read (the walk ended or failed first): let them settle, so
+		// nothing runs on after the walk.
+		await Promise.allSettled(ahead.values());
 	}
 }

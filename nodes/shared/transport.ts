@@ -44,65 +44,171 @@ export interface TransportSettings {
 	timeoutMs: number;
 	/** Retries of 429 (any method) and of 502/503/504 and connection resets (idempotent methods). */
 	maxRetries: number;
-	/** Requests in flight at once. */
-	concurrency: number;
+	/**
+	 * Requests in flight at once, when the user sets it: a hard cap. Unset, the gate finds the
+	 * vendor's pace between CONCURRENCY_START and CONCURRENCY_CEILING.
+	 */
+	concurrency?: number;
 	/** Largest body read (after decompression); a longer one is an error, not held in memory. */
 	maxResponseBytes: number;
 }
 
-export const DEFAULT_SETTINGS: TransportSettings = { timeoutMs: 60_000, maxRetries: 3, concurrency: 5, maxResponseBytes: 64 * 1024 * 1024 };
+export const DEFAULT_SETTINGS: TransportSettings = { timeoutMs: 60_000, maxRetries: 3, maxResponseBytes: 64 * 1024 * 1024 };
+
+/** Requests in flight when a run starts (unless the user set fewer). */
+export const CONCURRENCY_START = 5;
+/** The most requests in flight the gate grows to by itself (the Concurrency option's maximum too). */
+export const CONCURRENCY_CEILING = 50;
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 30_000;
 const MAX_REDIRECTS = 5;
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
+/** Statuses that mean "slow down": the gate backs off on them, whether or not the request is retried. */
+const THROTTLE_STATUSES = new Set([429, 503]);
+
+/** A round whose median latency is above the best round's by more than this factor is "climbing". */
+const LATENCY_TOLERANCE = 1.5;
+/** Healthy rounds at the highest level known to be safe before one more request in flight is tried. */
+const PROBE_ROUNDS = 8;
 
 /**
- * Bounds the requests in flight. Polite under rate limits: a 429 halves the bound, and it grows
- * back by one after as many successes as it allows at once (additive increase).
+ * Bounds the requests in flight and finds the vendor's pace. Work goes in rounds (as many answers
+ * as the bound allows at once). After a full, healthy round (no 429/503, median latency within
+ * LATENCY_TOLERANCE of the best round seen) the bound doubles, up to the ceiling. A 429 or 503
+ * brings it back to the highest level that went through a healthy round (at most half the bound
+ * while it doubles), or halves it when that level itself is refused, once per burst (the other
+ * answers of requests already in flight are the same signal). From there it probes one more in
+ * flight every PROBE_ROUNDS healthy rounds. Climbing latency stops growth: the vendor (or n8n
+ * itself) is saturated, and more in flight would only queue.
  */
 export class RateGate {
 	private active = 0;
 
 	private limit: number;
 
-	private successes = 0;
+	/** Requests waiting for a slot; each is handed the epoch it is sent in. */
+	private readonly waiting: Array<(epoch: number) => void> = [];
 
-	private readonly waiting: Array<() => void> = [];
+	/** Answers (successes) in the current round, their latencies, and whether the bound was reached. */
+	private answers = 0;
 
-	constructor(private readonly max: number) {
-		this.limit = Math.max(1, max);
+	private latencies: number[] = [];
+
+	private full = false;
+
+	/** The best (lowest) median latency of a round so far. */
+	private baseline = Infinity;
+
+	/** The highest bound that went through a healthy round (lowered when the API refuses it). */
+	private safe = 0;
+
+	/** Set once a throttle was seen: growth is then one step at a time. */
+	private throttledOnce = false;
+
+	private calmRounds = 0;
+
+	/**
+	 * Bumped whenever the bound changes. A request carries the epoch it was sent in: only answers
+	 * to requests sent under the current bound make a round, and a 429/503 to a request sent
+	 * before the last back-off belongs to the burst that back-off already answered.
+	 */
+	private epoch = 0;
+
+	private backedOffAt = 0;
+
+	constructor(
+		private readonly ceiling: number,
+		start = Math.min(ceiling, CONCURRENCY_START),
+	) {
+		this.limit = Math.max(1, start);
 	}
 
-	async acquire(): Promise<void> {
-		if (this.active < this.limit) {
-			this.active++;
-			return;
-		}
-		await new Promise<void>((resolve) => this.waiting.push(resolve));
+	/** The most requests this gate ever lets in flight. */
+	get max(): number {
+		return this.ceiling;
 	}
 
-	release(): void {
+	/** Waits for a free slot; returns the epoch the request is sent in. */
+	async acquire(): Promise<number> {
+		if (this.active >= this.limit) return await new Promise<number>((resolve) => this.waiting.push(resolve));
+		this.active++;
+		if (this.active >= this.limit) this.full = true;
+		return this.epoch;
+	}
+
+	/**
+	 * Frees the slot of a request sent in `epoch`, learning from its answer first (so a back-off
+	 * already holds for the request that takes the slot): `status` 0 when there was no answer.
+	 */
+	release(epoch: number, status: number, latencyMs: number): void {
+		if (THROTTLE_STATUSES.has(status)) this.throttled(epoch);
+		else if (status > 0 && status < 400) this.succeeded(epoch, latencyMs);
 		this.active--;
 		this.pump();
 	}
 
-	throttled(): void {
-		this.limit = Math.max(1, Math.floor(this.limit / 2));
-		this.successes = 0;
+	/** A 429/503 answer to a request sent in `epoch`: back off, once per burst. */
+	private throttled(epoch: number): void {
+		if (epoch < this.backedOffAt) return;
+		this.throttledOnce = true;
+		if (this.limit > this.safe && this.safe > 0) {
+			// Above the highest healthy level (growing or probing): that level is the vendor's pace.
+			this.setLimit(this.safe);
+		} else {
+			// Throttled at a level once healthy: the vendor got slower, so that level is no longer safe.
+			this.safe = Math.max(1, Math.floor(this.limit / 2));
+			this.setLimit(this.safe);
+		}
+		this.calmRounds = 0;
+		this.newRound();
+		this.backedOffAt = this.epoch;
 	}
 
-	succeeded(): void {
-		if (this.limit >= this.max || ++this.successes < this.limit) return;
-		this.limit++;
-		this.successes = 0;
-		this.pump();
+	/** A successful answer to a request sent in `epoch`, that took `latencyMs` (sent to body read). */
+	private succeeded(epoch: number, latencyMs: number): void {
+		if (epoch !== this.epoch) return;
+		this.latencies.push(latencyMs);
+		if (++this.answers < this.limit) return;
+		// A round that never filled the gate says nothing about more in flight (only its latency counts).
+		if (this.roundIsHealthy() && this.full) this.grow();
+		this.newRound();
+	}
+
+	private roundIsHealthy(): boolean {
+		const sorted = [...this.latencies].sort((a, b) => a - b);
+		const median = sorted[Math.floor(sorted.length / 2)];
+		const climbing = median > this.baseline * LATENCY_TOLERANCE;
+		this.baseline = Math.min(this.baseline, median);
+		return !climbing;
+	}
+
+	private grow(): void {
+		this.safe = Math.max(this.safe, this.limit);
+		if (!this.throttledOnce) {
+			this.setLimit(Math.min(this.ceiling, this.limit * 2));
+		} else if (++this.calmRounds >= PROBE_ROUNDS) {
+			this.setLimit(Math.min(this.ceiling, this.limit + 1));
+			this.calmRounds = 0;
+		}
+	}
+
+	private setLimit(limit: number): void {
+		if (limit !== this.limit) this.epoch++;
+		this.limit = limit;
+	}
+
+	private newRound(): void {
+		this.answers = 0;
+		this.latencies = [];
+		this.full = this.active >= this.limit;
 	}
 
 	private pump(): void {
 		while (this.active < this.limit && this.waiting.length) {
 			this.active++;
-			this.waiting.shift()!();
+			if (this.active >= this.limit) this.full = true;
+			this.waiting.shift()!(this.epoch);
 		}
 	}
 }
@@ -212,6 +318,8 @@ async function beforeDeadline<T>(promise: Promise<T>, deadline: number, discard:
 /** What a failed attempt says about retrying it (kept off the error object, which n8n stores). */
 const retryInfo = new WeakMap<object, { status: number; retryAfter?: number }>();
 
+const statusOf = (failure: unknown) => (failure && typeof failure === 'object' ? retryInfo.get(failure)?.status : undefined);
+
 const header = (headers: IDataObject, name: string) => {
 	const value = headers[name] ?? headers[name.toLowerCase()];
 	return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
@@ -241,7 +349,13 @@ export class Connection {
 	static async open(ctx: RequestContext, api: ApiSpec, settings: Partial<TransportSettings> = {}): Promise<Connection> {
 		const credentials = await ctx.getCredentials(api.credential);
 		const resolved = { ...DEFAULT_SETTINGS, ...settings };
-		return new Connection(ctx, api, baseUrlOf(api.baseUrl, credentials), credentials, resolved, new RateGate(resolved.concurrency));
+		const gate = resolved.concurrency ? new RateGate(resolved.concurrency, resolved.concurrency) : new RateGate(CONCURRENCY_CEILING);
+		return new Connection(ctx, api, baseUrlOf(api.baseUrl, credentials), credentials, resolved, gate);
+	}
+
+	/** The most requests this connection ever has in flight: work beyond it would only wait. */
+	get parallelism(): number {
+		return this.gate.max;
 	}
 
 	/** An error of this vendor that is not an HTTP error status. */
@@ -258,20 +372,18 @@ export class Connection {
 		let waited = 0;
 		for (let attempt = 0; ; attempt++) {
 			let outcome: { response?: ApiResponse; failure?: unknown };
-			await this.gate.acquire();
+			const epoch = await this.gate.acquire();
+			const started = Date.now();
 			try {
 				outcome = { response: await this.follow(request, itemIndex, options.binary === true) };
 			} catch (failure) {
 				outcome = { failure };
-			} finally {
-				this.gate.release();
 			}
+			this.gate.release(epoch, outcome.failure ? (statusOf(outcome.failure) ?? 0) : outcome.response!.statusCode, Date.now() - started);
 			const wait = this.retryWait(request.method, outcome, attempt, itemIndex, this.settings.timeoutMs - waited);
 			if (wait === undefined) {
 				if (outcome.failure) throw outcome.failure;
-				const response = outcome.response as ApiResponse;
-				this.gate.succeeded();
-				return response;
+				return outcome.response as ApiResponse;
 			}
 			waited += wait;
 			await sleep(wait);
@@ -290,7 +402,6 @@ export class Connection {
 			status === 429 ||
 			(IDEMPOTENT.has(method) && ((status !== undefined && [502, 503, 504].includes(status)) || RESET_CODES.has(code ?? '')));
 		if (!retryable) return undefined;
-		if (status === 429) this.gate.throttled();
 		const asked = info?.retryAfter;
 		if (asked !== undefined && asked > budget && attempt < this.settings.maxRetries) {
 			throw this.error(`asked to wait ${seconds(asked)} before trying again (HTTP ${status}); that is longer than this node waits`, itemIndex, {

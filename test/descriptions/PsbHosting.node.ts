@@ -2412,7 +2412,7 @@ export class PsbHosting implements INodeType {
 							maxValue: 50,
 						},
 						default: 5,
-						description: "How many requests of this node run are in flight at once. A rate-limited API (HTTP 429) makes the node slow down by itself.",
+						description: "The most requests of this node run in flight at once. Without this option the node starts at 5 and sends more at once (up to 50) while the API answers promptly. A rate-limited API (HTTP 429 or 503) makes the node slow down by itself either way.",
 					},
 					{
 						displayName: "Max Retries",

@@ -20,7 +20,8 @@ test('Return All walks every page (37 contacts, pages of 100 -> 1 request; pages
 	server.on('GET', '/contacts', (req) => ({ body: laravelPage(contacts, { ...req, query: { ...req.query, per_page: '15' } }, '/contacts') }));
 	const capped = await runKwiga(server, { resource: 'contact', operation: 'getAll', returnAll: true });
 	expect(capped.items.map((i) => i.json.id)).toEqual(contacts.map((c) => c.id));
-	expect(pages()).toEqual([
+	// pages 2 and 3 go out together (page 1 announced them), in either order
+	expect(pages().sort()).toEqual([
 		['1', '100'],
 		['2', '100'],
 		['3', '100'],
@@ -62,7 +63,12 @@ test('a runaway next (the same page again and again) stops with a clear error', 
 	}));
 	const { error } = await runKwiga(server, { resource: 'offer', operation: 'getAll', returnAll: true });
 	expect(error?.message).toMatch(/same page twice/);
-	expect(server.requests).toHaveLength(2);
+	// pages 2 and 3 were asked for ahead (at most twice as far as the walk had read); the walk stopped at page 2
+	expect(pages().sort()).toEqual([
+		['1', '100'],
+		['2', '100'],
+		['3', '100'],
+	]);
 });
 
 test('an empty page ends the walk even if the server still announces more', async () => {
@@ -72,5 +78,6 @@ test('an empty page ends the walk even if the server still announces more', asyn
 	const { items, error } = await runKwiga(server, { resource: 'offer', operation: 'getAll', returnAll: true });
 	expect(error).toBeUndefined();
 	expect(items).toHaveLength(1);
-	expect(server.requests).toHaveLength(2);
+	// page 3 was asked for ahead of the walk; nothing after the empty page 2
+	expect(server.requests).toHaveLength(3);
 });

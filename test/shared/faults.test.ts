@@ -313,7 +313,8 @@ describe('Return All', () => {
 		const { error, items } = await run('list', { returnAll: true });
 		expect(items).toEqual([]);
 		expect(error?.message).toContain('Database is down');
-		expect(server.requests).toHaveLength(2);
+		// page 3 went out with page 2 (page 1 announced it), and nothing after the failure
+		expect(server.requests).toHaveLength(3);
 	});
 
 	test('with Continue On Fail it gives one error item for the input item', async () => {
@@ -414,33 +415,70 @@ describe('rate limits and retries', () => {
 });
 
 describe('concurrency', () => {
-	const inFlight = async (concurrency?: number) => {
-		let now = 0;
-		let peak = 0;
-		server.handler = (_req, res, seen) => {
-			peak = Math.max(peak, ++now);
-			const id = Number(seen.url.split('/').pop());
-			// Later items answer sooner: the output must still follow the input order.
+	/**
+	 * Runs Get over `count` items against a server answering each request after `delay(inFlight)`
+	 * ms, or 429 when `over` requests are in flight; records what the server saw.
+	 */
+	const load = async (count: number, options: { concurrency?: number; delay?: (inFlight: number, id: number) => number; over?: number } = {}) => {
+		const seen = { now: 0, peak: 0, peakBeforeFirstAnswer: 0, answered: 0, throttled: 0 };
+		server.handler = (_req, res, request) => {
+			const id = Number(request.url.split('/').pop());
+			seen.now++;
+			if (options.over !== undefined && seen.now > options.over) {
+				seen.now--;
+				seen.throttled++;
+				json(res, 429, { message: 'Too many requests' }, { 'Retry-After': '0' });
+				return;
+			}
+			seen.peak = Math.max(seen.peak, seen.now);
+			if (!seen.answered) seen.peakBeforeFirstAnswer = seen.peak;
 			setTimeout(() => {
-				now--;
+				seen.now--;
+				seen.answered++;
 				json(res, 200, { id });
-			}, 120 - id * 8);
+			}, options.delay?.(seen.now, id) ?? 60);
 		};
-		const items = Array.from({ length: 12 }, (_, i) => ({ json: { id: i } }));
-		const result = await run('get', { id: '={{ $json.id }}', ...(concurrency ? { requestOptions: { concurrency } } : {}) }, { items });
-		return { ...result, peak };
+		const items = Array.from({ length: count }, (_, i) => ({ json: { id: i } }));
+		const requestOptions = options.concurrency ? { requestOptions: { concurrency: options.concurrency } } : {};
+		const result = await run('get', { id: '={{ $json.id }}', ...requestOptions }, { items });
+		return { ...result, seen };
 	};
 
-	test('at most 5 requests in flight by default; output in input order, each item paired', async () => {
-		const { items, peak } = await inFlight();
-		expect(peak).toBe(5);
-		expect(items.map((i) => [i.json.id, i.pairedItem])).toEqual(Array.from({ length: 12 }, (_, i) => [i, { item: i }]));
+	test('starts at 5 in flight and sends more at once while answers are healthy; output in input order', async () => {
+		// Later items answer sooner: the output must still follow the input order.
+		const { items, error, seen } = await load(80, { delay: (_n, id) => 100 - (id % 10) * 4 });
+		expect(error).toBeUndefined();
+		expect(seen.peakBeforeFirstAnswer).toBe(5);
+		expect(seen.peak).toBeGreaterThanOrEqual(10);
+		expect(seen.peak).toBeLessThanOrEqual(50);
+		expect(items.map((i) => [i.json.id, i.pairedItem])).toEqual(Array.from({ length: 80 }, (_, i) => [i, { item: i }]));
 	});
 
-	test('the Concurrency option lowers the bound', async () => {
-		const { items, peak } = await inFlight(2);
-		expect(peak).toBe(2);
-		expect(items).toHaveLength(12);
+	test('latency that climbs with the load stops the growth', async () => {
+		// A server that slows down beyond 6 requests in flight (60 ms, then 800 ms).
+		const { items, seen } = await load(50, { delay: (inFlight) => (inFlight > 6 ? 800 : 60) });
+		expect(items).toHaveLength(50);
+		// It doubled once (the first round was healthy), then held.
+		expect(seen.peak).toBe(10);
+	});
+
+	test('429s make it back off: every item succeeds and few requests are refused', async () => {
+		const { items, error, seen } = await load(150, { over: 8 });
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.id)).toEqual(Array.from({ length: 150 }, (_, i) => i));
+		// It grew until the server refused, then stayed near what the server allows.
+		expect(seen.throttled).toBeGreaterThan(0);
+		expect(seen.throttled).toBeLessThan(30);
+		expect(seen.peak).toBe(8);
+	});
+
+	test('a set Concurrency is a hard cap, also below 5', async () => {
+		const capped = await load(40, { concurrency: 2 });
+		expect(capped.seen.peak).toBe(2);
+		expect(capped.items).toHaveLength(40);
+		const raised = await load(40, { concurrency: 12 });
+		expect(raised.seen.peakBeforeFirstAnswer).toBe(12);
+		expect(raised.seen.peak).toBe(12);
 	});
 });
 
