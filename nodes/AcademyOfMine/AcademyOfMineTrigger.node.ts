@@ -10,7 +10,7 @@ import type {
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { deliveryFingerprint, isObject, isReplay, MAX_DEPTH, nestedDeeperThan } from '../shared/deliveries';
-import { vendorRequest, walkList } from '../shared/lookups';
+import { vendorRequest, walkList } from '../shared/request';
 import { safeEqual } from '../shared/secrets';
 
 import { AOM_API } from './api';

@@ -1,8 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import type { HttpCall, ListCall } from '../shared/lookups';
-import { walkList } from '../shared/lookups';
+import type { HttpCall, ListCall } from '../shared/request';
+import { walkList } from '../shared/request';
 import type { PollEvent } from '../shared/polling';
 import { listEvent, recordId } from '../shared/polling';
 

@@ -10,7 +10,7 @@ import type { NodeApiError } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { deliveryFingerprint, isObject, isReplay, MAX_DEPTH, nestedDeeperThan } from '../shared/deliveries';
-import { vendorRequest } from '../shared/lookups';
+import { vendorRequest } from '../shared/request';
 
 import { ALL_EVENTS, enabledEvents, WEBHOOK_EVENTS_WITH_ALL } from './options';
 import { headersCarrySignature } from './signature';

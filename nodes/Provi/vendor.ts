@@ -5,7 +5,8 @@ import type {
 } from 'n8n-workflow';
 
 import type { LookupSpec } from '../shared/lookups';
-import { listLookup, lookupOptions, siblingParameter, vendorRequest } from '../shared/lookups';
+import { listLookup, lookupOptions, siblingParameter } from '../shared/lookups';
+import { vendorRequest } from '../shared/request';
 import type { VendorSpec } from '../shared/types';
 
 import { PROVI_API } from './api';

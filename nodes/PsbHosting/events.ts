@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { vendorRequest, walkList } from '../shared/lookups';
+import { vendorRequest, walkList } from '../shared/request';
 import type { PollEvent } from '../shared/polling';
 import { listEvent, recordId as id, timestampOf } from '../shared/polling';
 

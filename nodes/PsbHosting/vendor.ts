@@ -5,7 +5,8 @@ import type {
 } from 'n8n-workflow';
 
 import type { LookupSpec } from '../shared/lookups';
-import { lookupOptions, lookupSearch, siblingParameter, vendorRequest } from '../shared/lookups';
+import { lookupOptions, lookupSearch, siblingParameter } from '../shared/lookups';
+import { vendorRequest } from '../shared/request';
 import { listRecords } from '../shared/response';
 import type { VendorSpec } from '../shared/types';
 

@@ -5,8 +5,8 @@ import { isHtml, redactDeep } from './errors';
 import { placementOf } from './fields';
 import { convertValue, isDotted } from './format';
 import { toMultipart } from './multipart';
-import { walkPages } from './pagination';
-import { isErrorEnvelope, listRecords, listSiblings, parseJson, recordsLabel, singleRecords } from './response';
+import { isErrorEnvelope, listSiblings, parseJson, singleRecords } from './response';
+import { readList, unusableAnswer } from './request';
 import type { ApiRequest, ApiResponse, TransportSettings } from './transport';
 import { Connection, DEFAULT_SETTINGS } from './transport';
 import type { FieldGroup, FieldSpec, HttpMethod, OperationSpec, RouteResolver, VendorSpec } from './types';
@@ -271,18 +271,7 @@ class Run {
 
 	/** A body that is not what the API promises (an error envelope, no list) is an error. */
 	unusable(response: ApiResponse, i: number, what: string): NodeApiError {
-		if (isErrorEnvelope(response.body)) {
-			const { message } = response.body as IDataObject;
-			const text = [message, (response.body as IDataObject).error, (response.body as IDataObject).detail]
-				.map((v) => (typeof v === 'string' ? v : v && typeof v === 'object' ? JSON.stringify(v) : ''))
-				.find((v) => v);
-			return this.connection.error(`answered with an error (HTTP ${response.statusCode}): ${text ?? 'no message'}`, i, {
-				description: JSON.stringify(response.body).slice(0, 500),
-			});
-		}
-		return this.connection.error(`returned ${what}`, i, {
-			description: `Response (HTTP ${response.statusCode}): ${JSON.stringify(response.body ?? null).slice(0, 300)}`,
-		});
+		return unusableAnswer(this.connection, response, i, what);
 	}
 
 	/** Output records of a list operation: one page, or pages up to Return All / Limit. */
@@ -300,30 +289,14 @@ class Run {
 		const withFields = (this.param('options', i, {}) as IDataObject)?.includeResponseFields === true;
 		// each record's own page (the fields of page 1 stay with page 1's records)
 		const pageOf = new WeakMap<IDataObject, IDataObject>();
-		const fetch = async (paging: IDataObject) => {
-			const paged = { ...request };
-			if (list.pagination?.inBody) paged.body = { ...((request.body as IDataObject) ?? {}), ...paging };
-			else paged.qs = { ...(request.qs ?? {}), ...paging };
-			const response = await this.connection.send(paged, i);
-			const records = listRecords(response.body, list.records);
-			if (!records) throw this.unusable(response, i, `no list where ${recordsLabel(list.records)} was expected`);
-			if (withFields) {
-				const siblings = listSiblings(response.body, list.records);
-				for (const record of records) pageOf.set(record, siblings);
-			}
-			return { body: response.body, records };
-		};
-		let walk: { records: IDataObject[]; body?: unknown };
-		if (list.pagination) {
-			const fail = (message: string, description?: string): never => {
-				throw this.connection.error(message, i, { description });
-			};
-			walk = await walkPages({ fetch, fail }, list.pagination, { limit });
-		} else {
-			const page = await fetch({});
-			walk = { records: page.records.slice(0, limit), body: page.body };
-		}
-		return withFields ? walk.records.map((record) => withResponse(record, pageOf.get(record) ?? {})) : walk.records;
+		const onPage = withFields
+			? (body: unknown, records: IDataObject[]) => {
+					const siblings = listSiblings(body, list.records);
+					for (const record of records) pageOf.set(record, siblings);
+				}
+			: undefined;
+		const { records } = await readList(this.connection, request, list, i, { limit, onPage });
+		return withFields ? records.map((record) => withResponse(record, pageOf.get(record) ?? {})) : records;
 	}
 
 	/** Everything item `i` outputs. */

@@ -5,65 +5,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import type { WalkOptions, WalkResult } from './pagination';
-import { walkPages } from './pagination';
-import { listRecords, recordsLabel } from './response';
-import type { ApiRequest, RequestContext, TransportSettings } from './transport';
-import { Connection } from './transport';
+import { walkList } from './request';
 import type { ApiSpec, HttpMethod, ListSpec, ResourceSpec } from './types';
-
-export interface HttpCall {
-	method?: HttpMethod;
-	url: string;
-	qs?: IDataObject;
-	body?: IDataObject;
-}
-
-const toRequest = (call: HttpCall): ApiRequest => ({ method: call.method ?? 'GET', url: call.url, qs: call.qs, body: call.body });
-
-/** One request of programmatic code (dropdowns, triggers); HTTP errors become NodeApiErrors. */
-export async function vendorRequest(
-	ctx: RequestContext,
-	api: ApiSpec,
-	call: HttpCall,
-	settings: Partial<TransportSettings> = {},
-): Promise<unknown> {
-	const connection = await Connection.open(ctx, api, settings);
-	return (await connection.send(toRequest(call), 0)).body;
-}
-
-export interface ListCall extends HttpCall {
-	list: ListSpec;
-}
-
-/**
- * Reads a list with the engine's page walker (pagination.ts): `pageSize` overrides the style's
- * page size, `enough(page)` ends the walk early, `maxPages` pauses it and `start` resumes it.
- */
-export async function walkList(
-	ctx: RequestContext,
-	api: ApiSpec,
-	call: ListCall,
-	options: WalkOptions = {},
-	settings: Partial<TransportSettings> = {},
-): Promise<WalkResult> {
-	const connection = await Connection.open(ctx, api, settings);
-	const fetch = async (paging: IDataObject) => {
-		const response = await connection.send(toRequest({ ...call, qs: { ...(call.qs ?? {}), ...paging } }), 0);
-		const records = listRecords(response.body, call.list.records);
-		if (!records) {
-			throw connection.error(`returned no list where ${recordsLabel(call.list.records)} was expected`, 0, {
-				description: `Response (HTTP ${response.statusCode}): ${JSON.stringify(response.body ?? null).slice(0, 300)}`,
-			});
-		}
-		return { body: response.body, records };
-	};
-	if (!call.list.pagination) return { records: (await fetch({})).records };
-	const fail = (message: string, description?: string): never => {
-		throw connection.error(message, 0, { description });
-	};
-	return await walkPages({ fetch, fail }, call.list.pagination, options);
-}
 
 /**
  * The value of another parameter of the node being edited (a resource locator gives its value);

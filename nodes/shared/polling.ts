@@ -2,8 +2,8 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toDateTime } from './format';
-import type { HttpCall } from './lookups';
-import { walkList } from './lookups';
+import type { HttpCall } from './request';
+import { walkList } from './request';
 import { resolveStyle } from './pagination';
 import type { ApiSpec, ListSpec } from './types';
 

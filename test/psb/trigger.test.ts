@@ -141,7 +141,7 @@ describe('Order Status Changed', () => {
 		try {
 			data.orders[2].status = 'Заказ выдан';
 			answer.body = { detail: 'Internal error' };
-			await expect(run('orderStatusChanged', state)).rejects.toThrow(/no list/);
+			await expect(run('orderStatusChanged', state)).rejects.toThrow('PSB Hosting: answered with an error (HTTP 200): Internal error');
 			answer.body = [];
 			expect(await run('orderStatusChanged', state)).toBeNull();
 		} finally {
