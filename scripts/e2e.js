@@ -510,6 +510,19 @@ async function main() {
 			});
 		}
 
+		// ---- the ready-made workflows of templates/ (scripts/templates.js): the manual ones run now,
+		// the triggered ones are published for the n8n start below
+		const templateChecks = require('./templates').e2eChecks({
+			cli,
+			uf,
+			sb,
+			creds: Object.fromEntries(creds.map((c) => [c.type, { id: c.id, name: c.name }])),
+			check,
+			assert,
+			importWorkflows,
+		});
+		if (imported) await templateChecks.beforeStart();
+
 		// ---- webhook trigger in a running n8n
 		if (!proviV) {
 			await check('Provi Trigger: signed delivery recorded, forged delivery refused', async () => {
@@ -604,7 +617,7 @@ async function main() {
 			await check('Academy of Mine Trigger: activation registers the webhook with a secret; a delivery with it is recorded, one without it gets 401', async () => {
 				if (!srv) throw new Error('n8n did not start');
 				const base = `${srv.url}/webhook/`;
-				const mine = aomV.data.webhooks.filter((w) => String(w.url).startsWith(base));
+				const mine = aomV.data.webhooks.filter((w) => String(w.url).startsWith(`${base}${aomWf.nodes[0].webhookId}/`));
 				assert(mine.length === 1, `expected one webhook registered at the sandbox, got ${JSON.stringify(aomV.data.webhooks)}`);
 				const url = new URL(mine[0].url);
 				assert(/^[\w-]{20,}$/.test(url.searchParams.get('secret') || ''), `no unguessable secret in ${url}`);
@@ -644,8 +657,10 @@ async function main() {
 				return `execution ${execs[0].id} (${execs[0].mode}, ${execs[0].status}) after ${polls} polls of /contacts`;
 			});
 		}
+		// ---- the templates' deliveries, in the same running n8n
+		if (imported) await templateChecks.afterStart(srv);
 		// ---- n8n's editor in headless Chromium, against this n8n and these sandboxes
-		await require('./browser').browserPass({ url: srv ? srv.url : '', vendors: sb.vendors, check, log });
+		await require('./browser').browserPass({ url: srv ? srv.url : '', vendors: sb.vendors, check, log, templates: templateChecks.templates });
 	} finally {
 		if (srv) await srv.stop();
 		await sb.stop();
