@@ -17,10 +17,14 @@
  *      replay memory is saved in static data). In the same n8n the Academy of Mine Trigger registers
  *      its webhook with a secret, a delivery carrying it is recorded, a wrong or missing one gets 401;
  *      the Kwiga Trigger polls. Also: every credential type of the package is loaded.
+ *   Templates (scripts/templates.js): every workflow of templates/ is imported with the sandbox
+ *      credentials; the scheduled ones run with `n8n execute`, the webhook ones get a delivery and the
+ *      polling one a new contact in the running n8n; each check asserts the effect at the sandboxes.
  *   5. the official community package scanner's ESLint rules on the sources and the packed tarball
  *      (scripts/scan-package.mjs).
  *   6. in that running n8n, the editor in headless Chromium (scripts/browser.js): each example
- *      workflow runs, its node shows the items, dropdowns and resource locators load.
+ *      workflow runs, its node shows the items, dropdowns and resource locators load; each template
+ *      renders with every node's icon.
  *
  * Prints one line per check and `N passed, N failed` last; exits 1 on any failure.
  * Options: --build (rebuild first), --keep (keep the temp user folder), --only=a,b (check-name
