@@ -73,11 +73,11 @@ async function launch() {
  * Creates the example workflow and sandbox credential of each vendor through n8n's REST API.
  * @param {import('./n8n-cli').N8nSession} session
  * @param {any[]} vendors sandbox vendors (scripts/sandbox.js)
- * @returns {Promise<Record<string, { id: string, node: string }>>} workflow id and vendor node name per vendor key
+ * @returns {Promise<Record<string, { id: string, node: string, cred: { type: string, id: string, name: string } }>>} workflow id, vendor node name and credential per vendor key
  */
 async function createExamples(session, vendors) {
 	const examples = require('./examples');
-	/** @type {Record<string, { id: string, node: string }>} */
+	/** @type {Record<string, { id: string, node: string, cred: { type: string, id: string, name: string } }>} */
 	const out = {};
 	for (const v of vendors) {
 		const { id: _fixedId, ...cred } = examples.credentialFor(v);
@@ -88,7 +88,7 @@ async function createExamples(session, vendors) {
 		for (const n of wf.nodes) if (n.credentials) n.credentials = { [cred.type]: { id: credId, name: cred.name } };
 		const w = await session.post('/rest/workflows', wf);
 		if (w.status !== 200) throw new Error(`POST /rest/workflows -> HTTP ${w.status} ${w.body.slice(0, 300)}`);
-		out[v.key] = { id: JSON.parse(w.body).data.id, node: wf.nodes[1].name };
+		out[v.key] = { id: JSON.parse(w.body).data.id, node: wf.nodes[1].name, cred: { type: cred.type, id: credId, name: cred.name } };
 	}
 	return out;
 }
@@ -177,20 +177,81 @@ async function listed(page, probe, shot) {
 	return texts;
 }
 
+/** What n8n's editor shows for a node whose type it does not have (the package is not installed). */
+const NOT_INSTALLED = /install this node|not currently installed|node is not installed/i;
+
+/**
+ * Creates a template (templates/) through the REST API with the given credentials, opens it and
+ * checks every node: its canvas icon is a loaded image or a drawn icon, and this package's nodes
+ * open their parameters (not the "install this node" placeholder). The picture of the canvas goes
+ * to .browser-shots/templates/ (docs/templates/ holds copies of these).
+ * @param {any} page
+ * @param {string} url
+ * @param {import('./n8n-cli').N8nSession} session
+ * @param {any} template
+ * @param {Array<{ type: string, id: string, name: string }>} creds
+ * @param {string} shot where the picture goes
+ */
+async function templateRenders(page, url, session, template, creds, shot) {
+	const { withCredentials } = require('./templates');
+	const { id: _fixedId, ...wf } = withCredentials(template, Object.fromEntries(creds.map((c) => [c.type, { id: c.id, name: c.name }])));
+	const w = await session.post('/rest/workflows', wf);
+	if (w.status !== 200) throw new Error(`POST /rest/workflows -> HTTP ${w.status} ${w.body.slice(0, 300)}`);
+	await page.goto(`${url}/workflow/${JSON.parse(w.body).data.id}`);
+	const nodes = wf.nodes.filter((/** @type {any} */ n) => n.type !== 'n8n-nodes-base.stickyNote');
+	const ours = nodes.filter((/** @type {any} */ n) => n.type.startsWith(`${require('../package.json').name}.`));
+	for (const n of nodes) {
+		const canvasNode = page.locator(`[data-test-id="canvas-node"][data-node-name="${n.name}"]`);
+		await canvasNode.waitFor();
+		// a file icon is an <img> that loaded; a built-in's glyph is an <svg>
+		const icon = await canvasNode.evaluate((/** @type {any} */ el) => {
+			const img = el.querySelector('img');
+			if (img) return { img: img.getAttribute('src'), loaded: img.complete && img.naturalWidth > 0 };
+			return { svg: !!el.querySelector('svg') };
+		});
+		if (!(icon.img ? icon.loaded : icon.svg)) throw new Error(`node "${n.name}" (${n.type}) shows no icon: ${JSON.stringify(icon)}`);
+		if (ours.includes(n) && !icon.img) throw new Error(`node "${n.name}" (${n.type}) shows no icon file of the package`);
+	}
+	const text = await page.locator('body').innerText();
+	if (NOT_INSTALLED.test(text)) throw new Error(`the canvas says "${NOT_INSTALLED.exec(text)}"`);
+	// the picture: the nodes and the note, with a margin
+	const boxes = (await page.locator('[data-test-id="canvas-node"]').evaluateAll((/** @type {any[]} */ els) => els.map((el) => el.getBoundingClientRect().toJSON())))
+		.concat(await page.locator('.vue-flow__node-n8n-nodes-base\\.stickyNote, [data-test-id="sticky"]').evaluateAll((/** @type {any[]} */ els) => els.map((el) => el.getBoundingClientRect().toJSON())));
+	const x = Math.max(0, Math.min(...boxes.map((b) => b.left)) - 30);
+	const y = Math.max(0, Math.min(...boxes.map((b) => b.top)) - 30);
+	const clip = { x, y, width: Math.max(...boxes.map((b) => b.right)) + 60 - x, height: Math.max(...boxes.map((b) => b.bottom)) + 40 - y };
+	fs.mkdirSync(path.dirname(shot), { recursive: true });
+	await page.screenshot({ path: shot, clip });
+	for (const n of ours) {
+		await page.locator(`[data-test-id="canvas-node"][data-node-name="${n.name}"]`).dblclick();
+		const ndv = page.getByTestId('ndv');
+		await ndv.waitFor();
+		await page.getByTestId('node-parameters').waitFor();
+		const inNdv = await ndv.innerText();
+		if (NOT_INSTALLED.test(inNdv)) throw new Error(`node "${n.name}" opens with "${NOT_INSTALLED.exec(inNdv)}"`);
+		await page.keyboard.press('Escape');
+		await ndv.waitFor({ state: 'hidden' });
+	}
+	return `${nodes.length} nodes with icons (${ours.length} of this package open their parameters)`;
+}
+
 /**
  * The browser pass over a running n8n (no `url`: it did not start) whose sandboxes are `vendors`:
- * signing in is one check, each vendor another.
- * @param {{ url: string, vendors: any[], check: (name: string, fn: () => Promise<string | undefined>) => Promise<void>, log: (msg: string) => void }} opts
+ * signing in is one check, each vendor another, each template of templates/ another.
+ * @param {{ url: string, vendors: any[], check: (name: string, fn: () => Promise<string | undefined>) => Promise<void>, log: (msg: string) => void,
+ *   templates?: Array<{ file: string, workflow: any }> }} opts
  */
-async function browserPass({ url, vendors, check, log }) {
+async function browserPass({ url, vendors, check, log, templates = [] }) {
 	const cli = require('./n8n-cli');
 	const t0 = Date.now();
 	/** @type {any} */
 	let browser;
 	/** @type {any} */
 	let page;
-	/** @type {Record<string, { id: string, node: string }>} */
+	/** @type {Record<string, { id: string, node: string, cred: { type: string, id: string, name: string } }>} */
 	let workflows = {};
+	/** @type {import('./n8n-cli').N8nSession | undefined} */
+	let session;
 	/** @type {Promise<string> | undefined} */
 	let signedIn;
 	const signIn = () =>
@@ -198,7 +259,8 @@ async function browserPass({ url, vendors, check, log }) {
 			signedIn ||
 			(async () => {
 				if (!url) throw new Error('n8n did not start');
-				workflows = await createExamples(await cli.ownerSession(url), vendors);
+				session = await cli.ownerSession(url);
+				workflows = await createExamples(session, vendors);
 				browser = await launch();
 				page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 				page.setDefaultTimeout(30000);
@@ -252,6 +314,13 @@ async function browserPass({ url, vendors, check, log }) {
 				}
 			});
 		}
+		for (const t of templates) {
+			await check(`editor: template ${t.file} opens with every node's icon and no "install this node" placeholder`, async () => {
+				await signIn();
+				const shot = path.join(SHOTS, 'templates', t.file.replace(/\.json$/, '.png'));
+				return templateRenders(page, url, /** @type {any} */ (session), t.workflow, Object.values(workflows).map((w) => w.cred), shot);
+			});
+		}
 	} finally {
 		if (browser) await browser.close();
 		log(`browser pass: ${((Date.now() - t0) / 1000).toFixed(1)}s, screenshots in ${path.relative(REPO, SHOTS)}/`);
@@ -303,7 +372,8 @@ if (require.main === module) {
 		};
 		/** @param {string} msg */
 		const log = (msg) => process.stderr.write(`[browser] ${msg}\n`);
-		standalone((url, vendors) => browserPass({ url, vendors, check, log }))
+		const templates = require('./templates').readTemplates();
+		standalone((url, vendors) => browserPass({ url, vendors, check, log, templates }))
 			.catch((e) => {
 				failed++;
 				process.stdout.write(`FAIL  browser pass - ${e.stack || e}\n`);

@@ -20,10 +20,14 @@
  *      its webhook with a secret, a delivery carrying it is recorded, a wrong or missing one gets 401;
  *      the Kwiga Trigger polls (a new contact, then one its sandbox shows a poll late, dated before
  *      it: each starts one execution). Also: every credential type of the package is loaded.
+ *   Templates (scripts/templates.js): every workflow of templates/ is imported with the sandbox
+ *      credentials; the scheduled ones run with `n8n execute`, the webhook ones get a delivery and the
+ *      polling one a new contact in the running n8n; each check asserts the effect at the sandboxes.
  *   5. the official community package scanner's ESLint rules on the sources and the packed tarball
  *      (scripts/scan-package.mjs).
  *   6. in that running n8n, the editor in headless Chromium (scripts/browser.js): each example
- *      workflow runs, its node shows the items, dropdowns and resource locators load.
+ *      workflow runs, its node shows the items, dropdowns and resource locators load; each template
+ *      renders with every node's icon.
  *
  * Prints one line per check and `N passed, N failed` last; exits 1 on any failure.
  * Options: --build (rebuild first), --keep (keep the temp user folder), --only=a,b (check-name
@@ -528,6 +532,19 @@ async function main() {
 			});
 		}
 
+		// ---- the ready-made workflows of templates/ (scripts/templates.js): the manual ones run now,
+		// the triggered ones are published for the n8n start below
+		const templateChecks = require('./templates').e2eChecks({
+			cli,
+			uf,
+			sb,
+			creds: Object.fromEntries(creds.map((c) => [c.type, { id: c.id, name: c.name }])),
+			check,
+			assert,
+			importWorkflows,
+		});
+		if (imported) await templateChecks.beforeStart();
+
 		// ---- webhook trigger in a running n8n
 		if (!proviV) {
 			await check('Provi Trigger: signed delivery recorded, forged delivery refused', async () => {
@@ -614,7 +631,7 @@ async function main() {
 			await check('Academy of Mine Trigger: activation registers the webhook with a secret; a delivery with it is recorded, one without it gets 401', async () => {
 				if (!srv) throw new Error('n8n did not start');
 				const base = `${srv.url}/webhook/`;
-				const mine = aomV.data.webhooks.filter((w) => String(w.url).startsWith(base));
+				const mine = aomV.data.webhooks.filter((w) => String(w.url).startsWith(`${base}${aomWf.nodes[0].webhookId}/`));
 				assert(mine.length === 1, `expected one webhook registered at the sandbox, got ${JSON.stringify(aomV.data.webhooks)}`);
 				const url = new URL(mine[0].url);
 				assert(/^[\w-]{20,}$/.test(url.searchParams.get('secret') || ''), `no unguessable secret in ${url}`);
@@ -676,8 +693,10 @@ async function main() {
 				return `execution ${newer[0].id} holds just the late contact; ${reads()} polls of /contacts, ${total} executions`;
 			});
 		}
+		// ---- the templates' deliveries, in the same running n8n
+		if (imported) await templateChecks.afterStart(srv);
 		// ---- n8n's editor in headless Chromium, against this n8n and these sandboxes
-		await require('./browser').browserPass({ url: srv ? srv.url : '', vendors: sb.vendors, check, log });
+		await require('./browser').browserPass({ url: srv ? srv.url : '', vendors: sb.vendors, check, log, templates: templateChecks.templates });
 	} finally {
 		if (srv) await srv.stop();
 		await sb.stop();

@@ -35,6 +35,9 @@ const DEFAULT_PORTS = { kwiga: 5701, provi: 5702, psbHosting: 5703, rempCrm: 570
 /** Kwiga's Return All asks for per_page=100: serve enough contacts for several pages. */
 const KWIGA_SANDBOX_CONTACTS = 237;
 
+/** Academy of Mine's Return All asks for page_size=100: serve enough users for several pages. */
+const AOM_SANDBOX_USERS = 240;
+
 const trimSlash = (u) => String(u).replace(/\/+$/, '');
 
 const VENDORS = [
@@ -98,14 +101,27 @@ const VENDORS = [
 		factory: 'aomMock',
 		tokenConst: 'AOM_KEY',
 		credentialType: 'academyOfMineApi',
-		// the webhook routes keep what the trigger registers
+		// the webhook routes keep what the trigger registers; users for search, Create and Return All
 		create: (m) => {
-			const data = { webhooks: [], nextId: 10 };
+			const data = { webhooks: [], nextId: 10, users: aomSandboxUsers(m) };
 			return { data, server: m.aomMock({ scheme: 'bearer' }, data) };
 		},
 		credentialData: (url, m) => ({ baseUrl: `${url}/api`, apiKey: m.AOM_KEY, headerScheme: 'bearer' }),
 	},
 ];
+
+/** Academy of Mine users shaped like the reference's sample user: more than two pages of 100. */
+function aomSandboxUsers(m) {
+	const sample = m.aomSample('aom.users.tabular-list').body.records[0];
+	const names = ['Alice', 'Bob', 'Chen', 'Dana', 'Emil'];
+	return Array.from({ length: AOM_SANDBOX_USERS }, (_, i) => ({
+		...sample,
+		id: 100 + i,
+		first_name: names[i % 5],
+		last_name: `Learner ${100 + i}`,
+		email: `learner${100 + i}@example.com`,
+	}));
+}
 
 function log(msg) {
 	process.stderr.write(`[sandbox] ${msg}\n`);

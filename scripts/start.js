@@ -6,7 +6,8 @@
  * scripts/n8n-runtime.js) on http://localhost:5678 with its embedded SQLite, this repo's package
  * installed from its `npm pack` tarball the way Settings > Community nodes installs a package,
  * and local sandboxes of the vendors (the test mocks, realistic sample data, 127.0.0.1:5701-5704)
- * with a credential ("<Vendor> sandbox") and an example workflow per vendor already imported.
+ * with a credential ("<Vendor> sandbox") and an example workflow per vendor already imported, and
+ * the ready-made workflows of templates/ next to them.
  *
  *   npm start                         # steps are skipped when nothing changed: a second start is quick
  *   npm start -- --build              # force a rebuild of the package
@@ -74,6 +75,13 @@ function portInUse(port) {
 		s.once('error', () => resolve(true));
 		s.listen(port, '127.0.0.1', () => s.close(() => resolve(false)));
 	});
+}
+
+/** The workflows of templates/ with their credential references pointed at the sandbox credentials. */
+function templateWorkflows(creds) {
+	const templates = require('./templates');
+	const byType = Object.fromEntries(creds.map((c) => [c.type, { id: c.id, name: c.name }]));
+	return templates.readTemplates().map((t) => templates.withCredentials(t.workflow, byType));
 }
 
 function postJson(url, body) {
@@ -171,7 +179,7 @@ async function main() {
 	// 5. credentials + example workflows (fixed ids; only when changed or missing)
 	await step('import sandbox credentials and example workflows', () => {
 		const creds = sb.vendors.map(examples.credentialFor);
-		const wfs = sb.vendors.map(examples.exampleWorkflow);
+		const wfs = sb.vendors.map(examples.exampleWorkflow).concat(templateWorkflows(creds));
 		const hash = crypto.createHash('sha256').update(JSON.stringify({ creds, wfs })).digest('hex');
 		let present = false;
 		try {
@@ -186,7 +194,7 @@ async function main() {
 		if (wfs.length) examples.importWorkflows(cli, USER_FOLDER, wfs);
 		state.importHash = hash;
 		writeState(state);
-		return { note: `${creds.length} credentials, ${wfs.length} workflows` };
+		return { note: `${creds.length} credentials, ${wfs.length} workflows (with the templates)` };
 	});
 
 	// 6. n8n
@@ -232,6 +240,8 @@ async function main() {
 		lines.push(`    ${ex.label.padEnd(32)} ${url}/workflow/${examples.IDS[v.key].wf}`);
 		lines.push(`    ${''.padEnd(32)} -> ${ex.expect}`);
 	}
+	lines.push('', '  Templates (templates/, with the sandbox credentials; the triggered ones start when you publish them):');
+	for (const t of require('./templates').readTemplates()) lines.push(`    ${t.title.padEnd(32)} ${url}/workflow/${t.workflow.id}`);
 	lines.push('', '  Sandboxes (credentials "<Vendor> sandbox" point at them; any operation of the node works against them):');
 	for (const v of sb.vendors) lines.push(`    ${v.name.padEnd(12)} ${v.url}   token ${v.token}`);
 	for (const s of sb.skipped) lines.push(`    ${s.name.padEnd(12)} not available: ${s.reason}`);

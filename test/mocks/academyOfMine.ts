@@ -121,6 +121,8 @@ const placeholders = (path: string) => (path.match(/\{/g) ?? []).length;
 export interface AomWebhookState {
 	webhooks: Array<{ id: number; url?: string; events: string; eventList?: string; description?: string; author: string }>;
 	nextId: number;
+	/** With users, the users' tabular list pages and searches them and Create adds to them (the sandbox). */
+	users?: IDataObject[];
 }
 
 /**
@@ -195,6 +197,29 @@ function serveRoutes(server: MockServer, table: Record<string, { method: string;
 		// as the reference shows the list: no URL; a DataTables page when asked for one
 		const all = state.webhooks.map((w) => ({ id: w.id, events: w.events, author: w.author, created_at: 'Aug 10, 2020 12:43 PM' }));
 		return { body: aomPage(all, req) };
+	});
+	if (state.users) usersRoutes(server, state.users, table, root);
+}
+
+/** Users kept in a list: the tabular list searches `nameOrEmail` and pages; Create appends. */
+function usersRoutes(server: MockServer, users: IDataObject[], table: Record<string, { method: string; path: string }>, root: string) {
+	const list = table['aom.users.tabular-list'];
+	const create = table['aom.users.creates-a-new-user'];
+	server.on(list.method, pattern(list.path, root), (req) => {
+		let search: IDataObject = {};
+		try {
+			search = JSON.parse(String(req.query.search_param ?? '{}')) as IDataObject;
+		} catch {}
+		const needle = String(search.nameOrEmail ?? '').toLowerCase();
+		const found = users.filter((u) => !needle || [`${u.first_name} ${u.last_name}`, u.email].some((v) => String(v).toLowerCase().includes(needle)));
+		return { body: aomPage(found, req) };
+	});
+	server.on(create.method, pattern(create.path, root), (req) => {
+		const q = req.query;
+		if (!q.firstName || !q.lastName || !q.email || !q.password) return { status: 422, body: { message: 'The given data was invalid.' } };
+		const id = Math.max(0, ...users.map((u) => Number(u.id))) + 1;
+		users.push({ ...users[0], id, first_name: q.firstName, last_name: q.lastName, email: q.email, created_at: 'Jan 01, 2026 09:00 AM' });
+		return { body: { id, message: 'User created successfully' } };
 	});
 }
 

@@ -110,9 +110,23 @@ export function kwigaMock(data = kwigaData()): MockServer {
 			if (!req.body?.email) return ok({ message: 'The email field is required.', errors: { email: ['The email field is required.'] } }, 422);
 			return ok({ data: { ...kwigaSample('Create contact').data, email: req.body.email } });
 		})
-		.on('PUT', '/contacts/:contact', sample('Update contact'))
+		.on('PUT', '/contacts/:contact', (req, p) => {
+			const contact = data.contacts.find((c) => String(c.id) === p.contact);
+			if (!contact) return ok(kwigaSample('Update contact'));
+			for (const [from, to] of [['email', 'email'], ['first_name', 'first_name'], ['last_name', 'last_name'], ['phone', 'phone_number']]) {
+				if (req.body?.[from] !== undefined) contact[to] = req.body[from];
+			}
+			return ok({ data: contact });
+		})
 		.on('POST', '/contacts/purchases', sample('Add purchase to contact'))
-		.on('POST', '/contacts/tags', sample('Add tags to contacts'))
+		.on('POST', '/contacts/tags', (req) => {
+			// the sandbox keeps the tags on its contacts (by name, as they are sent)
+			const ids: unknown[] = req.body?.contacts ?? [];
+			for (const contact of data.contacts.filter((c) => ids.includes(c.id))) {
+				contact.tags = [...new Set([...(contact.tags ?? []), ...(req.body?.tags ?? [])])];
+			}
+			return ok(kwigaSample('Add tags to contacts'));
+		})
 		.on('DELETE', '/contacts/tags', sample('Remove tags from contacts'))
 		.on('GET', '/contacts/:contact/products', sample('Get contact products'))
 		.on('DELETE', '/contacts/products', sample('Delete contact products in bulk'))
