@@ -1,7 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { placementOf } from './fields';
+import { CONCURRENCY_CEILING, CONCURRENCY_START, DEFAULT_SETTINGS, MB } from './transport';
 import type { FieldGroup, FieldSpec, OperationSpec, ResourceSpec, VendorSpec } from './types';
+import { HTTP_METHODS } from './types';
 
 const GROUP_LABELS: Record<FieldGroup, { displayName: string; placeholder: string }> = {
 	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
@@ -14,10 +16,6 @@ const byDisplayName = <T extends { displayName: string }>(a: T, b: T) =>
 	a.displayName.localeCompare(b.displayName);
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
-
-export function wireKey(field: FieldSpec): string {
-	return field.key ?? field.name;
-}
 
 function defaultFor(field: FieldSpec): unknown {
 	// A multi-select holds a list, whatever the builder's default was.
@@ -207,6 +205,11 @@ function operationSelector(resource: ResourceSpec): INodeProperties {
 }
 
 /** Request Options: shown for every operation, read once per run by the executor (execute.ts). */
+// The transport's defaults, in the units the options show
+const DEFAULT_RETRIES = DEFAULT_SETTINGS.maxRetries;
+const DEFAULT_TIMEOUT_SECONDS = DEFAULT_SETTINGS.timeoutMs / 1000;
+const DEFAULT_MAX_RESPONSE_MB = DEFAULT_SETTINGS.maxResponseBytes / MB;
+
 export const REQUEST_OPTIONS: INodeProperties = {
 	displayName: 'Request Options',
 	name: 'requestOptions',
@@ -218,17 +221,17 @@ export const REQUEST_OPTIONS: INodeProperties = {
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 50 },
-			default: 5,
+			typeOptions: { minValue: 1, maxValue: CONCURRENCY_CEILING },
+			default: CONCURRENCY_START,
 			description:
-				'The most requests of this node run in flight at once. Without this option the node starts at 5 and sends more at once (up to 50) while the API answers promptly. A rate-limited API (HTTP 429 or 503) makes the node slow down by itself either way.',
+				`The most requests of this node run in flight at once. Without this option the node starts at ${CONCURRENCY_START} and sends more at once (up to ${CONCURRENCY_CEILING}) while the API answers promptly. A rate-limited API (HTTP 429 or 503) makes the node slow down by itself either way.`,
 		},
 		{
 			displayName: 'Max Retries',
 			name: 'maxRetries',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 10 },
-			default: 3,
+			default: DEFAULT_RETRIES,
 			description:
 				'How often a request is tried again after HTTP 429 (any request), or after 502, 503, 504 or a connection reset (reads, updates and deletes; never a create)',
 		},
@@ -237,7 +240,7 @@ export const REQUEST_OPTIONS: INodeProperties = {
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: 60,
+			default: DEFAULT_TIMEOUT_SECONDS,
 			description: 'How long one request may take in total, answer included, before it is abandoned. Waits before retries stay within it too.',
 		},
 		{
@@ -245,7 +248,7 @@ export const REQUEST_OPTIONS: INodeProperties = {
 			name: 'maxResponseSize',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: 64,
+			default: DEFAULT_MAX_RESPONSE_MB,
 			description: 'Largest answer the node reads (files included, counted after decompression); a larger one is an error',
 		},
 	],
@@ -281,7 +284,7 @@ function routeOverride(vendor: VendorSpec): INodeProperties {
 				name: 'method',
 				type: 'options',
 				default: 'GET',
-				options: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((m) => ({ name: m, value: m })),
+				options: HTTP_METHODS.map((m) => ({ name: m, value: m })),
 			},
 			{
 				displayName: 'Path',

@@ -8,10 +8,10 @@ import { toMultipart } from './multipart';
 import { isErrorEnvelope, listSiblings, parseJson, singleRecords } from './response';
 import { readList, unusableAnswer } from './request';
 import type { ApiRequest, ApiResponse, TransportSettings } from './transport';
-import { Connection, DEFAULT_SETTINGS } from './transport';
+import { Connection, DEFAULT_SETTINGS, MB } from './transport';
 import type { FieldGroup, FieldSpec, HttpMethod, OperationSpec, RouteResolver, VendorSpec } from './types';
+import { HTTP_METHODS } from './types';
 
-const HTTP_METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /**
  * A text as written and as a server may read it after decoding it once, twice or three times
@@ -176,7 +176,7 @@ class Run {
 			notFoundHint = undefined;
 		}
 		method = String(method ?? '').toUpperCase();
-		if (!HTTP_METHODS.includes(method as HttpMethod)) {
+		if (!(HTTP_METHODS as readonly string[]).includes(String(method))) {
 			throw this.invalid(i, `The method "${String(method)}" is not supported for item ${i}`, `Use one of ${HTTP_METHODS.join(', ')}.`);
 		}
 		const text = String(path ?? '').trim();
@@ -373,7 +373,6 @@ function jsonOf(response: ApiResponse): unknown {
 	}
 }
 
-const MB = 1024 * 1024;
 
 /** Request Options of the run (the same for every item). */
 function settingsOf(ctx: IExecuteFunctions): TransportSettings {

@@ -53,7 +53,9 @@ export interface TransportSettings {
 	maxResponseBytes: number;
 }
 
-export const DEFAULT_SETTINGS: TransportSettings = { timeoutMs: 60_000, maxRetries: 3, maxResponseBytes: 64 * 1024 * 1024 };
+export const MB = 1024 * 1024;
+
+export const DEFAULT_SETTINGS: TransportSettings = { timeoutMs: 60_000, maxRetries: 3, maxResponseBytes: 64 * MB };
 
 /** Requests in flight when a run starts (unless the user set fewer). */
 export const CONCURRENCY_START = 5;
@@ -491,7 +493,7 @@ export class Connection {
 		} catch (error) {
 			if (error instanceof Timeout) throw timedOut();
 			if (error instanceof TooLarge) {
-				const mb = (this.settings.maxResponseBytes / 1024 / 1024).toFixed(0);
+				const mb = (this.settings.maxResponseBytes / MB).toFixed(0);
 				throw this.error(`returned a response larger than ${mb} MB; it was not read to the end`, itemIndex, {
 					description: 'Raise Max Response Size under Request Options if this answer is expected to be that large, or ask for less (filters, a smaller page).',
 				});

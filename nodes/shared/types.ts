@@ -108,7 +108,10 @@ export interface ListSpec {
 	pagination?: PaginationSpec;
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** The methods an operation, a Route Override or a custom request may use. */
+export const HTTP_METHODS = ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'] as const;
+
+export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 export interface OperationSpec {
 	/** Operation value (camelCase). */

@@ -1,7 +1,8 @@
 import { f } from '../../shared/fields';
 import type { ResourceSpec } from '../../shared/types';
+import { HTTP_METHODS } from '../../shared/types';
 
-const METHODS = ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((m) => ({ name: m, value: m }));
+const METHODS = HTTP_METHODS.map((m) => ({ name: m, value: m }));
 
 /** Any request on the Academy of Mine credential, for what the route table gets wrong or lacks. */
 export const customRequestResource: ResourceSpec = {
