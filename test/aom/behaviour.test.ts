@@ -35,6 +35,15 @@ describe('pagination', () => {
 		]);
 	});
 
+	test('a filtered Return All stops at recordsFiltered, not recordsTotal', async () => {
+		// 230 users, 150 match the filter: two pages, no third empty request
+		const matching = users.slice(0, 150);
+		server.on('GET', at(USERS), (req) => ({ body: { ...aomPage(matching, req), recordsTotal: users.length } }));
+		const { items } = await runAom(server, { resource: 'user', operation: 'tabularList', returnAll: true, filters: { searchParam: '{"nameOrEmail": "User"}' } });
+		expect(items).toHaveLength(150);
+		expect(server.requests.map((r) => r.query.page_number)).toEqual(['1', '2']);
+	});
+
 	test('Limit stops early and asks for no more than it needs', async () => {
 		const { items } = await runAom(server, { resource: 'user', operation: 'tabularList', returnAll: false, limit: 120 });
 		expect(items).toHaveLength(120);
