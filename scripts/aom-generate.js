@@ -17,6 +17,7 @@ const { join } = require('node:path');
 
 const { camel, kebab, readReference } = require('./aom/reference');
 const overrides = require('./aom/overrides');
+const { numericId, typeOf } = require('./aom/types');
 
 const ROOT = join(__dirname, '..');
 const NODE_DIR = join(ROOT, 'nodes', 'AcademyOfMine');
@@ -147,31 +148,19 @@ function fieldOf(op, param, used) {
 	const field = { name, displayName: titleCase(displayName(wire)), type: 'string', in: param.in };
 	if (name !== wire) field.key = wire;
 	if (param.required || param.in === 'path') field.required = true;
-	const type = param.type;
-	const choices = choicesOf(param.description);
-	if (choices && !type.startsWith('array')) {
-		field.type = 'options';
+	const { choices, ...typed } = typeOf(op, param, choicesOf(param.description));
+	Object.assign(field, typed);
+	if (choices) {
 		field.options = choices.map((c) => ({ name: titleCase(displayName(c)), value: c })).sort((a, b) => a.name.localeCompare(b.name));
 		if (!field.required) field.default = choices[0];
-	} else if (type.startsWith('array')) {
-		field.format = 'list';
-		field.placeholder = 'e.g. 1,2,3';
-	} else if (type === 'boolean') {
-		field.type = 'boolean';
-	} else if (['integer', 'numeric', 'number', 'int'].includes(type) && param.in !== 'path') {
-		field.type = 'number';
-	} else if (type === 'object' || (wire === 'search_param' && type === 'string')) {
-		// JSON: parsed here, sent as JSON text in the query (the operation's jsonText)
-		field.type = 'json';
-		field.format = 'json';
-		if (!field.required) field.default = '{}';
 	}
 	if (/password|secret|token|^key$|api_?key/i.test(wire) && field.type === 'string') field.password = true;
-	if (ref && field.type !== 'json' && !field.format && field.type !== 'options' && field.type !== 'boolean') {
+	if (ref && ['string', 'number'].includes(field.type) && !field.format) {
 		field.type = ref.locator ? 'string' : 'options';
 		if (ref.locator) field.locator = ref.locator;
 		else field.loadOptions = ref.loadOptions;
 		field.displayName = ref.displayName;
+		if (numericId(param) && param.in !== 'path') field.format = 'number';
 	}
 	let description = tidy(param.description);
 	if (description && field.type === 'boolean') {

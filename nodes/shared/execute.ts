@@ -171,6 +171,10 @@ class Run {
 				url = url.replace(`{${field.key ?? field.name}}`, this.segment(field, raw, i));
 				return;
 			}
+			// a required number has no default to fall back on: empty is a mistake, not 0
+			if (field.required && field.type === 'number' && (isUnset(raw) || raw === null)) {
+				throw this.invalid(i, `The parameter "${field.displayName}" is required for item ${i}`, 'Set a number, or check the expression that fills it.');
+			}
 			if (field.in === 'none' || isUnset(raw)) return;
 			const value = convertValue(field, raw, (problem) => {
 				throw this.invalid(i, `Invalid value for parameter "${field.displayName}": ${problem}`, `Item ${i}`);

@@ -11,6 +11,7 @@ export type FieldLocation = 'path' | 'query' | 'body' | 'header' | 'none';
  * - csv: list (array or comma-separated text) -> `a,b,c`
  * - list: comma-separated text or array -> array
  * - numberList: comma-separated text or array -> array of numbers
+ * - number: text (an ID picked from a list) -> number
  * - json: JSON text -> parsed value
  * - cpf: Brazilian CPF, formatted or not -> its 11 digits (anything else is refused)
  * - flag: boolean -> 1 (false is not sent)
@@ -23,6 +24,7 @@ export type FieldFormat =
 	| 'csv'
 	| 'list'
 	| 'numberList'
+	| 'number'
 	/** Numbers: one alone as a number, several as an array (Kwiga's bulk `contacts[]`). */
 	| 'numbers'
 	| 'json'

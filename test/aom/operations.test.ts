@@ -24,7 +24,8 @@ const UPLOAD = Buffer.from('%PDF-1.4 assignment');
 /** A value for a field and what it becomes on the wire (JSON body) / in the query string. */
 function valueFor(field: FieldSpec, op: OperationSpec): { param: unknown; body: unknown; query: unknown } {
 	if (field.in === 'path') return { param: field.locator ? rl(41) : '41', body: '41', query: '41' };
-	if (field.locator) return { param: rl(42), body: '42', query: '42' };
+	// IDs the reference types as integers go out as numbers
+	if (field.locator) return { param: rl(42), body: field.format === 'number' ? 42 : '42', query: '42' };
 	if (field.loadOptions) return { param: 43, body: 43, query: '43' };
 	const asText = (op.jsonText ?? []).includes(field.key ?? field.name);
 	switch (field.type) {
@@ -38,6 +39,8 @@ function valueFor(field: FieldSpec, op: OperationSpec): { param: unknown; body: 
 			return { param: 7, body: 7, query: '7' };
 		case 'json':
 			return { param: '{"k": "v"}', body: asText ? '{"k":"v"}' : { k: 'v' }, query: '{"k":"v"}' };
+		case 'dateTime':
+			return { param: '2026-01-02T10:00:00', body: '2026-01-02', query: '2026-01-02' };
 		case 'color':
 			return { param: '#112233', body: '#112233', query: '#112233' };
 		default:
