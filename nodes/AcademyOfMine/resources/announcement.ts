@@ -20,7 +20,12 @@ export const announcementResource: ResourceSpec = {
 			optionalIn: 'updateFields',
 			fields: [
 				f.string('id', 'ID', { in: 'path', required: true, description: 'The ID of the announcement to update', placeholder: 'e.g. 45' }),
-				f.number('idBody', 'ID', { key: 'id', required: true, description: 'The ID of the announcement (used for permission check)' }),
+				f.number('idBody', 'ID', {
+					key: 'id',
+					required: true,
+					default: '',
+					description: 'The ID of the announcement (used for permission check)',
+				}),
 				f.string('expiry', 'Expiry', { description: 'The expiration date of the announcement' }),
 				f.string('heading', 'Heading', { required: true, description: 'The title or heading of the announcement' }),
 				f.string('content', 'Content', { required: true, description: 'The message content of the announcement' }),
@@ -53,7 +58,11 @@ export const announcementResource: ResourceSpec = {
 					placeholder: 'e.g. 1,2,3',
 					description: 'Required_if:sending_rules,specific_users The list of user IDs if targeting specific users',
 				}),
-				f.options('portalId', 'Portal Name or ID', [], { loadOptions: 'getPortals', description: 'The portal ID for ownership context (nullable if -1)' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'The portal ID for ownership context (nullable if -1)',
+				}),
 			],
 		},
 		{
@@ -68,6 +77,7 @@ export const announcementResource: ResourceSpec = {
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'query',
 					loadOptions: 'getPortals',
+					format: 'number',
 					description: 'The portal ID to filter users by portal and sub-portals. Use -1 to skip portal filtering.',
 				}),
 				f.string('orderByColumn', 'Order By Column', {
@@ -103,7 +113,7 @@ export const announcementResource: ResourceSpec = {
 			ref: 'aom.announcements.update-an-announcement',
 			optionalIn: 'updateFields',
 			fields: [
-				f.number('id', 'ID', { required: true, description: 'ID of the announcement to be updated' }),
+				f.number('id', 'ID', { required: true, default: '', description: 'ID of the announcement to be updated' }),
 				f.string('expiry', 'Expiry', { description: 'Date of expiration of announcement in Y-m-d format' }),
 				f.string('heading', 'Heading', { required: true, description: 'The title of the announcement' }),
 				f.string('content', 'Content', { required: true, description: 'The message content of the announcement' }),
@@ -136,7 +146,11 @@ export const announcementResource: ResourceSpec = {
 					placeholder: 'e.g. 1,2,3',
 					description: 'Required_if:sending_rules,specific_users The list of user IDs if targeting specific users',
 				}),
-				f.options('portalId', 'Portal Name or ID', [], { loadOptions: 'getPortals', description: 'The portal ID for ownership context (nullable if -1)' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'The portal ID for ownership context (nullable if -1)',
+				}),
 			],
 		},
 		{
@@ -172,7 +186,14 @@ export const announcementResource: ResourceSpec = {
 			...route('aom.announcements.learner-announcement-list'),
 			ref: 'aom.announcements.learner-announcement-list',
 			fields: [
-				f.options('portalId', 'Portal Name or ID', [], { in: 'query', required: true, loadOptions: 'getPortals', description: 'Portal ID' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					in: 'query',
+					required: true,
+					default: '',
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'Portal ID',
+				}),
 				f.string('orderByColumn', 'Order By Column', {
 					in: 'query',
 					key: 'order_by.colName',

@@ -117,6 +117,7 @@ export const assignmentModuleResource: ResourceSpec = {
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'query',
 					loadOptions: 'getPortals',
+					format: 'number',
 					description: 'ID of the portal for which the assignment is being submitted',
 				}),
 				f.string('registrationId', 'Registration ID', {
@@ -153,7 +154,11 @@ export const assignmentModuleResource: ResourceSpec = {
 			ref: 'aom.assignment-modules.submit-assignment',
 			optionalIn: 'additionalFields',
 			fields: [
-				f.options('portalId', 'Portal Name or ID', [], { loadOptions: 'getPortals', description: 'ID of the portal for which the assignment is being submitted' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'ID of the portal for which the assignment is being submitted',
+				}),
 				f.string('statusRowId', 'Status Row ID', { required: true, description: 'ID of the Module status of the current assignment' }),
 				f.string('submissions', 'Submissions', { required: true, description: 'Submission data(file or text)' }),
 				f.string('studentMessage', 'Student Message', { required: true, description: 'Student message to instructor' }),
@@ -185,7 +190,11 @@ export const assignmentModuleResource: ResourceSpec = {
 			ref: 'aom.assignment-modules.evaluate-assignment',
 			optionalIn: 'additionalFields',
 			fields: [
-				f.options('portalId', 'Portal Name or ID', [], { loadOptions: 'getPortals', description: 'ID of the portal for which the assignment is being submitted' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'ID of the portal for which the assignment is being submitted',
+				}),
 				f.string('statusRowId', 'Status Row ID', { required: true, description: 'ID of the Module status of the current assignment' }),
 				f.string('evaluation', 'Evaluation', { required: true, description: 'Evaluation data by the Instructor(Completed or not)' }),
 			],

@@ -22,6 +22,7 @@ export const auditActivityResource: ResourceSpec = {
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'query',
 					loadOptions: 'getPortals',
+					format: 'number',
 					description: 'Filter activities based on a specific portal and its sub-portals',
 				}),
 				f.string('orderByColumn', 'Order By Column', {

@@ -52,7 +52,7 @@ export const badgeResource: ResourceSpec = {
 			optionalIn: 'additionalFields',
 			fields: [
 				f.string('title', 'Title', { required: true, description: 'The title of the badge' }),
-				f.number('points', 'Points', { required: true, description: 'The number of points the badge is worth' }),
+				f.number('points', 'Points', { required: true, default: '', description: 'The number of points the badge is worth' }),
 				f.string('badgeIconUrl', 'Badge Icon URL', { required: true, description: 'The URL of the icon for the badge' }),
 				f.string('defaultIconUrl', 'Default Icon URL', { description: 'The default icon URL to use if the badgeIconUrl is not available' }),
 				f.string('organizationId', 'Organization ID', { description: 'The ID of the organization the badge belongs to' }),

@@ -59,7 +59,7 @@ export const certificateTemplateResource: ResourceSpec = {
 					placeholder: 'e.g. 1,2,3',
 					description: 'The list of IDs of the certificate templates you want to perform the action on',
 				}),
-				f.number('authorId', 'Author ID', { key: 'author_id', required: true, description: 'The ID of the new instructor/author' }),
+				f.number('authorId', 'Author ID', { key: 'author_id', required: true, default: '', description: 'The ID of the new instructor/author' }),
 			],
 		},
 		{
@@ -95,8 +95,8 @@ export const certificateTemplateResource: ResourceSpec = {
 					description: 'The ID of the organization associated with the certificate template',
 				}),
 				f.string('bgUrl', 'Bg URL', { key: 'bg_url', description: 'The URL of the background image for the certificate template' }),
-				f.number('height', 'Height', { required: true, description: 'The height of the certificate template' }),
-				f.number('width', 'Width', { required: true, description: 'The width of the certificate template' }),
+				f.number('height', 'Height', { required: true, default: '', description: 'The height of the certificate template' }),
+				f.number('width', 'Width', { required: true, default: '', description: 'The width of the certificate template' }),
 				f.string('fields', 'Fields', {
 					required: true,
 					format: 'list',
@@ -142,8 +142,8 @@ export const certificateTemplateResource: ResourceSpec = {
 					description: 'The ID of the organization associated with the certificate template',
 				}),
 				f.string('bgUrl', 'Bg URL', { key: 'bg_url', description: 'The URL of the background image for the certificate template' }),
-				f.number('height', 'Height', { required: true, description: 'The height of the certificate template' }),
-				f.number('width', 'Width', { required: true, description: 'The width of the certificate template' }),
+				f.number('height', 'Height', { required: true, default: '', description: 'The height of the certificate template' }),
+				f.number('width', 'Width', { required: true, default: '', description: 'The width of the certificate template' }),
 				f.string('fields', 'Fields', {
 					required: true,
 					format: 'list',
@@ -160,7 +160,7 @@ export const certificateTemplateResource: ResourceSpec = {
 			...route('aom.certificate-templates.clone-certificate-template'),
 			ref: 'aom.certificate-templates.clone-certificate-template',
 			fields: [
-				f.number('templateId', 'Template ID', { required: true, description: 'The ID of the certificate template you want to clone' }),
+				f.number('templateId', 'Template ID', { required: true, default: '', description: 'The ID of the certificate template you want to clone' }),
 			],
 		},
 	],

@@ -173,6 +173,7 @@ export const discussionModuleResource: ResourceSpec = {
 				f.string('parentId', 'Parent ID', { description: 'Parent ID of the discussion' }),
 				f.options('portalId', 'Portal Name or ID', [], {
 					loadOptions: 'getPortals',
+					format: 'number',
 					description: 'The portal ID to filter users by portal and sub-portals. Use -1 to skip portal filtering.',
 				}),
 			],
@@ -202,7 +203,11 @@ export const discussionModuleResource: ResourceSpec = {
 			ref: 'aom.discussion-modules.evaluate-discussion',
 			optionalIn: 'additionalFields',
 			fields: [
-				f.options('portalId', 'Portal Name or ID', [], { loadOptions: 'getPortals', description: 'ID of the portal for which the assignment is being submitted' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'ID of the portal for which the assignment is being submitted',
+				}),
 				f.string('statusRowId', 'Status Row ID', { required: true, description: 'ID of the Module status of the current assignment' }),
 				f.string('evaluation', 'Evaluation', { required: true, description: 'Evaluation data by the Instructor(Completed or not)' }),
 			],

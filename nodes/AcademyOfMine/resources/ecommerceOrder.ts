@@ -43,6 +43,7 @@ export const ecommerceOrderResource: ResourceSpec = {
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'query',
 					loadOptions: 'getPortals',
+					format: 'number',
 					description: 'The portal ID to filter users by portal and sub-portals. Use -1 to skip portal filtering.',
 				}),
 			],
@@ -61,7 +62,9 @@ export const ecommerceOrderResource: ResourceSpec = {
 				f.string('orderId', 'Order', {
 					in: 'query',
 					required: true,
+					default: '',
 					locator: 'searchOrders',
+					format: 'number',
 					description: 'The ID of the order to download the invoice for',
 				}),
 				f.string('binaryPropertyName', 'Put Output File in Field', {
@@ -173,12 +176,12 @@ export const ecommerceOrderResource: ResourceSpec = {
 			ref: 'aom.ecommerce-orders.create-order',
 			optionalIn: 'additionalFields',
 			fields: [
-				f.string('orderDate', 'Order Date', { required: true, description: 'Ordering date' }),
+				f.string('orderDate', 'Order Date', { required: true, format: 'date', description: 'Ordering date', type: 'dateTime' }),
 				f.string('status', 'Status', {
 					required: true,
 					description: 'Different status for the orders like pending, completed, failed, etc. Status options: PENDING_PAYMENT, COMPLETED, CANCELLED, REFUNDED or FAILED.',
 				}),
-				f.number('customerId', 'Customer ID', { required: true, description: 'Ordered by this user ID' }),
+				f.number('customerId', 'Customer ID', { required: true, default: '', description: 'Ordered by this user ID' }),
 				f.number('billingAddressId', 'Billing Address ID'),
 				f.number('shippingAddressId', 'Shipping Address ID'),
 				f.string('orderItems', 'Order Items', {
@@ -215,13 +218,19 @@ export const ecommerceOrderResource: ResourceSpec = {
 			ref: 'aom.ecommerce-orders.update-an-order-s-details',
 			optionalIn: 'updateFields',
 			fields: [
-				f.string('id', 'Order', { required: true, locator: 'searchOrders', description: 'The ID of the order to update' }),
-				f.string('orderDate', 'Order Date', { required: true, description: 'The date of the order' }),
+				f.string('id', 'Order', {
+					required: true,
+					default: '',
+					locator: 'searchOrders',
+					format: 'number',
+					description: 'The ID of the order to update',
+				}),
+				f.string('orderDate', 'Order Date', { required: true, format: 'date', description: 'The date of the order', type: 'dateTime' }),
 				f.string('status', 'Status', {
 					required: true,
 					description: 'The status of the order. One of [PENDING_PAYMENT, COMPLETED, CANCELLED, REFUNDED, FAILED, AWAITING_SHIPPING, SHIPPED].',
 				}),
-				f.number('customerId', 'Customer ID', { required: true, description: 'The ID of the customer who placed the order' }),
+				f.number('customerId', 'Customer ID', { required: true, default: '', description: 'The ID of the customer who placed the order' }),
 				f.number('billingAddressId', 'Billing Address ID', { description: 'The ID of the billing address for the order' }),
 				f.number('shippingAddressId', 'Shipping Address ID', { description: 'The ID of the shipping address for the order' }),
 				f.string('orderItems', 'Order Items', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'The items in the order' }),
@@ -303,11 +312,18 @@ export const ecommerceOrderResource: ResourceSpec = {
 			...route('aom.ecommerce-orders.refund-an-order'),
 			ref: 'aom.ecommerce-orders.refund-an-order',
 			fields: [
-				f.string('id', 'Order', { required: true, locator: 'searchOrders', description: 'The ID of the order to be refunded' }),
+				f.string('id', 'Order', {
+					required: true,
+					default: '',
+					locator: 'searchOrders',
+					format: 'number',
+					description: 'The ID of the order to be refunded',
+				}),
 				f.string('refundedVia', 'Refunded Via', { required: true, description: 'The method used to process the refund. Options: MANUALLY, STRIPE.' }),
 				f.string('refundType', 'Refund Type', { required: true, description: 'The type of refund being issued. Options: FULL_REFUND, PARTIAL_REFUND.' }),
 				f.number('refundAmount', 'Refund Amount', {
 					required: true,
+					default: '',
 					description: 'The amount to refund. This parameter is required only if refundType is PARTIAL_REFUND.',
 				}),
 				f.string('refundReason', 'Refund Reason', { required: true, description: 'The reason for issuing the refund' }),

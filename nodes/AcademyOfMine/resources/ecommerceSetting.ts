@@ -124,7 +124,7 @@ export const ecommerceSettingResource: ResourceSpec = {
 			fields: [
 				f.boolean('pricesIncludeTax', 'Prices Include Tax', { required: true, description: 'Whether prices include tax' }),
 				f.string('taxCalculationBasedOn', 'Tax Calculation Based On', { required: true, description: 'Whether to calculate tax based on shipping or billing' }),
-				f.number('shippingTaxClass', 'Shipping Tax Class', { required: true, description: 'The tax class for shipping' }),
+				f.number('shippingTaxClass', 'Shipping Tax Class', { required: true, default: '', description: 'The tax class for shipping' }),
 				f.string('taxDisplaySuffix', 'Tax Display Suffix', { required: true, description: 'The suffix to display after tax' }),
 				f.boolean('displayTaxTotals', 'Display Tax Totals', { required: true, description: 'Whether to display tax totals' }),
 			],
@@ -187,9 +187,9 @@ export const ecommerceSettingResource: ResourceSpec = {
 			fields: [
 				f.string('name', 'Name', { required: true, description: 'The name of the tax class' }),
 				f.string('description', 'Description', { description: 'The description of the tax class' }),
-				f.string('taxRates', 'Tax Rates', {
-					format: 'list',
-					placeholder: 'e.g. 1,2,3',
+				f.json('taxRates', 'Tax Rates', {
+					format: 'json',
+					default: '{}',
 					description: 'Of objects required The tax rates associated with the tax class',
 				}),
 			],
@@ -202,7 +202,7 @@ export const ecommerceSettingResource: ResourceSpec = {
 			...route('aom.ecommerce-settings.delete-a-tax-rate'),
 			ref: 'aom.ecommerce-settings.delete-a-tax-rate',
 			fields: [
-				f.number('deleteId', 'Delete ID', { key: 'delete_id', required: true, description: 'The ID of the tax rate to delete' }),
+				f.number('deleteId', 'Delete ID', { key: 'delete_id', required: true, default: '', description: 'The ID of the tax rate to delete' }),
 			],
 		},
 		{
@@ -212,7 +212,7 @@ export const ecommerceSettingResource: ResourceSpec = {
 			...route('aom.ecommerce-settings.loads-a-tax-class-by-its-id'),
 			ref: 'aom.ecommerce-settings.loads-a-tax-class-by-its-id',
 			fields: [
-				f.number('id', 'ID', { required: true, description: 'The ID of the tax class' }),
+				f.number('id', 'ID', { required: true, default: '', description: 'The ID of the tax class' }),
 			],
 		},
 		{
@@ -223,7 +223,7 @@ export const ecommerceSettingResource: ResourceSpec = {
 			ref: 'aom.ecommerce-settings.add-a-tax-rate',
 			optionalIn: 'additionalFields',
 			fields: [
-				f.number('taxClassId', 'Tax Class ID', { key: 'tax_class_id', required: true, description: 'The ID of the tax class' }),
+				f.number('taxClassId', 'Tax Class ID', { key: 'tax_class_id', required: true, default: '', description: 'The ID of the tax class' }),
 				f.string('name', 'Name', { required: true, description: 'The name of the tax rate' }),
 				f.string('country', 'Country', { required: true, description: 'The country of the tax rate' }),
 				f.string('state', 'State', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'Of strings optional The state of the tax rate' }),
@@ -232,7 +232,7 @@ export const ecommerceSettingResource: ResourceSpec = {
 					placeholder: 'e.g. 1,2,3',
 					description: 'Of strings optional The zip codes of the tax rate',
 				}),
-				f.number('rate', 'Rate', { required: true, description: 'The rate of the tax rate' }),
+				f.number('rate', 'Rate', { required: true, default: '', description: 'The rate of the tax rate' }),
 				f.string('appliedRateOn', 'Applied Rate On', { required: true, description: 'The rate on which the tax rate is applied' }),
 			],
 		},
@@ -274,7 +274,7 @@ export const ecommerceSettingResource: ResourceSpec = {
 			...route('aom.ecommerce-settings.retrieve-shipping-zone-methods'),
 			ref: 'aom.ecommerce-settings.retrieve-shipping-zone-methods',
 			fields: [
-				f.number('id', 'ID', { in: 'query', required: true, description: 'The ID of the shipping zone to retrieve' }),
+				f.number('id', 'ID', { in: 'query', required: true, default: '', description: 'The ID of the shipping zone to retrieve' }),
 			],
 		},
 		{
@@ -294,7 +294,7 @@ export const ecommerceSettingResource: ResourceSpec = {
 					placeholder: 'e.g. 1,2,3',
 					description: 'The state(s) to associate with the shipping zone',
 				}),
-				f.string('shippingMethod', 'Shipping Method', { required: true, format: 'list', placeholder: 'e.g. 1,2,3', description: 'The shipping method details' }),
+				f.json('shippingMethod', 'Shipping Method', { required: true, format: 'json', description: 'The shipping method details' }),
 			],
 		},
 		{
@@ -305,7 +305,7 @@ export const ecommerceSettingResource: ResourceSpec = {
 			ref: 'aom.ecommerce-settings.updates-a-shipping-zone',
 			optionalIn: 'updateFields',
 			fields: [
-				f.number('id', 'ID', { required: true, description: 'The ID of the shipping zone' }),
+				f.number('id', 'ID', { required: true, default: '', description: 'The ID of the shipping zone' }),
 				f.string('name', 'Name', { required: true, description: 'The name of the shipping zone' }),
 				f.string('country', 'Country', { required: true, description: 'The country of the shipping zone' }),
 				f.string('appliedZoneOn', 'Applied Zone On', {
@@ -324,7 +324,7 @@ export const ecommerceSettingResource: ResourceSpec = {
 			...route('aom.ecommerce-settings.delete-a-shipping-zone'),
 			ref: 'aom.ecommerce-settings.delete-a-shipping-zone',
 			fields: [
-				f.number('id', 'ID', { required: true, description: 'The ID of the shipping method to delete' }),
+				f.number('id', 'ID', { required: true, default: '', description: 'The ID of the shipping method to delete' }),
 			],
 		},
 		{
@@ -335,7 +335,7 @@ export const ecommerceSettingResource: ResourceSpec = {
 			...route('aom.ecommerce-settings.delete-a-shipping-method'),
 			ref: 'aom.ecommerce-settings.delete-a-shipping-method',
 			fields: [
-				f.number('id', 'ID', { required: true, description: 'The ID of the shipping method to delete' }),
+				f.number('id', 'ID', { required: true, default: '', description: 'The ID of the shipping method to delete' }),
 			],
 		},
 		{
@@ -346,13 +346,13 @@ export const ecommerceSettingResource: ResourceSpec = {
 			ref: 'aom.ecommerce-settings.creates-a-new-shipping-method',
 			fields: [
 				f.string('name', 'Name', { required: true, description: 'The title of the shipping method' }),
-				f.number('shippingZoneId', 'Shipping Zone ID', { required: true, description: 'The ID of the shipping zone to associate the method with' }),
+				f.number('shippingZoneId', 'Shipping Zone ID', { required: true, default: '', description: 'The ID of the shipping zone to associate the method with' }),
 				f.string('taxStatus', 'Tax Status', { required: true, description: 'The tax status of the shipping method' }),
-				f.number('cost', 'Cost', { required: true, description: 'The cost of the shipping method' }),
+				f.number('cost', 'Cost', { required: true, default: '', description: 'The cost of the shipping method' }),
 				f.boolean('isEnabled', 'Is Enabled', { required: true, description: 'Whether the shipping method should be enabled' }),
 				f.string('shippingMethod', 'Shipping Method', { required: true, description: 'The type of shipping method' }),
-				f.number('minAmountRequired', 'Min Amount Required', { required: true, description: 'The minimum amount required for free shipping' }),
-				f.number('minimumOrderAmount', 'Minimum Order Amount', { required: true, description: 'The minimum amount required for free shipping' }),
+				f.number('minAmountRequired', 'Min Amount Required', { required: true, default: '', description: 'The minimum amount required for free shipping' }),
+				f.number('minimumOrderAmount', 'Minimum Order Amount', { required: true, default: '', description: 'The minimum amount required for free shipping' }),
 			],
 		},
 		{
@@ -363,13 +363,13 @@ export const ecommerceSettingResource: ResourceSpec = {
 			ref: 'aom.ecommerce-settings.updates-a-shipping-method',
 			fields: [
 				f.string('name', 'Name', { required: true, description: 'The title of the shipping method' }),
-				f.number('shippingZoneId', 'Shipping Zone ID', { required: true, description: 'The ID of the shipping zone to associate the method with' }),
+				f.number('shippingZoneId', 'Shipping Zone ID', { required: true, default: '', description: 'The ID of the shipping zone to associate the method with' }),
 				f.string('taxStatus', 'Tax Status', { required: true, description: 'The tax status of the shipping method' }),
-				f.number('cost', 'Cost', { required: true, description: 'The cost of the shipping method' }),
+				f.number('cost', 'Cost', { required: true, default: '', description: 'The cost of the shipping method' }),
 				f.boolean('isEnabled', 'Is Enabled', { required: true, description: 'Whether the shipping method should be enabled' }),
 				f.string('shippingMethod', 'Shipping Method', { required: true, description: 'The type of shipping method' }),
-				f.number('minAmountRequired', 'Min Amount Required', { required: true, description: 'The minimum amount required for free shipping' }),
-				f.number('minimumOrderAmount', 'Minimum Order Amount', { required: true, description: 'The minimum amount required for free shipping' }),
+				f.number('minAmountRequired', 'Min Amount Required', { required: true, default: '', description: 'The minimum amount required for free shipping' }),
+				f.number('minimumOrderAmount', 'Minimum Order Amount', { required: true, default: '', description: 'The minimum amount required for free shipping' }),
 			],
 		},
 		{
@@ -379,7 +379,7 @@ export const ecommerceSettingResource: ResourceSpec = {
 			...route('aom.ecommerce-settings.update-the-status-of-a-shipping-method'),
 			ref: 'aom.ecommerce-settings.update-the-status-of-a-shipping-method',
 			fields: [
-				f.number('id', 'ID', { required: true, description: 'The ID of the shipping method to update' }),
+				f.number('id', 'ID', { required: true, default: '', description: 'The ID of the shipping method to update' }),
 				f.boolean('isEnabled', 'Is Enabled', { required: true, description: 'Whether the shipping method should be enabled' }),
 			],
 		},

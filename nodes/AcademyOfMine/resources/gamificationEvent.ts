@@ -21,7 +21,7 @@ export const gamificationEventResource: ResourceSpec = {
 				f.string('name', 'Name', { required: true, description: 'The name of the new event' }),
 				f.string('eventType', 'Event Type', { required: true, description: 'The type of the new event' }),
 				f.string('selectedBadgeId', 'Selected Badge ID', { required: true, description: 'The ID of the selected badge' }),
-				f.number('triggerValue', 'Trigger Value', { required: true, description: 'The trigger value for the new event' }),
+				f.number('triggerValue', 'Trigger Value', { required: true, default: '', description: 'The trigger value for the new event' }),
 			],
 		},
 		{

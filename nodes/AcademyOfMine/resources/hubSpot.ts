@@ -76,7 +76,7 @@ export const hubSpotResource: ResourceSpec = {
 					placeholder: 'e.g. 1,2,3',
 					description: 'User field properties. (See parameters).',
 				}),
-				f.string('conditionMappingData', 'Condition Mapping Data', { required: true, format: 'list', placeholder: 'e.g. 1,2,3', description: 'Array of condition mapping data' }),
+				f.json('conditionMappingData', 'Condition Mapping Data', { required: true, format: 'json', description: 'Array of condition mapping data' }),
 			],
 		},
 		{

@@ -31,6 +31,7 @@ export const integrationResource: ResourceSpec = {
 				f.string('id', 'ID', { in: 'path', required: true, description: 'ID of the integration', placeholder: 'e.g. 1' }),
 				f.options('portalId', 'Portal Name or ID', [], {
 					loadOptions: 'getPortals',
+					format: 'number',
 					description: 'The portal ID to filter users by portal and sub-portals. Use -1 to skip portal filtering.',
 				}),
 				f.boolean('isEnabled', 'Is Enabled', { key: 'is_enabled', required: true, description: 'Whether enable status of integration' }),

@@ -92,7 +92,7 @@ export const learningPathResource: ResourceSpec = {
 			ref: 'aom.learning-paths.update-learning-path',
 			optionalIn: 'updateFields',
 			fields: [
-				f.number('id', 'ID', { required: true, description: 'ID of the learning path' }),
+				f.number('id', 'ID', { required: true, default: '', description: 'ID of the learning path' }),
 				f.string('name', 'Name', { required: true, description: 'Name of the learning path' }),
 				f.string('instructions', 'Instructions', { description: 'Instruction for the learning path' }),
 				f.string('featuredImageUrl', 'Featured Image URL', { description: 'Image for the learning path' }),
@@ -212,6 +212,7 @@ export const learningPathResource: ResourceSpec = {
 				}),
 				f.options('portalId', 'Portal Name or ID', [], {
 					loadOptions: 'getPortals',
+					format: 'number',
 					description: 'The portal ID to filter users by portal and sub-portals. Use -1 to skip portal filtering.',
 				}),
 			],
@@ -285,6 +286,7 @@ export const learningPathResource: ResourceSpec = {
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'query',
 					loadOptions: 'getPortals',
+					format: 'number',
 					description: 'The portal ID to filter learning paths by portal. Use -1 to skip portal filtering.',
 				}),
 				f.string('type', 'Type', { in: 'query', description: 'The type of listing required (private/public)', placeholder: 'e.g. public' }),

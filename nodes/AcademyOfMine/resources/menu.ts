@@ -29,12 +29,7 @@ export const menuResource: ResourceSpec = {
 			...route('aom.menus.save-or-update-menu-items'),
 			ref: 'aom.menus.save-or-update-menu-items',
 			fields: [
-				f.string('menuList', 'Menu List', {
-					required: true,
-					format: 'list',
-					placeholder: 'e.g. 1,2,3',
-					description: 'The list of menus with their items',
-				}),
+				f.json('menuList', 'Menu List', { required: true, format: 'json', description: 'The list of menus with their items' }),
 			],
 		},
 	],

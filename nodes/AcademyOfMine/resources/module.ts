@@ -148,7 +148,13 @@ export const moduleResource: ResourceSpec = {
 			...route('aom.modules.clone-a-module'),
 			ref: 'aom.modules.clone-a-module',
 			fields: [
-				f.options('moduleId', 'Module Name or ID', [], { required: true, loadOptions: 'getModules', description: 'ID of the module to be cloned' }),
+				f.options('moduleId', 'Module Name or ID', [], {
+					required: true,
+					default: '',
+					loadOptions: 'getModules',
+					format: 'number',
+					description: 'ID of the module to be cloned',
+				}),
 				f.boolean('isDeepCopy', 'Is Deep Copy', {
 					required: true,
 					description: 'Whether if true, content will be affected in real module if changes made in cloned module',

@@ -56,7 +56,13 @@ export const pageResource: ResourceSpec = {
 				f.string('name', 'Name', { required: true, description: 'Name of the page layout' }),
 				f.string('context', 'Context', { required: true, description: 'Context of the page layout. Context options: page, section, row or module.' }),
 				f.string('data', 'Data', { required: true, description: 'HTML content of the page layout' }),
-				f.options('portalId', 'Portal Name or ID', [], { required: true, loadOptions: 'getPortals', description: 'Portal ID of the page layout' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					required: true,
+					default: '',
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'Portal ID of the page layout',
+				}),
 			],
 		},
 		{

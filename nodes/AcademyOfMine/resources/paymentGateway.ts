@@ -18,7 +18,7 @@ export const paymentGatewayResource: ResourceSpec = {
 			...route('aom.payment-gateways.update-status-of-payment-gateway'),
 			ref: 'aom.payment-gateways.update-status-of-payment-gateway',
 			fields: [
-				f.number('id', 'ID', { required: true, description: 'The ID of the payment gateway to be updated' }),
+				f.number('id', 'ID', { required: true, default: '', description: 'The ID of the payment gateway to be updated' }),
 				f.boolean('status', 'Status', { required: true, description: 'Whether the status of the payment gateway' }),
 			],
 		},

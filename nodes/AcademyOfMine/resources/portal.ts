@@ -20,37 +20,57 @@ export const portalResource: ResourceSpec = {
 			fields: [
 				f.string('portalName', 'Portal Name', { required: true, description: 'The name of the portal' }),
 				f.string('portalSlug', 'Portal Slug', { required: true, description: 'The slug of the portal' }),
-				f.string('totalSeat', 'Total Seat', { description: 'Nullable|integer The total number of seats for the portal' }),
-				f.string('expiryDate', 'Expiry Date', { description: 'Nullable|date The date when the portal will expire' }),
-				f.string('expiryMessage', 'Expiry Message', { description: 'Nullable|string The message that will be displayed when the portal expires' }),
-				f.string('accessPermission', 'Access Permission', { description: 'Nullable|string The permission for accessing the portal' }),
-				f.string('seatAccess', 'Seat Access', { description: 'Nullable|string The type of seat access for the portal' }),
-				f.string('logoImageUrl', 'Logo Image URL', { description: 'Nullable|string The URL of the logo for the portal' }),
-				f.string('miniLogoImageUrl', 'Mini Logo Image URL', { description: 'Nullable|string The URL of the mini logo for the portal' }),
-				f.string('brandColor', 'Brand Color', { required: true, description: 'Required|string The brand color for the portal', type: 'color' }),
-				f.string('bodyBackgroundColor', 'Body Background Color', {
-					required: true,
-					description: 'Required|string The background color for the body of the portal',
-					type: 'color',
+				f.number('totalSeat', 'Total Seat', { description: 'The total number of seats for the portal' }),
+				f.string('expiryDate', 'Expiry Date', { format: 'date', description: 'The date when the portal will expire', type: 'dateTime' }),
+				f.string('expiryMessage', 'Expiry Message', { description: 'The message that will be displayed when the portal expires' }),
+				f.string('accessPermission', 'Access Permission', { description: 'The permission for accessing the portal' }),
+				f.string('seatAccess', 'Seat Access', { description: 'The type of seat access for the portal' }),
+				f.string('logoImageUrl', 'Logo Image URL', { description: 'The URL of the logo for the portal' }),
+				f.string('miniLogoImageUrl', 'Mini Logo Image URL', { description: 'The URL of the mini logo for the portal' }),
+				f.string('brandColor', 'Brand Color', { required: true, description: 'The brand color for the portal', type: 'color' }),
+				f.string('bodyBackgroundColor', 'Body Background Color', { required: true, description: 'The background color for the body of the portal', type: 'color' }),
+				f.string('bodyTextColor', 'Body Text Color', { required: true, description: 'The text color for the body of the portal', type: 'color' }),
+				f.string('headerBackgroundColor', 'Header Background Color', { description: 'The background color for the header of the portal', type: 'color' }),
+				f.string('selectedPrimaryLanguage', 'Selected Primary Language', { required: true, description: 'The primary language for the portal' }),
+				f.boolean('isActive', 'Is Active', { description: 'Whether the portal is active or not' }),
+				f.string('selectedCourses', 'Selected Courses', {
+					format: 'list',
+					placeholder: 'e.g. 1,2,3',
+					description: 'The courses that should be selected for the portal',
 				}),
-				f.string('bodyTextColor', 'Body Text Color', { required: true, description: 'Required|string The text color for the body of the portal', type: 'color' }),
-				f.string('headerBackgroundColor', 'Header Background Color', { description: 'Nullable|string The background color for the header of the portal', type: 'color' }),
-				f.string('selectedPrimaryLanguage', 'Selected Primary Language', { required: true, description: 'Required|string The primary language for the portal' }),
-				f.string('isActive', 'Is Active', { description: 'Nullable|boolean Whether the portal is active or not' }),
-				f.string('selectedCourses', 'Selected Courses', { description: 'Nullable|array The courses that should be selected for the portal' }),
-				f.string('selectedMembership', 'Selected Membership', { description: 'Nullable|integer The membership that should be selected for the portal' }),
-				f.string('enrollMembershipId', 'Enroll Membership ID', { description: 'Nullable|integer The ID of the membership that should be enrolled in the portal' }),
-				f.string('isPortalAdminLearner', 'Is Portal Admin Learner', { description: 'Nullable|boolean Whether the portal admin is also a learner or not' }),
-				f.string('portalAdminType', 'Portal Admin Type', { description: 'Nullable|string The type of portal admin' }),
-				f.string('addExistingUser', 'Add Existing User', { description: 'Nullable|array The existing users that should be added to the portal' }),
-				f.string('selectedUsers', 'Selected Users', { description: 'Nullable|array The users that should be selected for the portal' }),
-				f.string('selectedCategoriesIds', 'Selected Categories IDs', { description: 'Nullable|array The IDs of the categories that should be selected for the portal' }),
-				f.string('enrollCoursesIds', 'Enroll Courses IDs', { description: 'Nullable|array The IDs of the courses that should be enrolled in the portal' }),
-				f.string('enrollLearningPathIds', 'Enroll Learning Path IDs', { description: 'Nullable|array The IDs of the learning paths that should be enrolled in the portal' }),
-				f.string('learnerDashboard', 'Learner Dashboard', { description: 'Nullable|integer The ID of the page that should be used as the learner dashboard' }),
-				f.string('customStyle', 'Custom Style', { description: 'Nullable|string The custom CSS for the portal' }),
-				f.string('customFont', 'Custom Font', { description: 'Nullable|string The custom font for the portal' }),
-				f.string('customCode', 'Custom Code', { description: 'Nullable|string The custom code for the portal' }),
+				f.number('selectedMembership', 'Selected Membership', { description: 'The membership that should be selected for the portal' }),
+				f.number('enrollMembershipId', 'Enroll Membership ID', { description: 'The ID of the membership that should be enrolled in the portal' }),
+				f.boolean('isPortalAdminLearner', 'Is Portal Admin Learner', { description: 'Whether the portal admin is also a learner or not' }),
+				f.string('portalAdminType', 'Portal Admin Type', { description: 'The type of portal admin' }),
+				f.string('addExistingUser', 'Add Existing User', {
+					format: 'list',
+					placeholder: 'e.g. 1,2,3',
+					description: 'The existing users that should be added to the portal',
+				}),
+				f.string('selectedUsers', 'Selected Users', {
+					format: 'list',
+					placeholder: 'e.g. 1,2,3',
+					description: 'The users that should be selected for the portal',
+				}),
+				f.string('selectedCategoriesIds', 'Selected Categories IDs', {
+					format: 'list',
+					placeholder: 'e.g. 1,2,3',
+					description: 'The IDs of the categories that should be selected for the portal',
+				}),
+				f.string('enrollCoursesIds', 'Enroll Courses IDs', {
+					format: 'list',
+					placeholder: 'e.g. 1,2,3',
+					description: 'The IDs of the courses that should be enrolled in the portal',
+				}),
+				f.string('enrollLearningPathIds', 'Enroll Learning Path IDs', {
+					format: 'list',
+					placeholder: 'e.g. 1,2,3',
+					description: 'The IDs of the learning paths that should be enrolled in the portal',
+				}),
+				f.number('learnerDashboard', 'Learner Dashboard', { description: 'The ID of the page that should be used as the learner dashboard' }),
+				f.string('customStyle', 'Custom Style', { description: 'The custom CSS for the portal' }),
+				f.string('customFont', 'Custom Font', { description: 'The custom font for the portal' }),
+				f.string('customCode', 'Custom Code', { description: 'The custom code for the portal' }),
 			],
 		},
 		{
@@ -61,7 +81,14 @@ export const portalResource: ResourceSpec = {
 			ref: 'aom.portals.returns-a-list-of-courses-for-a-given-portal',
 			optionalIn: 'filters',
 			fields: [
-				f.options('portalId', 'Portal Name or ID', [], { in: 'query', required: true, loadOptions: 'getPortals', description: 'The ID of the portal' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					in: 'query',
+					required: true,
+					default: '',
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'The ID of the portal',
+				}),
 				f.string('orderByColumn', 'Order By Column', {
 					in: 'query',
 					key: 'order_by.column',
@@ -157,7 +184,14 @@ export const portalResource: ResourceSpec = {
 					default: '{}',
 					description: 'Doe JSON object containing search criteria',
 				}),
-				f.options('portalId', 'Portal Name or ID', [], { in: 'query', required: true, loadOptions: 'getPortals', description: 'ID of the portal to filter users' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					in: 'query',
+					required: true,
+					default: '',
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'ID of the portal to filter users',
+				}),
 				f.string('userType', 'User Type', {
 					in: 'query',
 					description: 'Type of user to filter by (e.g., \'portal_admin\')',
@@ -300,8 +334,14 @@ export const portalResource: ResourceSpec = {
 			optionalIn: 'additionalFields',
 			fields: [
 				f.string('title', 'Title', { required: true, description: 'The title of the portal page' }),
-				f.string('content', 'Content', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'The content of the portal page, in JSON format' }),
-				f.options('portalId', 'Portal Name or ID', [], { required: true, loadOptions: 'getPortals', description: 'The ID of the portal to associate the page with' }),
+				f.json('content', 'Content', { format: 'json', default: '{}', description: 'The content of the portal page, in JSON format' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					required: true,
+					default: '',
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'The ID of the portal to associate the page with',
+				}),
 			],
 		},
 		{
@@ -364,9 +404,15 @@ export const portalResource: ResourceSpec = {
 			ref: 'aom.portals.get-portal-course-catalog',
 			optionalIn: 'options',
 			fields: [
-				f.options('portalId', 'Portal Name or ID', [], { required: true, loadOptions: 'getPortals', description: 'The ID of the portal' }),
-				f.string('userId', 'User', { required: true, locator: 'searchUsers', description: 'The ID of the user' }),
-				f.string('object', 'Object'),
+				f.options('portalId', 'Portal Name or ID', [], {
+					required: true,
+					default: '',
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'The ID of the portal',
+				}),
+				f.string('userId', 'User', { required: true, default: '', locator: 'searchUsers', format: 'number', description: 'The ID of the user' }),
+				f.json('search', 'Search', { format: 'json', default: '{}', description: 'Optional search filters' }),
 			],
 		},
 		{
@@ -398,7 +444,13 @@ export const portalResource: ResourceSpec = {
 			ref: 'aom.portals.add-portal-admins',
 			optionalIn: 'additionalFields',
 			fields: [
-				f.options('portalId', 'Portal Name or ID', [], { required: true, loadOptions: 'getPortals', description: 'The ID of the portal where admins will be added' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					required: true,
+					default: '',
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'The ID of the portal where admins will be added',
+				}),
 				f.string('portalAdmins', 'Portal Admins', {
 					format: 'list',
 					placeholder: 'e.g. 1,2,3',
@@ -429,7 +481,9 @@ export const portalResource: ResourceSpec = {
 			fields: [
 				f.options('portalId', 'Portal Name or ID', [], {
 					required: true,
+					default: '',
 					loadOptions: 'getPortals',
+					format: 'number',
 					description: 'The ID of the portal to which learners should be added',
 				}),
 				f.string('learners', 'Learners', {
@@ -483,7 +537,13 @@ export const portalResource: ResourceSpec = {
 					placeholder: 'e.g. 1,2,3',
 					description: 'The IDs of the users to remove from the portal',
 				}),
-				f.options('portalId', 'Portal Name or ID', [], { required: true, loadOptions: 'getPortals', description: 'The ID of the portal to remove the users from' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					required: true,
+					default: '',
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'The ID of the portal to remove the users from',
+				}),
 				f.string('type', 'Type', { required: true, description: 'The type of user to remove, either \'learner\' or \'portal_admin\'' }),
 			],
 		},
@@ -506,7 +566,14 @@ export const portalResource: ResourceSpec = {
 			...route('aom.portals.get-detailed-portal-information'),
 			ref: 'aom.portals.get-detailed-portal-information',
 			fields: [
-				f.options('portalId', 'Portal Name or ID', [], { in: 'query', required: true, loadOptions: 'getPortals', description: 'The ID of the portal to retrieve' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					in: 'query',
+					required: true,
+					default: '',
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'The ID of the portal to retrieve',
+				}),
 			],
 		},
 		{
@@ -520,7 +587,7 @@ export const portalResource: ResourceSpec = {
 				f.string('portalName', 'Portal Name', { required: true, description: 'The name of the portal' }),
 				f.string('portalSlug', 'Portal Slug', { required: true, description: 'The slug of the portal' }),
 				f.number('totalSeatAccess', 'Total Seat Access', { description: '|null The total number of seats for the portal' }),
-				f.string('expiryDate', 'Expiry Date', { description: '|null The date when the portal will expire' }),
+				f.string('expiryDate', 'Expiry Date', { format: 'date', description: '|null The date when the portal will expire', type: 'dateTime' }),
 				f.string('expiryMessage', 'Expiry Message', { description: '|null The message to be displayed when the portal expires' }),
 				f.string('accessPermission', 'Access Permission', { description: '|null The type of access for the portal' }),
 				f.string('seatAccess', 'Seat Access', { description: '|null The type of seat access for the portal' }),
@@ -599,7 +666,13 @@ export const portalResource: ResourceSpec = {
 			...route('aom.portals.save-the-menu-items-for-the-given-portal-the-menu-items-shou'),
 			ref: 'aom.portals.save-the-menu-items-for-the-given-portal-the-menu-items-shou',
 			fields: [
-				f.options('portalId', 'Portal Name or ID', [], { required: true, loadOptions: 'getPortals', description: 'The ID of the portal' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					required: true,
+					default: '',
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'The ID of the portal',
+				}),
 				f.string('menuList', 'Menu List', { required: true, format: 'list', placeholder: 'e.g. 1,2,3', description: 'An array of menu items' }),
 			],
 		},
@@ -616,7 +689,13 @@ export const portalResource: ResourceSpec = {
 					placeholder: 'e.g. 1,2,3',
 					description: 'The IDs of the users to add to learner list',
 				}),
-				f.options('portalId', 'Portal Name or ID', [], { required: true, loadOptions: 'getPortals', description: 'The ID of the portal to add users to' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					required: true,
+					default: '',
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'The ID of the portal to add users to',
+				}),
 			],
 		},
 		{
@@ -626,8 +705,14 @@ export const portalResource: ResourceSpec = {
 			...route('aom.portals.update-a-user-to-portal-admin'),
 			ref: 'aom.portals.update-a-user-to-portal-admin',
 			fields: [
-				f.string('userId', 'User', { required: true, locator: 'searchUsers', description: 'The ID of the user' }),
-				f.options('portalId', 'Portal Name or ID', [], { required: true, loadOptions: 'getPortals', description: 'The ID of the portal' }),
+				f.string('userId', 'User', { required: true, default: '', locator: 'searchUsers', format: 'number', description: 'The ID of the user' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					required: true,
+					default: '',
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'The ID of the portal',
+				}),
 				f.string('portalAdminPermissions', 'Portal Admin Permissions', {
 					required: true,
 					format: 'list',
@@ -708,6 +793,7 @@ export const portalResource: ResourceSpec = {
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'query',
 					loadOptions: 'getPortals',
+					format: 'number',
 					description: 'The portal ID to filter by (use -1 to skip filtering)',
 				}),
 				f.string('searchTerm', 'Search Term', {
@@ -720,6 +806,7 @@ export const portalResource: ResourceSpec = {
 					in: 'query',
 					key: 'user_id',
 					locator: 'searchUsers',
+					format: 'number',
 					description: 'The ID of the user performing the lookup',
 				}),
 			],
@@ -733,7 +820,7 @@ export const portalResource: ResourceSpec = {
 			ref: 'aom.portals.retrieves-all-the-menus-with-all-its-associated-items',
 			optionalIn: 'filters',
 			fields: [
-				f.options('portalId', 'Portal Name or ID', [], { in: 'query', loadOptions: 'getPortals', description: 'The portal ID to filter menus by' }),
+				f.options('portalId', 'Portal Name or ID', [], { in: 'query', loadOptions: 'getPortals', format: 'number', description: 'The portal ID to filter menus by' }),
 			],
 			list: { records: '' },
 		},
@@ -749,6 +836,7 @@ export const portalResource: ResourceSpec = {
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'query',
 					loadOptions: 'getPortals',
+					format: 'number',
 					description: 'The portal ID to filter pages by portal. Use -1 to skip portal filtering.',
 				}),
 				f.string('searchTerm', 'Search Term', {
@@ -768,7 +856,13 @@ export const portalResource: ResourceSpec = {
 			...route('aom.portals.retrieve-the-menu-and-pages-for-a-specific-portal'),
 			ref: 'aom.portals.retrieve-the-menu-and-pages-for-a-specific-portal',
 			fields: [
-				f.options('portalId', 'Portal Name or ID', [], { required: true, loadOptions: 'getPortals', description: 'The ID of the portal' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					required: true,
+					default: '',
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'The ID of the portal',
+				}),
 			],
 		},
 		{
@@ -796,10 +890,18 @@ export const portalResource: ResourceSpec = {
 			ref: 'aom.portals.updates-the-current-portal-for-a-user',
 			optionalIn: 'updateFields',
 			fields: [
-				f.options('portalId', 'Portal Name or ID', [], { in: 'query', required: true, loadOptions: 'getPortals', description: 'ID of the portal to set as current' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					in: 'query',
+					required: true,
+					default: '',
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'ID of the portal to set as current',
+				}),
 				f.string('userId', 'User', {
 					in: 'query',
 					locator: 'searchUsers',
+					format: 'number',
 					description: 'ID of the user to update the current portal for. Defaults to the ID of the authenticated user.',
 				}),
 			],
@@ -839,7 +941,13 @@ export const portalResource: ResourceSpec = {
 			ref: 'aom.portals.clone-a-portal-and-optionally-its-sub-portal',
 			optionalIn: 'additionalFields',
 			fields: [
-				f.options('portalId', 'Portal Name or ID', [], { required: true, loadOptions: 'getPortals', description: 'The ID of the portal to be cloned' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					required: true,
+					default: '',
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'The ID of the portal to be cloned',
+				}),
 				f.string('portalName', 'Portal Name', { required: true, description: 'The name of the new cloned portal' }),
 				f.boolean('subPortals', 'Sub Portals', { description: 'Whether optional flag indicating whether to clone a sub-portal' }),
 			],

@@ -230,7 +230,7 @@ export const quizModuleResource: ResourceSpec = {
 					default: '{}',
 					description: 'The search query to filter the results by',
 				}),
-				f.number('quizId', 'Quiz ID', { key: 'quiz_id', required: true, description: 'The ID of the quiz module' }),
+				f.number('quizId', 'Quiz ID', { key: 'quiz_id', required: true, default: '', description: 'The ID of the quiz module' }),
 			],
 			list: { records: 'questionDetails', pagination: { style: 'aom', inBody: true } },
 		},

@@ -226,8 +226,8 @@ export const scormModuleResource: ResourceSpec = {
 			...route('aom.scorm-modules.get-tincan-xapi-report-for-a-specific-module-attempt'),
 			ref: 'aom.scorm-modules.get-tincan-xapi-report-for-a-specific-module-attempt',
 			fields: [
-				f.number('modulesStatusId', 'Modules Status ID', { in: 'query', required: true, description: 'The ID of the module status' }),
-				f.number('studentId', 'Student ID', { in: 'query', required: true, description: 'The ID of the student' }),
+				f.number('modulesStatusId', 'Modules Status ID', { in: 'query', required: true, default: '', description: 'The ID of the module status' }),
+				f.number('studentId', 'Student ID', { in: 'query', required: true, default: '', description: 'The ID of the student' }),
 			],
 		},
 		{
@@ -239,7 +239,11 @@ export const scormModuleResource: ResourceSpec = {
 			ref: 'aom.scorm-modules.generate-scorm-report-as-pdf',
 			download: { binaryParam: 'binaryPropertyName' },
 			fields: [
-				f.number('modulesStatusId', 'Modules Status ID', { required: true, description: 'The ID of the module status for which the SCORM report is to be generated' }),
+				f.number('modulesStatusId', 'Modules Status ID', {
+					required: true,
+					default: '',
+					description: 'The ID of the module status for which the SCORM report is to be generated',
+				}),
 				f.string('binaryPropertyName', 'Put Output File in Field', {
 					in: 'none',
 					required: true,

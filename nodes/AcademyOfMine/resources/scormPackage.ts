@@ -85,7 +85,7 @@ export const scormPackageResource: ResourceSpec = {
 			ref: 'aom.scorm-packages.download-a-scorm-package',
 			download: { binaryParam: 'binaryPropertyName' },
 			fields: [
-				f.number('id', 'ID', { required: true, description: 'The ID of the SCORM package to download' }),
+				f.number('id', 'ID', { required: true, default: '', description: 'The ID of the SCORM package to download' }),
 				f.string('binaryPropertyName', 'Put Output File in Field', {
 					in: 'none',
 					required: true,

@@ -103,7 +103,9 @@ export const subscriptionResource: ResourceSpec = {
 			fields: [
 				f.string('orderId', 'Order', {
 					required: true,
+					default: '',
 					locator: 'searchOrders',
+					format: 'number',
 					description: 'The ID of the order containing the subscription products',
 				}),
 				f.string('paymentToken', 'Payment Token', { password: true, description: 'Optional token for payment processing' }),
@@ -179,7 +181,7 @@ export const subscriptionResource: ResourceSpec = {
 			...route('aom.subscriptions.process-subscription-action'),
 			ref: 'aom.subscriptions.process-subscription-action',
 			fields: [
-				f.number('id', 'ID', { required: true, description: 'The ID of the subscription' }),
+				f.number('id', 'ID', { required: true, default: '', description: 'The ID of the subscription' }),
 				f.string('action', 'Action', { required: true }),
 			],
 		},

@@ -51,10 +51,9 @@ export const surveyModuleResource: ResourceSpec = {
 				f.string('content', 'Content', { description: 'Content for the text modules that learners will see' }),
 				f.string('submitButtonText', 'Submit Button Text', { required: true, description: 'Text for the submit button' }),
 				f.string('submitOption', 'Submit Option', { required: true, description: 'Submission options for learners' }),
-				f.string('fields', 'Fields', {
+				f.json('fields', 'Fields', {
 					required: true,
-					format: 'list',
-					placeholder: 'e.g. 1,2,3',
+					format: 'json',
 					description: 'Form fields inside the Survey form(like radio, dropdown, rating, text, textarea, etc)',
 				}),
 			],
@@ -252,13 +251,16 @@ export const surveyModuleResource: ResourceSpec = {
 					in: 'query',
 					key: 'course_id',
 					required: true,
+					default: '',
 					locator: 'searchCourses',
+					format: 'number',
 					description: 'The ID of the course',
 				}),
-				f.number('moduleId', 'Module ID', { in: 'query', key: 'module_id', required: true, description: 'The ID of the module' }),
+				f.number('moduleId', 'Module ID', { in: 'query', key: 'module_id', required: true, default: '', description: 'The ID of the module' }),
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'query',
 					loadOptions: 'getPortals',
+					format: 'number',
 					description: 'The ID of the portal to filter user responses by portal and sub-portals',
 				}),
 				f.json('searchParam', 'Search Param', {
@@ -281,13 +283,17 @@ export const surveyModuleResource: ResourceSpec = {
 			ref: 'aom.survey-modules.saves-the-survey-form-submission-data',
 			fields: [
 				f.string('content', 'Content', { required: true, description: 'Content of the text module' }),
-				f.number('formId', 'Form ID', { key: 'form_id', required: true, description: 'Form ID for which you want to save the form submission' }),
+				f.number('formId', 'Form ID', {
+					key: 'form_id',
+					required: true,
+					default: '',
+					description: 'Form ID for which you want to save the form submission',
+				}),
 				f.string('name', 'Name', { required: true, description: 'Name of the form' }),
-				f.string('formFields', 'Form Fields', {
+				f.json('formFields', 'Form Fields', {
 					key: 'form_fields',
 					required: true,
-					format: 'list',
-					placeholder: 'e.g. 1,2,3',
+					format: 'json',
 					description: 'Form fields inside the Survey form(like radio, dropdown, rating, text, textarea, etc)',
 				}),
 				f.string('statusRowId', 'Status Row ID', { required: true, description: 'ID of the Module status of the current survey module' }),

@@ -290,8 +290,20 @@ export const userResource: ResourceSpec = {
 					placeholder: 'e.g. 1,2,3',
 					description: 'List of Learning Path IDs to be enrolled',
 				}),
-				f.options('membershipId', 'Membership Name or ID', [], { required: true, loadOptions: 'getMemberships', description: 'Membership ID to be attached' }),
-				f.options('portalId', 'Portal Name or ID', [], { required: true, loadOptions: 'getPortals', description: 'Portal ID to be attached' }),
+				f.options('membershipId', 'Membership Name or ID', [], {
+					required: true,
+					default: '',
+					loadOptions: 'getMemberships',
+					format: 'number',
+					description: 'Membership ID to be attached',
+				}),
+				f.options('portalId', 'Portal Name or ID', [], {
+					required: true,
+					default: '',
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'Portal ID to be attached',
+				}),
 			],
 		},
 		{
@@ -329,6 +341,7 @@ export const userResource: ResourceSpec = {
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'query',
 					loadOptions: 'getPortals',
+					format: 'number',
 					description: 'The ID of the portal to get the blocked and allowed emails and domains for. If not provided, will return the blocked emails and domains for the main site.',
 				}),
 			],
@@ -483,7 +496,13 @@ export const userResource: ResourceSpec = {
 			...route('aom.users.get-courses-enrolled-by-a-user-in-a-particular-portal'),
 			ref: 'aom.users.get-courses-enrolled-by-a-user-in-a-particular-portal',
 			fields: [
-				f.options('portalId', 'Portal Name or ID', [], { required: true, loadOptions: 'getPortals', description: 'The ID of the portal' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					required: true,
+					default: '',
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'The ID of the portal',
+				}),
 				f.string('orderByColumn', 'Order By Column', {
 					key: 'order_by.colName',
 					required: true,
@@ -526,6 +545,7 @@ export const userResource: ResourceSpec = {
 					in: 'query',
 					key: 'user_id',
 					locator: 'searchUsers',
+					format: 'number',
 					description: 'ID of the user. Defaults to the authenticated user if not provided.',
 				}),
 			],
@@ -560,7 +580,11 @@ export const userResource: ResourceSpec = {
 					description: 'Optional. IDs of the learning paths to enroll users in.',
 				}),
 				f.number('enrollMembershipId', 'Enroll Membership ID', { description: 'Optional. ID of the membership to attach users to.' }),
-				f.options('portalId', 'Portal Name or ID', [], { loadOptions: 'getPortals', description: 'Optional. ID of the portal for membership attachment.' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'Optional. ID of the portal for membership attachment.',
+				}),
 			],
 		},
 		{
@@ -582,7 +606,13 @@ export const userResource: ResourceSpec = {
 				f.string('state', 'State', { description: 'State of the user address' }),
 				f.string('country', 'Country', { required: true, description: 'Country of the user address' }),
 				f.boolean('isDefault', 'Is Default', { required: true, description: 'Whether is the address default for billing' }),
-				f.string('userId', 'User', { required: true, locator: 'searchUsers', description: 'ID of the user for whom the address is being added' }),
+				f.string('userId', 'User', {
+					required: true,
+					default: '',
+					locator: 'searchUsers',
+					format: 'number',
+					description: 'ID of the user for whom the address is being added',
+				}),
 				f.string('type', 'Type', { required: true, description: 'Type of address' }),
 				f.number('billingAddressId', 'Billing Address ID', { key: 'billing_address_id', description: 'Billing address ID if applicable' }),
 			],
@@ -641,7 +671,9 @@ export const userResource: ResourceSpec = {
 					in: 'query',
 					key: 'user_id',
 					required: true,
+					default: '',
 					locator: 'searchUsers',
+					format: 'number',
 					description: 'ID of the user. Defaults to the authenticated user if not provided.',
 				}),
 				f.string('orderByColumn', 'Order By Column', {
@@ -666,7 +698,14 @@ export const userResource: ResourceSpec = {
 					description: 'Progress"} optional JSON string containing search parameters',
 				}),
 				f.string('context', 'Context', { in: 'query', required: true, description: 'The context for the activities', placeholder: 'e.g. "admin"' }),
-				f.options('portalId', 'Portal Name or ID', [], { in: 'query', required: true, loadOptions: 'getPortals', description: 'The ID of the portal' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					in: 'query',
+					required: true,
+					default: '',
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'The ID of the portal',
+				}),
 			],
 			jsonText: ['order_by', 'search_param'],
 			list: { records: 'records', pagination: { style: 'aom' } },
@@ -684,7 +723,9 @@ export const userResource: ResourceSpec = {
 					in: 'query',
 					key: 'user_id',
 					required: true,
+					default: '',
 					locator: 'searchUsers',
+					format: 'number',
 					description: 'ID of the user. Defaults to the authenticated user if not provided.',
 				}),
 				f.string('orderByColumn', 'Order By Column', {
@@ -709,7 +750,14 @@ export const userResource: ResourceSpec = {
 					description: 'Progress"} optional JSON string containing search parameters',
 				}),
 				f.string('context', 'Context', { in: 'query', required: true, description: 'The context for the activities', placeholder: 'e.g. "admin"' }),
-				f.options('portalId', 'Portal Name or ID', [], { in: 'query', required: true, loadOptions: 'getPortals', description: 'The ID of the portal' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					in: 'query',
+					required: true,
+					default: '',
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'The ID of the portal',
+				}),
 			],
 			jsonText: ['order_by', 'search_param'],
 			list: { records: 'records', pagination: { style: 'aom' } },
@@ -751,7 +799,7 @@ export const userResource: ResourceSpec = {
 					description: 'JSON Search filters in JSON format',
 				}),
 				f.string('returnType', 'Return Type', { in: 'query', key: 'return_type', description: 'Optional return type', placeholder: 'e.g. "summary"' }),
-				f.options('portalId', 'Portal Name or ID', [], { in: 'query', loadOptions: 'getPortals', description: 'Optional portal ID for context' }),
+				f.options('portalId', 'Portal Name or ID', [], { in: 'query', loadOptions: 'getPortals', format: 'number', description: 'Optional portal ID for context' }),
 			],
 			jsonText: ['order_by', 'search_param'],
 			list: { records: '', pagination: { style: 'aom' } },
@@ -764,7 +812,7 @@ export const userResource: ResourceSpec = {
 			...route('aom.users.update-certificate-issue-and-expiry-dates'),
 			ref: 'aom.users.update-certificate-issue-and-expiry-dates',
 			fields: [
-				f.number('rowId', 'Row ID', { required: true, description: 'ID of the user certificate row' }),
+				f.number('rowId', 'Row ID', { required: true, default: '', description: 'ID of the user certificate row' }),
 				f.string('newIssueDate', 'New Issue Date', { required: true, description: 'New issue date of the certificate in Y-m-d H:i:s format' }),
 				f.string('newExpiryDate', 'New Expiry Date', { required: true, description: 'New expiry date of the certificate in Y-m-d H:i:s format' }),
 			],
@@ -888,6 +936,7 @@ export const userResource: ResourceSpec = {
 					in: 'query',
 					key: 'user_id',
 					locator: 'searchUsers',
+					format: 'number',
 					description: 'ID of the user. Defaults to the authenticated user if not provided.',
 				}),
 				f.string('orderByColumn', 'Order By Column', {
@@ -938,13 +987,19 @@ export const userResource: ResourceSpec = {
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'query',
 					loadOptions: 'getPortals',
+					format: 'number',
 					description: 'The portal ID to filter by portal and sub-portals. Use -1 to skip portal filtering.',
 				}),
-				f.string('userId', 'User', { required: true, locator: 'searchUsers', description: 'The ID of the user to create the portal for' }),
-				f.string('portals', 'Portals', {
+				f.string('userId', 'User', {
 					required: true,
-					format: 'list',
-					placeholder: 'e.g. 1,2,3',
+					default: '',
+					locator: 'searchUsers',
+					format: 'number',
+					description: 'The ID of the user to create the portal for',
+				}),
+				f.json('portals', 'Portals', {
+					required: true,
+					format: 'json',
 					description: 'The array of portals to create. Each portal should contain "name", "referralCode", "totalSeat", "userType", "portalType", "status", "subscriptionId", "expiryDate", "expiryMessage", and "parentPortalId".',
 				}),
 				f.boolean('clonePortalAdmins', 'Clone Portal Admins', { required: true, description: 'Whether to clone the portal admins or not' }),
@@ -1065,7 +1120,9 @@ export const userResource: ResourceSpec = {
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'query',
 					required: true,
+					default: '',
 					loadOptions: 'getPortals',
+					format: 'number',
 					description: 'ID of the portal for filtering membership content. Use -1 for default behavior.',
 				}),
 				f.string('viewType', 'View Type', {
@@ -1140,7 +1197,7 @@ export const userResource: ResourceSpec = {
 			ref: 'aom.users.returns-2fa-details-for-a-user',
 			optionalIn: 'options',
 			fields: [
-				f.string('userId', 'User', { in: 'query', key: 'user_id', locator: 'searchUsers', description: 'ID of the user' }),
+				f.string('userId', 'User', { in: 'query', key: 'user_id', locator: 'searchUsers', format: 'number', description: 'ID of the user' }),
 			],
 		},
 		{
@@ -1152,7 +1209,7 @@ export const userResource: ResourceSpec = {
 			ref: 'aom.users.prepares-qr-code-for-two-factor-authentication',
 			optionalIn: 'additionalFields',
 			fields: [
-				f.string('userId', 'User', { key: 'user_id', locator: 'searchUsers', description: 'ID of the user' }),
+				f.string('userId', 'User', { key: 'user_id', locator: 'searchUsers', format: 'number', description: 'ID of the user' }),
 			],
 		},
 		{
@@ -1164,7 +1221,7 @@ export const userResource: ResourceSpec = {
 			ref: 'aom.users.confirms-relation-between-aom-site-and-authenticator-app-for',
 			optionalIn: 'additionalFields',
 			fields: [
-				f.string('userId', 'User', { key: 'user_id', locator: 'searchUsers', description: 'ID of the user' }),
+				f.string('userId', 'User', { key: 'user_id', locator: 'searchUsers', format: 'number', description: 'ID of the user' }),
 				f.string('secretCode', 'Secret Code', { required: true, password: true, description: 'Secret code from users authenticator app' }),
 				f.string('qrCode', 'Qr Code', { required: true, description: 'QR code generated by prepareTwoFactor method' }),
 				f.string('stringCode', 'String Code', { required: true, description: 'String code generated by prepareTwoFactor method' }),
@@ -1179,7 +1236,7 @@ export const userResource: ResourceSpec = {
 			ref: 'aom.users.disable-two-factor-authentication-for-a-user',
 			optionalIn: 'additionalFields',
 			fields: [
-				f.string('userId', 'User', { key: 'user_id', locator: 'searchUsers', description: 'ID of the user' }),
+				f.string('userId', 'User', { key: 'user_id', locator: 'searchUsers', format: 'number', description: 'ID of the user' }),
 			],
 		},
 		{
@@ -1194,13 +1251,16 @@ export const userResource: ResourceSpec = {
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'query',
 					required: true,
+					default: '',
 					loadOptions: 'getPortals',
+					format: 'number',
 					description: 'The Portal ID to which the user belongs',
 				}),
 				f.string('userId', 'User', {
 					in: 'query',
 					key: 'user_id',
 					locator: 'searchUsers',
+					format: 'number',
 					description: 'String|array required The ID of the user who needs to receive a new account email',
 				}),
 			],

@@ -64,8 +64,8 @@ export const videoModuleResource: ResourceSpec = {
 				f.boolean('disableForwardSeek', 'Disable Forward Seek', { description: 'Whether if true, students cannot skip forward in the video' }),
 				f.string('categories', 'Categories', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'Categories to associate with the module' }),
 				f.string('subtitleType', 'Subtitle Type', { description: 'Type of subtitle in the video. Options: upload, nocaption.' }),
-				f.string('interactions', 'Interactions', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'Interactions to add in the video' }),
-				f.string('subtitles', 'Subtitles', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'Subtitles to add if subtitleType is \'upload\'' }),
+				f.json('interactions', 'Interactions', { format: 'json', default: '{}', description: 'Interactions to add in the video' }),
+				f.json('subtitles', 'Subtitles', { format: 'json', default: '{}', description: 'Subtitles to add if subtitleType is \'upload\'' }),
 			],
 		},
 		{
@@ -111,6 +111,7 @@ export const videoModuleResource: ResourceSpec = {
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'query',
 					loadOptions: 'getPortals',
+					format: 'number',
 					description: 'The portal ID to filter users by portal and sub-portals. Use -1 to skip portal filtering.',
 				}),
 			],

@@ -17,12 +17,16 @@ export const webinarResource: ResourceSpec = {
 			...route('aom.webinars.create-a-new-webinar-module-with-recurrence'),
 			ref: 'aom.webinars.create-a-new-webinar-module-with-recurrence',
 			fields: [
-				f.number('attendanceThreshold', 'Attendance Threshold', { required: true, description: 'The attendance threshold for the webinar. Must be between 0 and 100.' }),
+				f.number('attendanceThreshold', 'Attendance Threshold', {
+					required: true,
+					default: '',
+					description: 'The attendance threshold for the webinar. Must be between 0 and 100.',
+				}),
 				f.string('startDate', 'Start Date', { required: true, description: 'The start date of the webinar in the format \'Y-m-d\'' }),
 				f.string('startTime', 'Start Time', { required: true, description: 'The start time of the webinar in the format \'H:i:s\'' }),
 				f.string('endTime', 'End Time', { required: true, description: 'The end time of the webinar in the format \'H:i:s\'' }),
-				f.number('location', 'Location', { required: true, description: 'The location ID of the webinar' }),
-				f.number('instructor', 'Instructor', { required: true, description: 'The instructor ID of the webinar' }),
+				f.number('location', 'Location', { required: true, default: '', description: 'The location ID of the webinar' }),
+				f.number('instructor', 'Instructor', { required: true, default: '', description: 'The instructor ID of the webinar' }),
 				f.string('serviceProvider', 'Service Provider', { required: true, description: 'The service provider for the webinar' }),
 				f.boolean('enableCloudRecording', 'Enable Cloud Recording', { required: true, description: 'Whether to enable cloud recording for the webinar' }),
 				f.boolean('allowDownload', 'Allow Download', { required: true, description: 'Whether to allow download of the webinar' }),
@@ -30,9 +34,9 @@ export const webinarResource: ResourceSpec = {
 				f.boolean('enableAutoAttendance', 'Enable Auto Attendance', { required: true, description: 'Whether to enable auto attendance for the webinar' }),
 				f.boolean('enableRecurrence', 'Enable Recurrence', { required: true, description: 'Whether to enable recurrence for the webinar' }),
 				f.string('frequency', 'Frequency', { required: true, description: 'The frequency of the recurrence' }),
-				f.number('interval', 'Interval', { required: true, description: 'The interval of the recurrence' }),
+				f.number('interval', 'Interval', { required: true, default: '', description: 'The interval of the recurrence' }),
 				f.string('end', 'End', { required: true, description: 'The end date of the recurrence in the format \'Y-m-d\'' }),
-				f.number('webinarDays', 'Webinar Days', { required: true, description: 'The number of days for the recurrence' }),
+				f.number('webinarDays', 'Webinar Days', { required: true, default: '', description: 'The number of days for the recurrence' }),
 			],
 		},
 		{
@@ -42,7 +46,11 @@ export const webinarResource: ResourceSpec = {
 			...route('aom.webinars.validate-the-webinar-request'),
 			ref: 'aom.webinars.validate-the-webinar-request',
 			fields: [
-				f.number('attendanceThreshold', 'Attendance Threshold', { required: true, description: 'The attendance threshold for the webinar. Must be between 0 and 100.' }),
+				f.number('attendanceThreshold', 'Attendance Threshold', {
+					required: true,
+					default: '',
+					description: 'The attendance threshold for the webinar. Must be between 0 and 100.',
+				}),
 				f.string('startDate', 'Start Date', { required: true, description: 'The start date of the webinar in the format \'Y-m-d\'' }),
 				f.string('startTime', 'Start Time', { required: true, description: 'The start time of the webinar in the format \'H:i:s\'' }),
 				f.string('endTime', 'End Time', { required: true, description: 'The end time of the webinar in the format \'H:i:s\'' }),
@@ -55,8 +63,15 @@ export const webinarResource: ResourceSpec = {
 			...route('aom.webinars.update-a-webinar-for-the-given-course'),
 			ref: 'aom.webinars.update-a-webinar-for-the-given-course',
 			fields: [
-				f.string('courseId', 'Course', { key: 'course_id', required: true, locator: 'searchCourses', description: 'The ID of the course' }),
-				f.number('id', 'ID', { required: true, description: 'The ID of the webinar' }),
+				f.string('courseId', 'Course', {
+					key: 'course_id',
+					required: true,
+					default: '',
+					locator: 'searchCourses',
+					format: 'number',
+					description: 'The ID of the course',
+				}),
+				f.number('id', 'ID', { required: true, default: '', description: 'The ID of the webinar' }),
 				f.string('webinarList', 'Webinar List', { required: true, format: 'list', placeholder: 'e.g. 1,2,3' }),
 			],
 		},
@@ -70,7 +85,9 @@ export const webinarResource: ResourceSpec = {
 				f.string('courseId', 'Course', {
 					key: 'course_id',
 					required: true,
+					default: '',
 					locator: 'searchCourses',
+					format: 'number',
 					description: 'The ID of the course for which the webinar is being created',
 				}),
 				f.string('webinarList', 'Webinar List', {
@@ -88,8 +105,14 @@ export const webinarResource: ResourceSpec = {
 			...route('aom.webinars.export-attendance-report-for-a-given-webinar'),
 			ref: 'aom.webinars.export-attendance-report-for-a-given-webinar',
 			fields: [
-				f.number('webinarId', 'Webinar ID', { required: true, description: 'The ID of the webinar' }),
-				f.options('portalId', 'Portal Name or ID', [], { required: true, loadOptions: 'getPortals', description: 'The ID of the portal' }),
+				f.number('webinarId', 'Webinar ID', { required: true, default: '', description: 'The ID of the webinar' }),
+				f.options('portalId', 'Portal Name or ID', [], {
+					required: true,
+					default: '',
+					loadOptions: 'getPortals',
+					format: 'number',
+					description: 'The ID of the portal',
+				}),
 			],
 			list: {
 				records: 'records',

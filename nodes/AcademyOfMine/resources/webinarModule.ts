@@ -23,6 +23,7 @@ export const webinarModuleResource: ResourceSpec = {
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'query',
 					loadOptions: 'getPortals',
+					format: 'number',
 					description: 'The portal ID to filter users by portal and sub-portals. Use -1 to skip portal filtering.',
 				}),
 			],
@@ -45,6 +46,7 @@ export const webinarModuleResource: ResourceSpec = {
 				f.options('portalId', 'Portal Name or ID', [], {
 					in: 'query',
 					loadOptions: 'getPortals',
+					format: 'number',
 					description: 'The portal ID to filter users by portal and sub-portals. Use -1 to skip portal filtering.',
 				}),
 			],
