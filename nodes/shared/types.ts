@@ -155,6 +155,19 @@ export interface OperationSpec {
 	ref: string;
 }
 
+/**
+ * A dropdown shown between Resource and Operation that splits a large resource into operation
+ * lists (Module -> Module Type -> Operation). Only the editor uses it: operation values stay unique
+ * within the resource, and the executor finds an operation by resource and operation alone.
+ */
+export interface OperationChoice {
+	/** Parameter name, e.g. `moduleType`. */
+	name: string;
+	displayName: string;
+	description?: string;
+	options: Array<{ name: string; value: string; description?: string; operations: string[]; defaultOperation?: string }>;
+}
+
 export interface ResourceSpec {
 	value: string;
 	name: string;
@@ -162,6 +175,8 @@ export interface ResourceSpec {
 	operations: OperationSpec[];
 	/** Default operation value. */
 	defaultOperation?: string;
+	/** Operation lists chosen by a second dropdown (its first option is the default). */
+	choice?: OperationChoice;
 }
 
 /**
@@ -196,6 +211,8 @@ export interface ApiSpec {
 export interface VendorSpec {
 	api: ApiSpec;
 	resources: ResourceSpec[];
+	/** The resource the node opens on (default: the first in alphabetical order). */
+	defaultResource?: string;
 	/**
 	 * Every operation gets a "Route Override" (method + path) the user can set when the vendor's
 	 * route differs from the one in the data (routes inferred from an incomplete reference).
