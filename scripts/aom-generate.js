@@ -18,6 +18,8 @@ const { join } = require('node:path');
 const { camel, kebab, readReference } = require('./aom/reference');
 const overrides = require('./aom/overrides');
 const { numericId, typeOf } = require('./aom/types');
+const grouping = require('./aom/grouping');
+const { actionOf, nameOperations, nounOf } = require('./aom/names');
 
 const ROOT = join(__dirname, '..');
 const NODE_DIR = join(ROOT, 'nodes', 'AcademyOfMine');
@@ -213,8 +215,7 @@ function fieldSource(field) {
 }
 
 /** OperationSpec source (without method/path, which come from routes.ts) for one operation. */
-function operationOf(op, value) {
-	let name = overrides.names[op.id] ?? cleanTitle(op.title ?? op.catalogName);
+function operationOf(op, value, naming) {
 	const lost = overrides.lostNames[op.id] ?? {};
 	const params = op.params.map((p, i) => (lost[i] ? { ...p, name: lost[i] } : p));
 	const paging = params.filter((p) => PAGE_PARAMS.has(p.name));
@@ -229,13 +230,16 @@ function operationOf(op, value) {
 		}
 		fields.push(fieldOf(op, p, used));
 	}
+	const title = acronyms(naming.name);
 	/** @type {Record<string, any>} */
-	// `API to fetch LMS overview report`: what it does, without the preamble
-	name = name.replace(/^API to (\w)/, (_m, c) => c.toUpperCase());
-	const title = titleCase(acronyms(name));
-	const spec = { value, name: title, action: sentence(acronyms(name)) };
-	const description = tidy(shortDescription(op.description));
-	if (description && description.toLowerCase() !== title.toLowerCase()) spec.description = description;
+	const spec = { value, name: title, action: actionOf(title, naming.standard, naming.noun, (t) => sentence(acronyms(t))) };
+	// the reference's title stays in the description, so searching for it still finds the operation
+	const refTitle = cleanTitle(op.title ?? op.catalogName).replace(/^API to (\w)/, (_m, c) => c.toUpperCase());
+	const about = tidy(shortDescription(op.description));
+	const plainText = (t) => String(t ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+	const parts = plainText(about).startsWith(plainText(refTitle)) ? [about] : [refTitle, about];
+	const description = tidy(parts.filter(Boolean).map((t) => String(t).replace(/[.\s]+$/, '')).join('. '));
+	if (description && plainText(description) !== plainText(title)) spec.description = description;
 	spec[`...route(${q(op.id)})`] = true;
 	spec.ref = op.id;
 	if (fields.some((f) => !f.required && f.in !== 'path' && !f.at)) spec.optionalIn = GROUP_BY_KIND[op.kind] ?? 'additionalFields';
@@ -375,6 +379,46 @@ function routesSource(routes) {
 	].join('\n');
 }
 
+/**
+ * The node's resources from the reference's sections (scripts/aom/grouping.js): each with its
+ * operation lists, one per choice option where the resource has a choice.
+ */
+function resourceLayout(ops) {
+	const learnerIds = new Set(grouping.learner.operations);
+	/** @type {Map<string, any>} */
+	const layouts = new Map();
+	const sections = new Map();
+	for (const op of ops) sections.set(op.section, [...(sections.get(op.section) ?? []), op]);
+	for (const [section, all] of sections) {
+		const sectionOps = all.filter((op) => !learnerIds.has(op.id));
+		if (!sectionOps.length) continue;
+		const [groupValue, group] = Object.entries(grouping.merged).find(([, g]) => section in g.sections) ?? [];
+		if (groupValue && group) {
+			const option = group.sections[section];
+			const layout = layouts.get(groupValue) ?? { value: groupValue, name: group.name, description: group.description, choice: group.choice, lists: [] };
+			layout.lists.push({ ops: sectionOps, noun: option.noun, choice: { name: option.name, value: option.value } });
+			layouts.set(groupValue, layout);
+			continue;
+		}
+		// a resource of its own keeps the value it always had
+		const value = camel(overrides.resourceNames[section] ?? singular(section));
+		const name = grouping.resourceNames[section] ?? overrides.resourceNames[section] ?? singular(section);
+		const description = grouping.descriptions[section];
+		if (!description) throw new Error(`Section "${section}" has no description in scripts/aom/grouping.js`);
+		layouts.set(value, { value, name, description, lists: [{ ops: sectionOps, noun: nounOf(section) }] });
+	}
+	const learnerOps = ops.filter((op) => learnerIds.has(op.id));
+	const { value, name, description } = grouping.learner;
+	layouts.set(value, { value, name, description, lists: [{ ops: learnerOps, noun: 'learner' }] });
+	// the choice lists in the order grouping.js gives them
+	for (const layout of layouts.values()) {
+		if (!layout.choice) continue;
+		const order = Object.values(grouping.merged[layout.value].sections).map((o) => o.value);
+		layout.lists.sort((a, b) => order.indexOf(a.choice.value) - order.indexOf(b.choice.value));
+	}
+	return [...layouts.values()];
+}
+
 /** Everything the generator writes: file path -> contents. */
 function generate() {
 	const reference = readReference();
@@ -382,31 +426,42 @@ function generate() {
 	const existing = readRoutes();
 	const inferred = inferRoutes(ops);
 	const routes = Object.fromEntries(ops.map((op) => [op.id, existing[op.id] ?? inferred[op.id]]));
-	/** @type {Map<string, any[]>} */
-	const sections = new Map();
-	for (const op of ops) sections.set(op.section, [...(sections.get(op.section) ?? []), op]);
 	/** @type {Record<string, string>} */
 	const files = { [ROUTES_FILE]: routesSource(routes) };
 	const resources = [];
-	for (const [section, sectionOps] of sections) {
-		const resourceName = overrides.resourceNames[section] ?? singular(section);
-		const value = camel(resourceName);
+	/** @type {string[]} */
+	const problems = [];
+	for (const layout of resourceLayout(ops)) {
+		const { value } = layout;
 		const values = new Set();
-		const names = new Set();
-		const operations = sectionOps.map((op) => {
-			let opValue = camel(op.id.split('.')[2]);
-			for (let n = 2; values.has(opValue); n++) opValue = `${camel(op.id.split('.')[2])}${n}`;
-			values.add(opValue);
-			const spec = operationOf(op, opValue);
-			if (names.has(spec.name.toLowerCase())) throw new Error(`${op.id}: "${spec.name}" is already an operation of ${section}; name it in scripts/aom/overrides.js`);
-			names.add(spec.name.toLowerCase());
-			return spec;
-		});
+		const operations = [];
+		/** @type {any[]} */
+		const choiceOptions = [];
+		let defaultOperation;
+		for (const list of layout.lists) {
+			const titleOf = (op) => overrides.names[op.id] ?? cleanTitle(op.title ?? op.catalogName);
+			const names = nameOperations(list.ops, list.noun, titleOf, overrides.shortNames, problems);
+			const listed = [];
+			for (const op of list.ops) {
+				let opValue = camel(op.id.split('.')[2]);
+				for (let n = 2; values.has(opValue); n++) opValue = `${camel(op.id.split('.')[2])}${n}`;
+				values.add(opValue);
+				listed.push(opValue);
+				const naming = { ...names.get(op.id), noun: list.noun };
+				operations.push(operationOf(op, opValue, naming));
+			}
+			// the most used operation of a list is its Get Many, else its Get
+			const byName = (n) => operations.find((o) => listed.includes(o.value) && o.name === n)?.value;
+			const first = byName('Get Many') ?? byName('Get') ?? listed[0];
+			if (list.choice) choiceOptions.push({ name: list.choice.name, value: list.choice.value, operations: listed, defaultOperation: first });
+			else defaultOperation = first;
+		}
 		const constant = `${value}Resource`;
 		resources.push({ value, constant });
+		const choice = layout.choice ? { ...layout.choice, options: choiceOptions } : undefined;
 		files[join(RESOURCES_DIR, `${value}.ts`)] = [
 			'// Generated by scripts/aom-generate.js from the Academy of Mine API reference. Do not edit:',
-			'// change scripts/aom/overrides.js and run `node scripts/aom-generate.js`.',
+			'// change scripts/aom/overrides.js (or grouping.js, names.js, types.js) and run `node scripts/aom-generate.js`.',
 			"import { f } from '../../shared/fields';",
 			"import type { ResourceSpec } from '../../shared/types';",
 			'',
@@ -414,13 +469,18 @@ function generate() {
 			'',
 			`export const ${constant}: ResourceSpec = {`,
 			`\tvalue: ${q(value)},`,
-			`\tname: ${q(resourceName)},`,
-			`\tdescription: ${q(`Section "${section}" of the reference`)},`,
+			`\tname: ${q(layout.name)},`,
+			`\tdescription: ${q(layout.description)},`,
+			...(defaultOperation ? [`\tdefaultOperation: ${q(defaultOperation)},`] : []),
+			...(choice ? [`\tchoice: ${literal(choice, 1)},`] : []),
 			`\toperations: ${literal(operations, 1)},`,
 			'};',
 			'',
 		].join('\n');
 	}
+	const known = new Set(ops.map((op) => op.id));
+	for (const id of Object.keys(overrides.shortNames)) if (!known.has(id)) problems.push(`${id}: no such operation`);
+	if (problems.length) throw new Error(`Operation names to fix in scripts/aom/overrides.js (shortNames):\n${problems.join('\n')}`);
 	files[join(RESOURCES_DIR, 'index.ts')] = [
 		'// Generated by scripts/aom-generate.js: every resource of the Academy of Mine node.',
 		"import type { ResourceSpec } from '../../shared/types';",

@@ -12,6 +12,8 @@ import { ROUTES } from './routes';
 export const ACADEMY_OF_MINE: VendorSpec = {
 	api: AOM_API,
 	resources: [...AOM_RESOURCES, customRequestResource],
+	// the node opens on its most used operation: User -> Get Many
+	defaultResource: 'user',
 	// the reference lost every method and path: most routes are inferred
 	routeOverride: true,
 };

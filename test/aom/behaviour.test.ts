@@ -172,7 +172,7 @@ describe('files', () => {
 	});
 
 	test('an upload without the named binary property stops with an error naming it, before any request', async () => {
-		const { error } = await runAom(server, { resource: 'assignmentModule', operation: 'uploadAssignmentFile', binaryPropertyName: 'homework' }, { items: [{ json: {} }] });
+		const { error } = await runAom(server, { resource: 'module', moduleType: 'assignmentModule', operation: 'uploadAssignmentFile', binaryPropertyName: 'homework' }, { items: [{ json: {} }] });
 		expect(error?.message).toBe('No binary property "homework" on input item 0');
 		expect(server.requests).toHaveLength(0);
 	});

@@ -11,7 +11,7 @@ import { ACADEMY_OF_MINE } from '../../nodes/AcademyOfMine/vendor';
 import type { FieldSpec, OperationSpec } from '../../nodes/shared/types';
 import { parseMultipart } from '../harness/mockServer';
 import { AOM_FILES, AOM_KEY, AOM_REFERENCE, AOM_ROOT, aomMock, aomSample } from '../mocks/academyOfMine';
-import { rl, runAom } from './setup';
+import { choiceParams, rl, runAom } from './setup';
 
 const server = aomMock();
 beforeAll(async () => await server.start());
@@ -81,7 +81,7 @@ test('494 operations: the 494 with a Responses header plus Save Course, less Han
 
 test.each(operations)('%s', async (ref, resource, op) => {
 	const route = ROUTES[ref];
-	const parameters: IDataObject = { resource, operation: op.value };
+	const parameters: IDataObject = { resource, ...choiceParams(resource, op.value), operation: op.value };
 	const expectedQuery: Record<string, unknown> = {};
 	const expectedBody: Record<string, unknown> = {};
 	let path = route.path;

@@ -110,3 +110,91 @@ describe('types: as the reference types them', () => {
 		});
 	});
 });
+
+/** The operation lists the editor shows: one per resource, or one per option of its choice. */
+const lists = ACADEMY_OF_MINE.resources
+	.filter((r) => r.value !== 'customRequest')
+	.flatMap((resource) =>
+		resource.choice
+			? resource.choice.options.map((o) => ({ label: `${resource.name} / ${o.name}`, ops: resource.operations.filter((op) => o.operations.includes(op.value)) }))
+			: [{ label: resource.name, ops: resource.operations }],
+	);
+const N8N_NAMES = ['Get', 'Get Many', 'Create', 'Update', 'Delete'];
+const VERB = /^(Get|Create|Update|Delete|Remove|Add|Save|Submit|Enable|Disable|Prepare|Confirm|Download|Upload|Search|Check|Send|Generate|Clone|Export|Import|Set|Toggle|Reset|Validate|Process|Restore|Mark|Enroll|Evaluate|Insert|Bulk|Grant|Revoke|Assign|Launch|Post|Refund|Resend|Quick|Soft|Hard|Look)\b/;
+const plainText = (t?: string) => String(t ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+
+describe('operation names', () => {
+	test("n8n's names where the operation is one of them, verb-first names of at most 40 characters otherwise", () => {
+		const bad = operations.filter(({ op }) => !N8N_NAMES.includes(op.name) && (op.name.length > 40 || !VERB.test(op.name)));
+		expect(bad.map(({ op }) => `${op.ref}: ${op.name}`)).toEqual([]);
+		// the plain operations of a resource carry n8n's names
+		expect(operations.filter(({ op }) => N8N_NAMES.includes(op.name)).length).toBeGreaterThan(120);
+	});
+
+	test('names are unique within each operation list', () => {
+		for (const { label, ops } of lists) {
+			const names = ops.map((op) => op.name);
+			expect({ label, duplicates: names.filter((n, i) => names.indexOf(n) !== i) }).toEqual({ label, duplicates: [] });
+		}
+	});
+
+	test("the reference's title stays in the description, so searching for it finds the operation", () => {
+		const lost = operations.filter(({ op }) => {
+			const ref = AOM_REFERENCE.get(op.ref)!;
+			const title = (ref.title ?? ref.catalogName).replace(/\s*\(See [^)]*\)/g, '').replace(/\.\s+[A-Z].*$/, '').replace(/^API to /i, '');
+			return !plainText(`${op.name} ${op.description}`).includes(plainText(title).slice(0, 30));
+		});
+		expect(lost.map(({ op }) => op.ref)).toEqual([]);
+	});
+
+	test('no apostrophe lost and no third-person names', () => {
+		expect(operations.filter(({ op }) => /\b\w+ s\b/.test(op.name) || /^(Retrieves|Returns|Creates|Updates|Deletes|Gets)\b/.test(op.name)).map(({ op }) => op.name)).toEqual([]);
+	});
+});
+
+describe('resources', () => {
+	const resource = (value: string) => ACADEMY_OF_MINE.resources.find((r) => r.value === value)!;
+
+	test('the module types are one Module resource with a type choice', () => {
+		const module = resource('module');
+		expect(module.choice?.name).toBe('moduleType');
+		expect(module.choice!.options.map((o) => o.name)).toEqual(
+			expect.arrayContaining(['Assignment', 'Discussion', 'Flash Cards', 'PDF', 'PowerPoint', 'Quiz', 'SCORM', 'Survey', 'Text', 'Video', 'Webinar']),
+		);
+		expect(ACADEMY_OF_MINE.resources.filter((r) => /module/i.test(r.value) && r.value !== 'module')).toEqual([]);
+		// every operation of the resource is listed under exactly one choice
+		const listed = module.choice!.options.flatMap((o) => o.operations);
+		expect(listed.sort()).toEqual(module.operations.map((op) => op.value).sort());
+	});
+
+	test('integrations together, settings together', () => {
+		expect(resource('integration').choice!.options.map((o) => o.name)).toEqual(expect.arrayContaining(['Accredible', 'HubSpot', 'Mailchimp', 'QuickBooks', 'Salesforce']));
+		expect(resource('setting').choice!.options.map((o) => o.name)).toEqual(expect.arrayContaining(['General', 'E-Commerce', 'Payment Gateways']));
+		for (const value of ['accredible', 'hubSpot', 'salesforce', 'mailchimp', 'generalSetting', 'ecommerceSetting', 'paymentGateway']) expect(resource(value)).toBeUndefined();
+	});
+
+	test("learner-side calls are out of the admin's way, in Learner", () => {
+		const learner = resource('learner').operations.map((op) => op.ref);
+		for (const ref of ['aom.text-modules.mark-complete-text-module', 'aom.quiz-modules.submits-the-quiz-after-attempting-all-the-questions-of-the-q', 'aom.users.prepares-qr-code-for-two-factor-authentication']) {
+			expect(learner).toContain(ref);
+		}
+		const elsewhere = operations.filter(({ resource: r, op }) => r.value !== 'learner' && /mark-complete|two-factor|2fa/.test(op.ref));
+		expect(elsewhere.map(({ op }) => op.ref)).toEqual([]);
+	});
+
+	test('every resource says what it is', () => {
+		for (const r of ACADEMY_OF_MINE.resources) {
+			expect(r.description).toBeTruthy();
+			expect(r.description).not.toMatch(/^Section "/);
+		}
+	});
+
+	test('the node opens on User -> Get Many', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { AcademyOfMine } = require('../../nodes/AcademyOfMine/AcademyOfMine.node');
+		const properties = new AcademyOfMine().description.properties as Array<{ name: string; default: unknown; displayOptions?: { show?: Record<string, unknown[]> } }>;
+		expect(properties.find((p) => p.name === 'resource')!.default).toBe('user');
+		const operation = properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('user'))!;
+		expect(resource('user').operations.find((op) => op.value === operation.default)!.name).toBe('Get Many');
+	});
+});

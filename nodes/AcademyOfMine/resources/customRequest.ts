@@ -7,6 +7,7 @@ const METHODS = ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((m) => ({ name: m,
 export const customRequestResource: ResourceSpec = {
 	value: 'customRequest',
 	name: 'Custom Request',
+	description: 'Any call of the API with this credential, for what the other resources lack',
 	operations: [
 		{
 			value: 'send',
