@@ -17,7 +17,7 @@ const { join } = require('node:path');
 
 const { camel, kebab, readReference } = require('./aom/reference');
 const overrides = require('./aom/overrides');
-const { numericId, typeOf } = require('./aom/types');
+const { choiceName, choicesOf, isLorem, numericId, typeOf } = require('./aom/types');
 const grouping = require('./aom/grouping');
 const { actionOf, nameOperations, nounOf } = require('./aom/names');
 
@@ -122,13 +122,6 @@ function shortDescription(text) {
 	return first.length > 180 ? `${first.slice(0, 177).replace(/\s+\S*$/, '')}...` : first;
 }
 
-/** `Must be one of: a, b, c.` / `Event options: a, b or c.` -> choices. */
-function choicesOf(description) {
-	const m = /(?:Must be one of|Event options|one of the following|Possible values)\s*:?\s*([a-z0-9_]+(?:\s*(?:,|or)\s*[a-z0-9_]+)+)/i.exec(description);
-	if (!m) return undefined;
-	return m[1].split(/\s*(?:,|\bor\b)\s*/).filter(Boolean);
-}
-
 const GROUP_BY_KIND = { list: 'filters', lookup: 'filters', get: 'options', update: 'updateFields', create: 'additionalFields', delete: 'additionalFields', action: 'additionalFields' };
 
 /** `The ID of the user.`, `Order ID.` -> the locator of that record (overrides.idLocators). */
@@ -153,7 +146,7 @@ function fieldOf(op, param, used) {
 	const { choices, ...typed } = typeOf(op, param, choicesOf(param.description));
 	Object.assign(field, typed);
 	if (choices) {
-		field.options = choices.map((c) => ({ name: titleCase(displayName(c)), value: c })).sort((a, b) => a.name.localeCompare(b.name));
+		field.options = choices.map((c) => ({ name: choiceName(c), value: c })).sort((a, b) => a.name.localeCompare(b.name));
 		if (!field.required) field.default = choices[0];
 	}
 	if (/password|secret|token|^key$|api_?key/i.test(wire) && field.type === 'string') field.password = true;
@@ -174,7 +167,7 @@ function fieldOf(op, param, used) {
 	if (description && !weak && plainText(description) !== plainText(field.displayName)) field.description = description;
 	if (/colou?r$/i.test(wire) && field.type === 'string') field.type = 'color';
 	if (/email$/i.test(wire) && field.type === 'string') field.placeholder = 'name@email.com';
-	if (param.example && field.type === 'string' && !field.locator && !field.password && !field.loadOptions && !field.placeholder) field.placeholder = `e.g. ${acronyms(param.example)}`;
+	if (param.example && !isLorem(param.example) && field.type === 'string' && !field.locator && !field.password && !field.loadOptions && !field.placeholder) field.placeholder = `e.g. ${acronyms(param.example)}`;
 	Object.assign(field, overrides.fields[op.id]?.[wire] ?? {});
 	return field;
 }

@@ -198,3 +198,48 @@ describe('resources', () => {
 		expect(resource('user').operations.find((op) => op.value === operation.default)!.name).toBe('Get Many');
 	});
 });
+
+describe('documented values', () => {
+	const field = (ref: string, key: string) =>
+		operations.find(({ op }) => op.ref === ref)!.op.fields!.find((f) => (f.key ?? f.name) === key)!;
+
+	test.each([
+		['aom.ecommerce-orders.update-order-status', 'status', 'PENDING_PAYMENT'],
+		['aom.ecommerce-orders.create-order', 'status', 'COMPLETED'],
+		['aom.products.create-a-new-product', 'type', 'SUBSCRIPTION'],
+		['aom.products.create-a-new-product', 'status', 'IN-STOCK'],
+		['aom.products.create-a-new-product', 'price_frequency', 'MONTHLY'],
+		['aom.products.create-a-new-product', 'free_trial_frequency', 'DAYS'],
+		['aom.coupons.create-coupon', 'type', 'percent_amount'],
+		['aom.quiz-modules.creates-a-new-quiz-module', 'type', 'dynamic'],
+		['aom.questions.creates-a-new-question-with-the-given-details', 'type', 'multiple_correct'],
+		['aom.pages.save-a-new-page', 'layout', 'full_width'],
+		['aom.memberships.create-a-new-membership', 'courseAccess', 'no_access'],
+		['aom.ecommerce-settings.updates-a-shipping-zone', 'appliedZoneOn', 'all_states'],
+		['aom.webhooks.create-webhook', 'eventList', 'assigment_evaluation'],
+	])('%s %s is a dropdown of the documented values', (ref, key, value) => {
+		const f = field(ref, key);
+		expect(f.type).toBe('options');
+		expect(f.options!.map((o) => o.value)).toContain(value);
+	});
+
+	test('every parameter whose values the reference enumerates is a dropdown', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { choicesOf } = require('../../scripts/aom/types') as { choicesOf(d: string): string[] | undefined };
+		const free = fieldsWithParams.filter(({ field, param }) => choicesOf(param.description) && !['options', 'json'].includes(field.type) && field.format !== 'list');
+		expect(free.map(({ op, field }) => where(op, field))).toEqual([]);
+		expect(fieldsWithParams.filter(({ field }) => field.type === 'options' && field.options?.length).length).toBeGreaterThanOrEqual(40);
+	});
+
+	test('labels are spelled right (the values stay as the API spells them)', () => {
+		const labels = operations.flatMap(({ op }) => (op.fields ?? []).flatMap((f) => (f.options ?? []).map((o) => o.name)));
+		expect(labels.filter((l) => /assigment|trail\b/i.test(l))).toEqual([]);
+		expect(field('aom.webhooks.create-webhook', 'eventList').options).toContainEqual({ name: 'Assignment Evaluation', value: 'assigment_evaluation' });
+	});
+
+	test('no lorem ipsum placeholders', () => {
+		const lorem = /\b(consequuntur|totam|qui|nobis|molestiae|facilis|ullam|sit|sed|recusandae|quasi|placeat|numquam|maiores|laudantium|et|delectus)\b/i;
+		const placeholders = operations.flatMap(({ op }) => (op.fields ?? []).filter((f) => f.placeholder && lorem.test(f.placeholder)).map((f) => where(op, f)));
+		expect(placeholders).toEqual([]);
+	});
+});
