@@ -114,12 +114,7 @@ export const certificateTemplateResource: ResourceSpec = {
 			...route('aom.certificate-templates.retrieves-a-single-certificate-template'),
 			ref: 'aom.certificate-templates.retrieves-a-single-certificate-template',
 			fields: [
-				f.string('id', 'ID', {
-					in: 'path',
-					required: true,
-					description: 'The ID of the certificate template',
-					placeholder: 'e.g. facilis',
-				}),
+				f.string('id', 'ID', { in: 'path', required: true, description: 'The ID of the certificate template' }),
 			],
 		},
 		{
@@ -131,12 +126,7 @@ export const certificateTemplateResource: ResourceSpec = {
 			ref: 'aom.certificate-templates.update-certificate-template',
 			optionalIn: 'updateFields',
 			fields: [
-				f.string('id', 'ID', {
-					in: 'path',
-					required: true,
-					description: 'The ID of the certificate template',
-					placeholder: 'e.g. facilis',
-				}),
+				f.string('id', 'ID', { in: 'path', required: true, description: 'The ID of the certificate template' }),
 				f.string('name', 'Name', { required: true, description: 'The name of the certificate template' }),
 				f.number('organizationId', 'Organization ID', {
 					key: 'organization_id',

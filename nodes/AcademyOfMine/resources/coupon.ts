@@ -68,7 +68,10 @@ export const couponResource: ResourceSpec = {
 			fields: [
 				f.string('code', 'Code', { required: true, description: 'Code for the coupon' }),
 				f.number('value', 'Value', { required: true, default: '', description: 'Value of the coupon(discount price or percentage)' }),
-				f.string('type', 'Type', { required: true, description: 'Types of the coupon. Type options: fixed_amount or percent_amount.' }),
+				f.options('type', 'Type', [
+					{ name: 'Fixed Amount', value: 'fixed_amount' },
+					{ name: 'Percent Amount', value: 'percent_amount' },
+				], { required: true, description: 'Types of the coupon. Type options: fixed_amount or percent_amount.' }),
 				f.string('expiry', 'Expiry', { format: 'date', description: 'On this date, this coupon will get expired', type: 'dateTime' }),
 				f.string('allowedEmails', 'Allowed Emails', { key: 'allowed_emails', description: 'All allowed email comma seprated' }),
 				f.number('usageLimit', 'Usage Limit', { key: 'usage_limit', description: 'How many times this coupon can be used?' }),
@@ -100,7 +103,10 @@ export const couponResource: ResourceSpec = {
 				f.string('id', 'ID', { required: true, description: 'The ID of the coupon' }),
 				f.string('code', 'Code', { required: true, description: 'Code for the coupon' }),
 				f.string('value', 'Value', { required: true, description: 'Value of the coupon(discount price or percentage)' }),
-				f.string('type', 'Type', { required: true, description: 'Types of the coupon. Type options: fixed_amount or percent_amount.' }),
+				f.options('type', 'Type', [
+					{ name: 'Fixed Amount', value: 'fixed_amount' },
+					{ name: 'Percent Amount', value: 'percent_amount' },
+				], { required: true, description: 'Types of the coupon. Type options: fixed_amount or percent_amount.' }),
 				f.string('expiry', 'Expiry', { format: 'date', description: 'On this date, this coupon will get expired', type: 'dateTime' }),
 				f.string('allowedEmails', 'Allowed Emails', { key: 'allowed_emails', description: 'All allowed email comma seprated' }),
 				f.number('usageLimit', 'Usage Limit', { key: 'usage_limit', description: 'How many times this coupon can be used?' }),

@@ -40,7 +40,6 @@ export const courseResource: ResourceSpec = {
 					in: 'query',
 					required: true,
 					description: 'An array of course IDs to retrieve their curriculum details. example: [1,2,3].',
-					placeholder: 'e.g. placeat',
 				}),
 			],
 		},
@@ -665,11 +664,7 @@ export const courseResource: ResourceSpec = {
 					placeholder: 'e.g. 2020-01-01',
 				}),
 				f.string('status', 'Status', { in: 'query', description: 'The status of the course', placeholder: 'e.g. Completed' }),
-				f.string('modules', 'Modules', {
-					in: 'query',
-					description: '16, "status": "Not Started"}] The modules status for the course',
-					placeholder: 'e.g. [{"module_id":',
-				}),
+				f.string('modules', 'Modules', { in: 'query', description: '16, "status": "Not Started"}] The modules status for the course' }),
 			],
 		},
 		{
@@ -833,13 +828,7 @@ export const courseResource: ResourceSpec = {
 			ref: 'aom.courses.enrolled-user-lookup',
 			optionalIn: 'filters',
 			fields: [
-				f.string('searchTerm', 'Search Term', {
-					in: 'query',
-					key: 'search_term',
-					required: true,
-					description: 'Doe" The search term to search for users',
-					placeholder: 'e.g. "John',
-				}),
+				f.string('searchTerm', 'Search Term', { in: 'query', key: 'search_term', required: true, description: 'Doe" The search term to search for users' }),
 				f.string('id', 'Course', {
 					in: 'query',
 					required: true,

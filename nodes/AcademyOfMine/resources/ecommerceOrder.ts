@@ -178,7 +178,13 @@ export const ecommerceOrderResource: ResourceSpec = {
 			optionalIn: 'additionalFields',
 			fields: [
 				f.string('orderDate', 'Order Date', { required: true, format: 'date', description: 'Ordering date', type: 'dateTime' }),
-				f.string('status', 'Status', {
+				f.options('status', 'Status', [
+					{ name: 'Cancelled', value: 'CANCELLED' },
+					{ name: 'Completed', value: 'COMPLETED' },
+					{ name: 'Failed', value: 'FAILED' },
+					{ name: 'Pending Payment', value: 'PENDING_PAYMENT' },
+					{ name: 'Refunded', value: 'REFUNDED' },
+				], {
 					required: true,
 					description: 'Different status for the orders like pending, completed, failed, etc. Status options: PENDING_PAYMENT, COMPLETED, CANCELLED, REFUNDED or FAILED.',
 				}),
@@ -227,7 +233,15 @@ export const ecommerceOrderResource: ResourceSpec = {
 					description: 'The ID of the order to update',
 				}),
 				f.string('orderDate', 'Order Date', { required: true, format: 'date', description: 'The date of the order', type: 'dateTime' }),
-				f.string('status', 'Status', {
+				f.options('status', 'Status', [
+					{ name: 'Awaiting Shipping', value: 'AWAITING_SHIPPING' },
+					{ name: 'Cancelled', value: 'CANCELLED' },
+					{ name: 'Completed', value: 'COMPLETED' },
+					{ name: 'Failed', value: 'FAILED' },
+					{ name: 'Pending Payment', value: 'PENDING_PAYMENT' },
+					{ name: 'Refunded', value: 'REFUNDED' },
+					{ name: 'Shipped', value: 'SHIPPED' },
+				], {
 					required: true,
 					description: 'The status of the order. One of [PENDING_PAYMENT, COMPLETED, CANCELLED, REFUNDED, FAILED, AWAITING_SHIPPING, SHIPPED].',
 				}),
@@ -248,7 +262,13 @@ export const ecommerceOrderResource: ResourceSpec = {
 			ref: 'aom.ecommerce-orders.update-order-status',
 			fields: [
 				f.string('id', 'Order', { in: 'path', required: true, locator: 'searchOrders', description: 'Order ID' }),
-				f.string('status', 'Status', {
+				f.options('status', 'Status', [
+					{ name: 'Cancelled', value: 'CANCELLED' },
+					{ name: 'Completed', value: 'COMPLETED' },
+					{ name: 'Failed', value: 'FAILED' },
+					{ name: 'Pending Payment', value: 'PENDING_PAYMENT' },
+					{ name: 'Refunded', value: 'REFUNDED' },
+				], {
 					required: true,
 					description: 'New status of the order. Status options: PENDING_PAYMENT, COMPLETED, CANCELLED, REFUNDED, FAILED.',
 				}),
@@ -320,8 +340,11 @@ export const ecommerceOrderResource: ResourceSpec = {
 					format: 'number',
 					description: 'The ID of the order to be refunded',
 				}),
-				f.string('refundedVia', 'Refunded Via', { required: true, description: 'The method used to process the refund. Options: MANUALLY, STRIPE.' }),
-				f.string('refundType', 'Refund Type', { required: true, description: 'The type of refund being issued. Options: FULL_REFUND, PARTIAL_REFUND.' }),
+				f.options('refundedVia', 'Refunded Via', [{ name: 'Manually', value: 'MANUALLY' }, { name: 'Stripe', value: 'STRIPE' }], { required: true, description: 'The method used to process the refund. Options: MANUALLY, STRIPE.' }),
+				f.options('refundType', 'Refund Type', [
+					{ name: 'Full Refund', value: 'FULL_REFUND' },
+					{ name: 'Partial Refund', value: 'PARTIAL_REFUND' },
+				], { required: true, description: 'The type of refund being issued. Options: FULL_REFUND, PARTIAL_REFUND.' }),
 				f.number('refundAmount', 'Refund Amount', {
 					required: true,
 					default: '',

@@ -197,7 +197,7 @@ export const integrationResource: ResourceSpec = {
 			...route('aom.hubspot.field-lookup'),
 			ref: 'aom.hubspot.field-lookup',
 			fields: [
-				f.string('type', 'Type', { required: true, description: 'Type to get the data, it can either be contact or deal' }),
+				f.options('type', 'Type', [{ name: 'Contact', value: 'contact' }, { name: 'Deal', value: 'deal' }], { required: true, description: 'Type to get the data, it can either be contact or deal' }),
 			],
 			list: { records: '' },
 		},
@@ -371,7 +371,6 @@ export const integrationResource: ResourceSpec = {
 				f.string('importId', 'Import ID', {
 					in: 'query',
 					description: 'The identifier of the import job. If not provided, it defaults to the latest import job.',
-					placeholder: 'e.g. et',
 				}),
 			],
 		},
@@ -426,30 +425,15 @@ export const integrationResource: ResourceSpec = {
 					description: 'The authentication endpoint URL of the platform',
 					placeholder: 'e.g. https://canvas.instructure.com/api/lti/authorize_redirect',
 				}),
-				f.string('roles', 'Roles', {
-					in: 'query',
-					required: true,
-					description: '"Teacher"] The roles of the users',
-					placeholder: 'e.g. ["Student",',
-				}),
+				f.string('roles', 'Roles', { in: 'query', required: true, description: '"Teacher"] The roles of the users' }),
 				f.string('contentAccessible', 'Content Accessible', {
 					in: 'query',
 					required: true,
 					description: 'Whether the content is accessible or not',
 					placeholder: 'e.g. true',
 				}),
-				f.string('teacherProvisioningMode', 'Teacher Provisioning Mode', {
-					in: 'query',
-					required: true,
-					description: 'Accounts only" The provisioning mode for the teacher',
-					placeholder: 'e.g. "New',
-				}),
-				f.string('studentProvisioningMode', 'Student Provisioning Mode', {
-					in: 'query',
-					required: true,
-					description: 'Accounts only" The provisioning mode for the student',
-					placeholder: 'e.g. "New',
-				}),
+				f.string('teacherProvisioningMode', 'Teacher Provisioning Mode', { in: 'query', required: true, description: 'Accounts only" The provisioning mode for the teacher' }),
+				f.string('studentProvisioningMode', 'Student Provisioning Mode', { in: 'query', required: true, description: 'Accounts only" The provisioning mode for the student' }),
 				f.string('deploymentId', 'Deployment ID', {
 					in: 'query',
 					required: true,
@@ -460,7 +444,6 @@ export const integrationResource: ResourceSpec = {
 					in: 'query',
 					required: true,
 					description: '1","syncGrade":true},{"ID":2,"name":"Course 2","syncGrade":false}] The courses associated with the platform',
-					placeholder: 'e.g. [{"ID":1,"name":"Course',
 				}),
 			],
 		},
@@ -656,12 +639,10 @@ export const integrationResource: ResourceSpec = {
 			...route('aom.salesforce.field-lookup'),
 			ref: 'aom.salesforce.field-lookup',
 			fields: [
-				f.string('type', 'Type', {
-					in: 'query',
-					required: true,
-					description: 'The object type - contact or custom_course_object',
-					placeholder: 'e.g. contact',
-				}),
+				f.options('type', 'Type', [
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Custom Course Object', value: 'custom_course_object' },
+				], { in: 'query', required: true, description: 'The object type - contact or custom_course_object' }),
 			],
 			list: { records: 'lms_fields' },
 		},

@@ -58,7 +58,7 @@ export const learningPathResource: ResourceSpec = {
 				f.string('instructions', 'Instructions', { description: 'Instruction for the learning path' }),
 				f.string('featuredImageUrl', 'Featured Image URL', { description: 'Image for the learning path' }),
 				f.number('credits', 'Credits', { description: 'Credit after learning path completion, used in certificates' }),
-				f.string('status', 'Status', {
+				f.options('status', 'Status', [{ name: 'Draft', value: 'draft' }, { name: 'Publish', value: 'publish' }], {
 					required: true,
 					description: 'Learning path is in Draft or Publish mode. Status options: draft or publish.',
 				}),
@@ -98,7 +98,7 @@ export const learningPathResource: ResourceSpec = {
 				f.string('instructions', 'Instructions', { description: 'Instruction for the learning path' }),
 				f.string('featuredImageUrl', 'Featured Image URL', { description: 'Image for the learning path' }),
 				f.number('credits', 'Credits', { description: 'Credit after learning path completion, used in certificates' }),
-				f.string('status', 'Status', {
+				f.options('status', 'Status', [{ name: 'Draft', value: 'draft' }, { name: 'Publish', value: 'publish' }], {
 					required: true,
 					description: 'Learning path is in Draft or Publish mode. Status options: draft or publish.',
 				}),
@@ -138,13 +138,7 @@ export const learningPathResource: ResourceSpec = {
 			...route('aom.learning-paths.learning-path-lookup'),
 			ref: 'aom.learning-paths.learning-path-lookup',
 			fields: [
-				f.string('searchTerm', 'Search Term', {
-					in: 'path',
-					key: 'search_term',
-					required: true,
-					description: 'Path" Search term for the learning paths',
-					placeholder: 'e.g. "Learning',
-				}),
+				f.string('searchTerm', 'Search Term', { in: 'path', key: 'search_term', required: true, description: 'Path" Search term for the learning paths' }),
 			],
 			list: { records: 'learning_paths' },
 		},

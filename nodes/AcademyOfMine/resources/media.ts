@@ -21,15 +21,10 @@ export const mediaResource: ResourceSpec = {
 			optionalIn: 'additionalFields',
 			multipart: { binaryParam: 'binaryPropertyName', partName: 'file' },
 			fields: [
-				f.string('patch', 'Patch', {
-					in: 'query',
-					description: 'The file handler ID that is used to identify the chunked upload request',
-					placeholder: 'e.g. ut',
-				}),
+				f.string('patch', 'Patch', { in: 'query', description: 'The file handler ID that is used to identify the chunked upload request' }),
 				f.string('deleteId', 'Delete ID', {
 					in: 'query',
 					description: 'The file handler ID that is used to identify the chunked upload request to be deleted',
-					placeholder: 'e.g. nobis',
 				}),
 				f.string('binaryPropertyName', 'Input Binary Field', {
 					in: 'none',
@@ -49,15 +44,10 @@ export const mediaResource: ResourceSpec = {
 			optionalIn: 'additionalFields',
 			multipart: { binaryParam: 'binaryPropertyName', partName: 'file' },
 			fields: [
-				f.string('patch', 'Patch', {
-					in: 'query',
-					description: 'The file handler ID that is used to identify the chunked upload request',
-					placeholder: 'e.g. ullam',
-				}),
+				f.string('patch', 'Patch', { in: 'query', description: 'The file handler ID that is used to identify the chunked upload request' }),
 				f.string('deleteId', 'Delete ID', {
 					in: 'query',
 					description: 'The file handler ID that is used to identify the chunked upload request to be deleted',
-					placeholder: 'e.g. sit',
 				}),
 				f.string('binaryPropertyName', 'Input Binary Field', {
 					in: 'none',
@@ -76,15 +66,10 @@ export const mediaResource: ResourceSpec = {
 			ref: 'aom.media.upload-media-3',
 			optionalIn: 'additionalFields',
 			fields: [
-				f.string('patch', 'Patch', {
-					in: 'query',
-					description: 'The file handler ID that is used to identify the chunked upload request',
-					placeholder: 'e.g. quasi',
-				}),
+				f.string('patch', 'Patch', { in: 'query', description: 'The file handler ID that is used to identify the chunked upload request' }),
 				f.string('deleteId', 'Delete ID', {
 					in: 'query',
 					description: 'The file handler ID that is used to identify the chunked upload request to be deleted',
-					placeholder: 'e.g. in',
 				}),
 			],
 		},
@@ -135,7 +120,6 @@ export const mediaResource: ResourceSpec = {
 					key: 'delete_ids',
 					required: true,
 					description: 'The array of media IDs which needs to be deleted. example: [1,2,3].',
-					placeholder: 'e.g. qui',
 				}),
 			],
 		},

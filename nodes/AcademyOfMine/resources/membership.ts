@@ -91,11 +91,19 @@ export const membershipResource: ResourceSpec = {
 			fields: [
 				f.string('id', 'ID', { in: 'path', required: true, description: 'The ID of the membership', placeholder: 'e.g. 1' }),
 				f.string('name', 'Name', { required: true, description: 'The name of the membership' }),
-				f.string('courseAccess', 'Course Access', {
+				f.options('courseAccess', 'Course Access', [
+					{ name: 'All', value: 'all' },
+					{ name: 'No Access', value: 'no_access' },
+					{ name: 'Specific', value: 'specific' },
+				], {
 					required: true,
 					description: 'The type of course access. {all, no_access, specific} Only these values allowed.',
 				}),
-				f.string('moduleAccess', 'Module Access', {
+				f.options('moduleAccess', 'Module Access', [
+					{ name: 'All', value: 'all' },
+					{ name: 'No Access', value: 'no_access' },
+					{ name: 'Specific', value: 'specific' },
+				], {
 					required: true,
 					description: 'The type of module access. {all, no_access, specific} Only these values allowed.',
 				}),
@@ -122,11 +130,19 @@ export const membershipResource: ResourceSpec = {
 			optionalIn: 'additionalFields',
 			fields: [
 				f.string('name', 'Name', { required: true, description: 'The name of the membership' }),
-				f.string('courseAccess', 'Course Access', {
+				f.options('courseAccess', 'Course Access', [
+					{ name: 'All', value: 'all' },
+					{ name: 'No Access', value: 'no_access' },
+					{ name: 'Specific', value: 'specific' },
+				], {
 					required: true,
 					description: 'The type of course access. {all, no_access, specific} Only these values allowed.',
 				}),
-				f.string('moduleAccess', 'Module Access', {
+				f.options('moduleAccess', 'Module Access', [
+					{ name: 'All', value: 'all' },
+					{ name: 'No Access', value: 'no_access' },
+					{ name: 'Specific', value: 'specific' },
+				], {
 					required: true,
 					description: 'The type of module access. {all, no_access, specific} Only these values allowed.',
 				}),

@@ -405,7 +405,7 @@ export const moduleResource: ResourceSpec = {
 				f.string('name', 'Name', { required: true, description: 'Name of the assignment module' }),
 				f.string('content', 'Content', { required: true, description: 'Content for the assignment module' }),
 				f.number('totalPoints', 'Total Points', { description: 'Points awarded for completing the assignment' }),
-				f.string('submissionType', 'Submission Type', { key: 'submission_type', required: true, description: 'Type of submission (text or file)' }),
+				f.options('submissionType', 'Submission Type', [{ name: 'File', value: 'file' }, { name: 'Text', value: 'text' }], { key: 'submission_type', required: true, description: 'Type of submission (text or file)' }),
 				f.string('allowedFiletypes', 'Allowed Filetypes', { key: 'allowed_filetypes', description: 'Required if submission type is file' }),
 				f.boolean('isLocked', 'Is Locked', { description: 'Whether indicates if the module is locked' }),
 				f.string('estimatedCompletion', 'Estimated Completion', { description: 'Estimated time to complete the module' }),
@@ -425,7 +425,7 @@ export const moduleResource: ResourceSpec = {
 				f.string('name', 'Name', { required: true, description: 'Name of the assignment module' }),
 				f.string('content', 'Content', { description: 'Content for the assignment modules that students will see' }),
 				f.number('totalPoints', 'Total Points', { description: 'Total points a student can get by completing this assignment' }),
-				f.string('submissionType', 'Submission Type', {
+				f.options('submissionType', 'Submission Type', [{ name: 'File', value: 'file' }, { name: 'Text', value: 'text' }], {
 					key: 'submission_type',
 					required: true,
 					description: 'Type for the assignment module(file based or text based). Submission type options: text or file.',
@@ -709,7 +709,6 @@ export const moduleResource: ResourceSpec = {
 					in: 'query',
 					required: true,
 					description: 'ID of the Module status of the current discussion submission. example: 1.',
-					placeholder: 'e.g. delectus',
 				}),
 			],
 		},
@@ -1211,8 +1210,12 @@ export const moduleResource: ResourceSpec = {
 			fields: [
 				f.string('name', 'Name', { required: true, description: 'The name of the quiz module' }),
 				f.string('content', 'Content', { description: 'The content of the quiz module' }),
-				f.string('type', 'Type', { required: true, description: 'The type of the quiz, either static or dynamic' }),
-				f.string('showCorrectAnswerOption', 'Show Correct Answer Option', {
+				f.options('type', 'Type', [{ name: 'Dynamic', value: 'dynamic' }, { name: 'Static', value: 'static' }], { required: true, description: 'The type of the quiz, either static or dynamic' }),
+				f.options('showCorrectAnswerOption', 'Show Correct Answer Option', [
+					{ name: 'Always', value: 'always' },
+					{ name: 'Never', value: 'never' },
+					{ name: 'Not Till Retake Allowed', value: 'not_till_retake_allowed' },
+				], {
 					required: true,
 					description: 'Whether to show correct answer. Options: always, never, not_till_retake_allowed.',
 				}),
@@ -1251,7 +1254,7 @@ export const moduleResource: ResourceSpec = {
 			fields: [
 				f.string('name', 'Name', { required: true, description: 'Name of the quiz module' }),
 				f.string('content', 'Content', { description: 'Content for the quiz module' }),
-				f.string('type', 'Type', { required: true, description: 'Type of the quiz, either \'static\' or \'dynamic\'' }),
+				f.options('type', 'Type', [{ name: 'Dynamic', value: 'dynamic' }, { name: 'Static', value: 'static' }], { required: true, description: 'Type of the quiz, either \'static\' or \'dynamic\'' }),
 				f.string('showCorrectAnswerOption', 'Show Correct Answer Option', { required: true, description: 'Option to show correct answers: always, never, or not_till_retake_allowed' }),
 				f.boolean('shuffleQuestions', 'Shuffle Questions', { description: 'Whether shuffle the questions in the quiz' }),
 				f.boolean('forceSequential', 'Force Sequential', { description: 'Whether display questions in a fixed order' }),
@@ -1312,7 +1315,6 @@ export const moduleResource: ResourceSpec = {
 					key: 'search_term',
 					required: true,
 					description: 'The name or substring of the quiz name to search for that module',
-					placeholder: 'e.g. molestiae',
 				}),
 			],
 			list: { records: '' },
@@ -1364,7 +1366,7 @@ export const moduleResource: ResourceSpec = {
 			ref: 'aom.quiz-modules.downloads-the-quiz-response-as-a-pdf',
 			download: { binaryParam: 'binaryPropertyName' },
 			fields: [
-				f.string('statusRowId', 'Status Row ID', { in: 'query', required: true, description: 'The ID of the status row', placeholder: 'e.g. consequuntur' }),
+				f.string('statusRowId', 'Status Row ID', { in: 'query', required: true, description: 'The ID of the status row' }),
 				f.string('binaryPropertyName', 'Put Output File in Field', {
 					in: 'none',
 					required: true,
@@ -1406,17 +1408,11 @@ export const moduleResource: ResourceSpec = {
 				f.string('slug', 'Slug', { in: 'query', required: true, description: 'The slug of the quiz', placeholder: 'e.g. quiz-1' }),
 				f.string('showCorrectAnswerOption', 'Show Correct Answer Option', { in: 'query', required: true, description: 'The option to show correct answer', placeholder: 'e.g. always' }),
 				f.string('noOfRetakesAllowed', 'No Of Retakes Allowed', { in: 'query', required: true, description: 'The number of retakes allowed', placeholder: 'e.g. 2' }),
-				f.string('questionCategories', 'Question Categories', {
-					in: 'query',
-					required: true,
-					description: '1, "numOfQuestions": 2}] The question categories',
-					placeholder: 'e.g. [{"categoryId":',
-				}),
+				f.string('questionCategories', 'Question Categories', { in: 'query', required: true, description: '1, "numOfQuestions": 2}] The question categories' }),
 				f.string('questions', 'Questions', {
 					in: 'query',
 					required: true,
 					description: '1, "title": "Question 1", "content": "Question 1 content", "type": "multiple_choice", "hint": "Hint 1", "explanation": "Explanation 1"}] The questions',
-					placeholder: 'e.g. [{"ID":',
 				}),
 			],
 		},
@@ -1761,12 +1757,7 @@ export const moduleResource: ResourceSpec = {
 			...route('aom.survey-modules.get-student-response'),
 			ref: 'aom.survey-modules.get-student-response',
 			fields: [
-				f.string('statusRowId', 'Status Row ID', {
-					in: 'path',
-					required: true,
-					description: 'ID of the ModuleStatus Row belongs to current text module',
-					placeholder: 'e.g. totam',
-				}),
+				f.string('statusRowId', 'Status Row ID', { in: 'path', required: true, description: 'ID of the ModuleStatus Row belongs to current text module' }),
 			],
 		},
 		{
@@ -2070,14 +2061,18 @@ export const moduleResource: ResourceSpec = {
 				f.string('name', 'Name', { required: true, description: 'Name of the video module' }),
 				f.string('content', 'Content', { description: 'Content for the video modules that students will see' }),
 				f.string('url', 'URL', { required: true, description: 'URL path for the video module' }),
-				f.string('provider', 'Provider', { required: true, description: 'Provider of the video. Options: vimeo, in-house, youtube.' }),
+				f.options('provider', 'Provider', [
+					{ name: 'In House', value: 'in-house' },
+					{ name: 'Vimeo', value: 'vimeo' },
+					{ name: 'Youtube', value: 'youtube' },
+				], { required: true, description: 'Provider of the video. Options: vimeo, in-house, youtube.' }),
 				f.string('coverUrl', 'Cover URL', { description: 'Cover URL path for the video module' }),
 				f.boolean('trackCompletion', 'Track Completion', { description: 'Whether the module is tracked for completion in the course player' }),
 				f.string('estimatedCompletion', 'Estimated Completion', { description: 'Estimated time to complete in course player' }),
 				f.string('estimationCompletedUnit', 'Estimation Completed Unit', { description: 'Unit of estimated time to complete in course player' }),
 				f.boolean('disableForwardSeek', 'Disable Forward Seek', { description: 'Whether if true, students cannot skip forward in the video' }),
 				f.string('categories', 'Categories', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'Categories to associate with the module' }),
-				f.string('subtitleType', 'Subtitle Type', { description: 'Type of subtitle in the video. Options: upload, nocaption.' }),
+				f.options('subtitleType', 'Subtitle Type', [{ name: 'Nocaption', value: 'nocaption' }, { name: 'Upload', value: 'upload' }], { default: 'upload', description: 'Type of subtitle in the video. Options: upload, nocaption.' }),
 				f.json('interactions', 'Interactions', { format: 'json', default: '{}', description: 'Interactions to add in the video' }),
 				f.json('subtitles', 'Subtitles', { format: 'json', default: '{}', description: 'Subtitles to add if subtitleType is \'upload\'' }),
 			],

@@ -21,6 +21,7 @@ export const pageResource: ResourceSpec = {
 			optionalIn: 'options',
 			fields: [
 				f.options('context', 'Context', [
+					{ name: 'Module', value: 'module' },
 					{ name: 'Page', value: 'page' },
 					{ name: 'Row', value: 'row' },
 					{ name: 'Section', value: 'section' },
@@ -55,7 +56,12 @@ export const pageResource: ResourceSpec = {
 			ref: 'aom.pages.save-page-layout',
 			fields: [
 				f.string('name', 'Name', { required: true, description: 'Name of the page layout' }),
-				f.string('context', 'Context', { required: true, description: 'Context of the page layout. Context options: page, section, row or module.' }),
+				f.options('context', 'Context', [
+					{ name: 'Module', value: 'module' },
+					{ name: 'Page', value: 'page' },
+					{ name: 'Row', value: 'row' },
+					{ name: 'Section', value: 'section' },
+				], { required: true, description: 'Context of the page layout. Context options: page, section, row or module.' }),
 				f.string('data', 'Data', { required: true, description: 'HTML content of the page layout' }),
 				f.options('portalId', 'Portal Name or ID', [], {
 					required: true,
@@ -107,7 +113,11 @@ export const pageResource: ResourceSpec = {
 				}),
 				f.string('title', 'Title', { required: true, description: 'The title of the page' }),
 				f.string('content', 'Content', { description: 'The content of the page in JSON format' }),
-				f.string('layout', 'Layout', {
+				f.options('layout', 'Layout', [
+					{ name: 'Fixed Width', value: 'fixed_width' },
+					{ name: 'Full Width', value: 'full_width' },
+					{ name: 'No Header', value: 'no_header' },
+				], {
 					required: true,
 					description: 'The layout type for the page. Layout options: full_width, no_header, fixed_width.',
 				}),
@@ -115,7 +125,11 @@ export const pageResource: ResourceSpec = {
 				f.string('seoDescription', 'Seo Description', { key: 'seo_description', description: 'SEO description for the page' }),
 				f.string('seoThumbnailUrl', 'Seo Thumbnail URL', { key: 'seo_thumbnail_url', description: 'Thumbnail image for the page' }),
 				f.boolean('restrictedToLoginUser', 'Restricted To Login User', { description: 'Whether indicates if the page is restricted to logged-in users' }),
-				f.string('accessibleBy', 'Accessible By', {
+				f.options('accessibleBy', 'Accessible By', [
+					{ name: 'All', value: 'all' },
+					{ name: 'User Category', value: 'user_category' },
+					{ name: 'User Type', value: 'user_type' },
+				], {
 					required: true,
 					description: 'If restrictedToLoginUser is true. The access restriction type. Options: all, user_category, user_type.',
 				}),
@@ -220,7 +234,11 @@ export const pageResource: ResourceSpec = {
 			fields: [
 				f.string('title', 'Title', { required: true, description: 'The title of the page' }),
 				f.string('content', 'Content', { description: 'The content of the page in JSON format' }),
-				f.string('layout', 'Layout', {
+				f.options('layout', 'Layout', [
+					{ name: 'Fixed Width', value: 'fixed_width' },
+					{ name: 'Full Width', value: 'full_width' },
+					{ name: 'No Header', value: 'no_header' },
+				], {
 					required: true,
 					description: 'The layout type for the page. Layout options: full_width, no_header, fixed_width.',
 				}),
@@ -228,7 +246,11 @@ export const pageResource: ResourceSpec = {
 				f.string('seoDescription', 'Seo Description', { key: 'seo_description', description: 'SEO description for the page' }),
 				f.string('seoThumbnailUrl', 'Seo Thumbnail URL', { key: 'seo_thumbnail_url', description: 'Thumbnail image for the page' }),
 				f.boolean('restrictedToLoginUser', 'Restricted To Login User', { description: 'Whether to check to allow the users to access the page' }),
-				f.string('accessibleBy', 'Accessible By', {
+				f.options('accessibleBy', 'Accessible By', [
+					{ name: 'All', value: 'all' },
+					{ name: 'User Category', value: 'user_category' },
+					{ name: 'User Type', value: 'user_type' },
+				], {
 					required: true,
 					description: 'If restrictedToLoginUser is true. Accessible by options: all, user_category, user_type.',
 				}),

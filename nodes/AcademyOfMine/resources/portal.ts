@@ -551,7 +551,7 @@ export const portalResource: ResourceSpec = {
 					format: 'number',
 					description: 'The ID of the portal to remove the users from',
 				}),
-				f.string('type', 'Type', { required: true, description: 'The type of user to remove, either \'learner\' or \'portal_admin\'' }),
+				f.options('type', 'Type', [{ name: 'Learner', value: 'learner' }, { name: 'Portal Admin', value: 'portal_admin' }], { required: true, description: 'The type of user to remove, either \'learner\' or \'portal_admin\'' }),
 			],
 		},
 		{
@@ -742,7 +742,7 @@ export const portalResource: ResourceSpec = {
 					placeholder: 'e.g. 1,2,3',
 					description: 'The IDs of the portals to update',
 				}),
-				f.string('status', 'Status', { required: true, description: 'The status to set for the portals. Options: \'Active\', \'InActive\'.' }),
+				f.options('status', 'Status', [{ name: 'Active', value: 'Active' }, { name: 'In Active', value: 'InActive' }], { required: true, description: 'The status to set for the portals. Options: \'Active\', \'InActive\'.' }),
 			],
 		},
 		{

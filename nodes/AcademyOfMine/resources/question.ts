@@ -53,13 +53,7 @@ export const questionResource: ResourceSpec = {
 			...route('aom.questions.lookup-for-questions'),
 			ref: 'aom.questions.lookup-for-questions',
 			fields: [
-				f.string('searchTerm', 'Search Term', {
-					in: 'query',
-					key: 'search_term',
-					required: true,
-					description: 'The term to search for in question titles',
-					placeholder: 'e.g. nobis',
-				}),
+				f.string('searchTerm', 'Search Term', { in: 'query', key: 'search_term', required: true, description: 'The term to search for in question titles' }),
 			],
 			list: { records: '' },
 		},
@@ -99,7 +93,11 @@ export const questionResource: ResourceSpec = {
 			fields: [
 				f.string('title', 'Title', { required: true, description: 'Title of the question' }),
 				f.string('content', 'Content', { description: 'Content for the text modules that students will see' }),
-				f.string('type', 'Type', {
+				f.options('type', 'Type', [
+					{ name: 'Multiple Choice', value: 'multiple_choice' },
+					{ name: 'Multiple Correct', value: 'multiple_correct' },
+					{ name: 'Short Answers', value: 'short_answers' },
+				], {
 					required: true,
 					description: 'Type of the question. Type options: multiple_choice, multiple_correct or short_answers.',
 				}),
@@ -149,7 +147,11 @@ export const questionResource: ResourceSpec = {
 				f.string('idBody', 'ID', { key: 'id', required: true, description: 'ID of the question you want to edit' }),
 				f.string('title', 'Title', { required: true, description: 'Title of the question' }),
 				f.string('content', 'Content', { description: 'Content for the text modules that students will see' }),
-				f.string('type', 'Type', {
+				f.options('type', 'Type', [
+					{ name: 'Multiple Choice', value: 'multiple_choice' },
+					{ name: 'Multiple Correct', value: 'multiple_correct' },
+					{ name: 'Short Answers', value: 'short_answers' },
+				], {
 					required: true,
 					description: 'Type of the question. Type options: multiple_choice, multiple_correct or short_answers.',
 				}),

@@ -69,13 +69,7 @@ export const scormPackageResource: ResourceSpec = {
 			...route('aom.scorm-packages.deletes-a-scorm-package'),
 			ref: 'aom.scorm-packages.deletes-a-scorm-package',
 			fields: [
-				f.string('deleteIds', 'Delete IDs', {
-					in: 'path',
-					key: 'delete_ids',
-					required: true,
-					description: 'IDs of the scorm package you want to delete',
-					placeholder: 'e.g. maiores',
-				}),
+				f.string('deleteIds', 'Delete IDs', { in: 'path', key: 'delete_ids', required: true, description: 'IDs of the scorm package you want to delete' }),
 			],
 		},
 		{

@@ -613,7 +613,11 @@ export const settingResource: ResourceSpec = {
 				f.number('id', 'ID', { required: true, default: '', description: 'The ID of the shipping zone' }),
 				f.string('name', 'Name', { required: true, description: 'The name of the shipping zone' }),
 				f.string('country', 'Country', { required: true, description: 'The country of the shipping zone' }),
-				f.string('appliedZoneOn', 'Applied Zone On', {
+				f.options('appliedZoneOn', 'Applied Zone On', [
+					{ name: 'All States', value: 'all_states' },
+					{ name: 'Specific States', value: 'specific_states' },
+					{ name: 'Zip Code', value: 'zip_code' },
+				], {
 					required: true,
 					description: 'The application scope of the zone, either \'zip_code\', \'specific_states\', or \'all_states\'',
 				}),
@@ -896,7 +900,7 @@ export const settingResource: ResourceSpec = {
 			...route('aom.gamification-events.update-a-specific-gamification-event'),
 			ref: 'aom.gamification-events.update-a-specific-gamification-event',
 			fields: [
-				f.string('name', 'Name', { in: 'query', required: true, description: '1" string The name of the Event', placeholder: 'e.g. "Event' }),
+				f.string('name', 'Name', { in: 'query', required: true, description: '1" string The name of the Event' }),
 				f.string('eventType', 'Event Type', {
 					in: 'query',
 					required: true,

@@ -49,7 +49,6 @@ export const subscriptionResource: ResourceSpec = {
 					in: 'query',
 					required: true,
 					description: 'The subscription ID whose product details you want to retrieve',
-					placeholder: 'e.g. laudantium',
 				}),
 			],
 		},
@@ -66,7 +65,6 @@ export const subscriptionResource: ResourceSpec = {
 					key: 'subscription_id',
 					required: true,
 					description: 'The subscription ID whose related orders you want to retrieve',
-					placeholder: 'e.g. recusandae',
 				}),
 				f.string('orderByColumn', 'Order By Column', {
 					in: 'query',

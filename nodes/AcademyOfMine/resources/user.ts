@@ -27,12 +27,7 @@ export const userResource: ResourceSpec = {
 			...route('aom.users.update-the-status-of-a-webinar-registration-for-the-given-us'),
 			ref: 'aom.users.update-the-status-of-a-webinar-registration-for-the-given-us',
 			fields: [
-				f.string('ids', 'IDs', {
-					in: 'query',
-					required: true,
-					description: '102, 103] array The IDs of the course registrations to update',
-					placeholder: 'e.g. [101,',
-				}),
+				f.string('ids', 'IDs', { in: 'query', required: true, description: '102, 103] array The IDs of the course registrations to update' }),
 				f.string('status', 'Status', {
 					in: 'query',
 					required: true,
@@ -51,19 +46,13 @@ export const userResource: ResourceSpec = {
 			...route('aom.users.update-the-notes-for-a-webinar-registration-for-the-given-us'),
 			ref: 'aom.users.update-the-notes-for-a-webinar-registration-for-the-given-us',
 			fields: [
-				f.string('ids', 'IDs', {
-					in: 'query',
-					required: true,
-					description: '102, 103] array The IDs of the course registrations to update',
-					placeholder: 'e.g. [101,',
-				}),
+				f.string('ids', 'IDs', { in: 'query', required: true, description: '102, 103] array The IDs of the course registrations to update' }),
 				f.string('webinarId', 'Webinar ID', { in: 'query', required: true, description: 'Int The ID of the webinar module', placeholder: 'e.g. 55' }),
 				f.options('portalId', 'Portal Name or ID', [], { in: 'query', required: true, loadOptions: 'getPortals', description: 'Int The ID of the portal' }),
 				f.string('notes', 'Notes', {
 					in: 'query',
 					required: true,
 					description: 'Is a test note" string The new notes of the webinar registration',
-					placeholder: 'e.g. "This',
 				}),
 			],
 		},
@@ -213,11 +202,10 @@ export const userResource: ResourceSpec = {
 					description: 'String The mode to enable for learning paths',
 					placeholder: 'e.g. \'enroll\'',
 				}),
-				f.string('type', 'Type', {
+				f.options('type', 'Type', [{ name: 'Course', value: 'course' }, { name: 'Learning Path', value: 'learningPath' }], {
 					in: 'query',
 					required: true,
 					description: 'String The type of content to enable. Must be either \'course\' or \'learningPath\'.',
-					placeholder: 'e.g. \'course\'',
 				}),
 			],
 		},
@@ -243,7 +231,6 @@ export const userResource: ResourceSpec = {
 					in: 'query',
 					key: 'remote_user_search',
 					description: 'Set to true to search for users globally. Set to false to search within the portal and its sub-portals.',
-					placeholder: 'e.g. qui',
 				}),
 			],
 		},
@@ -933,7 +920,6 @@ export const userResource: ResourceSpec = {
 					key: 'registered_between',
 					required: true,
 					description: '"2023-12-31"] Date range filter for user registration',
-					placeholder: 'e.g. ["2023-01-01",',
 				}),
 			],
 			list: { records: 'records', pagination: { style: 'aom' } },
@@ -1193,7 +1179,6 @@ export const userResource: ResourceSpec = {
 					in: 'query',
 					required: true,
 					description: 'Of Birth","type":"date","isRequired":false,"optionsLabel":[]}. example: {"userMetaKey":"custom_field_1","label":"Custom Field 1","type":"text","isRequired":false,"optionsLabel":[]} Field data in JSON format.',
-					placeholder: 'e.g. {"userMetaKey":"dob","label":"Date',
 				}),
 			],
 		},
