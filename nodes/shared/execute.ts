@@ -253,7 +253,7 @@ class Run {
 			if (list.pagination?.inBody) paged.body = { ...((request.body as IDataObject) ?? {}), ...paging };
 			else paged.qs = { ...(request.qs ?? {}), ...paging };
 			const response = await this.connection.send(paged, i);
-			const records = listRecords(response.body, list.records);
+			const records = listRecords(response.body, list.records, list.kindField);
 			if (!records) throw this.unusable(response, i, `no list where ${recordsLabel(list.records)} was expected`);
 			if (withFields) siblings = listSiblings(response.body, list.records);
 			return { body: response.body, records };

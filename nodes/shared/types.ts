@@ -105,6 +105,11 @@ export interface ListSpec {
 	 * array). Several paths: the first one holding an array wins (APIs that vary their envelope).
 	 */
 	records: string | string[];
+	/**
+	 * With several `records` paths: the records of every one of them, each record told apart by
+	 * this field holding its path (a search answering `courses`, `users` and `products`).
+	 */
+	kindField?: string;
 	pagination?: PaginationSpec;
 }
 
