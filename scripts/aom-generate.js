@@ -264,21 +264,32 @@ function operationOf(op, value, naming) {
 		const pagination = { style: 'aom' };
 		if (camelCase) Object.assign(pagination, { sizeParam: 'pageSize', pageParam: 'pageNumber' });
 		if (paging[0].in === 'body') pagination.inBody = true;
-		spec.list = { records: recordsPath(sample) ?? 'records', pagination };
+		spec.list = listOf(sample, pagination);
 	} else if (['list', 'lookup'].includes(op.kind) && !overrides.downloads.includes(op.id)) {
-		const records = recordsPath(sample);
-		if (records !== undefined) spec.list = { records };
+		if (recordsPath(sample) !== undefined) spec.list = listOf(sample);
 	}
 	return spec;
 }
 
-/** Where a list sample keeps its records: `''` for a bare array, else the first array property. */
+/**
+ * Where a list sample keeps its records: `''` for a bare array, `records`, else the arrays of
+ * objects (not `headers` or lists of IDs next to them); several of them (a search answering
+ * courses, users and products) all, with the empty ones beside them.
+ */
 function recordsPath(sample) {
 	if (Array.isArray(sample)) return '';
 	if (!sample || typeof sample !== 'object') return undefined;
 	if (Array.isArray(sample.records)) return 'records';
-	const key = Object.keys(sample).find((k) => Array.isArray(sample[k]));
-	return key;
+	const arrays = Object.keys(sample).filter((k) => Array.isArray(sample[k]));
+	const data = arrays.filter((k) => sample[k].some((v) => v && typeof v === 'object'));
+	if (data.length > 1) return arrays.filter((k) => data.includes(k) || !sample[k].length);
+	return data[0] ?? arrays[0];
+}
+
+/** The list spec of a sample: several record arrays are told apart by `kind`. */
+function listOf(sample, pagination) {
+	const records = recordsPath(sample) ?? 'records';
+	return { records, ...(Array.isArray(records) ? { kindField: 'kind' } : {}), ...(pagination ? { pagination } : {}) };
 }
 
 // ---- routes: inferred from Laravel resource conventions where the reference is silent ----

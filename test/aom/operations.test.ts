@@ -57,7 +57,12 @@ function expectedOutput(op: OperationSpec): IDataObject[] {
 	const sample = answer.body;
 	const wrap = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as IDataObject) : { value: v as string });
 	if (op.list) {
-		const records = op.list.records === '' ? sample : ((sample as IDataObject)[op.list.records as string] ?? []);
+		const { records: paths, kindField } = op.list;
+		if (Array.isArray(paths)) {
+			// every array, each record with the name of its array
+			return paths.flatMap((p) => ((sample as IDataObject)[p] as IDataObject[]).map((r) => ({ [kindField!]: p, ...r }))).slice(0, 50);
+		}
+		const records = paths === '' ? sample : ((sample as IDataObject)[paths] ?? []);
 		return (records as unknown[]).slice(0, 50).map(wrap);
 	}
 	if (sample === undefined || sample === null || sample === '' || sample === true) return [{ success: true }];

@@ -243,3 +243,51 @@ describe('documented values', () => {
 		expect(placeholders).toEqual([]);
 	});
 });
+
+describe('list outputs: the arrays that hold the data', () => {
+	const server = aomMock();
+	beforeAll(async () => await server.start());
+	afterAll(async () => await server.stop());
+	beforeEach(() => server.reset());
+	const run = async (ref: string, extra: Record<string, unknown> = {}) => {
+		const { resource, op } = operations.find((o) => o.op.ref === ref)!;
+		const choice = resource.choice?.options.find((o) => o.operations.includes(op.value));
+		const required = Object.fromEntries((op.fields ?? []).filter((f) => f.required || f.in === 'path').map((f) => [f.name, f.type === 'number' ? 1 : f.locator ? { __rl: true, mode: 'id', value: '1' } : '1']));
+		return await runAom(server, { resource: resource.value, ...(choice ? { [resource.choice!.name]: choice.value } : {}), operation: op.value, ...required, limit: 50, ...extra });
+	};
+
+	test('Survey User Response outputs the responses, not the column headers', async () => {
+		const { items, error } = await run('aom.survey-modules.survey-user-response');
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json)).toEqual([expect.objectContaining({ student_id: 1, student_name: 'John Doe' })]);
+	});
+
+	test('Global Search outputs what it found of every kind: 1 user and 1 product are 2 items', async () => {
+		const ref = 'aom.general-settings.searches-for-courses-users-products-and-modules-by-name-or-e';
+		const { routes } = { routes: (await import('../../nodes/AcademyOfMine/routes')).ROUTES };
+		server.on(routes[ref].method, `/api${routes[ref].path}`, { body: { courses: [], users: [{ label: 'Ann', value: '/u/1' }], products: [{ label: 'Book', value: '/p/2' }], modules: [] } });
+		const { items, error } = await run(ref);
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json)).toEqual([
+			{ kind: 'users', label: 'Ann', value: '/u/1' },
+			{ kind: 'products', label: 'Book', value: '/p/2' },
+		]);
+	});
+
+	test('Salesforce Field Lookup keeps the Salesforce fields', async () => {
+		const { items } = await run('aom.salesforce.field-lookup', { type: 'contact' });
+		expect(items.filter((i) => i.json.kind === 'salesforce_fields').map((i) => i.json.db_value)).toEqual(['email', 'lastName', 'firstName']);
+	});
+
+	test('no list takes a column of headers or a list of IDs for its records', () => {
+		const wrong = operations.filter(({ op }) => {
+			const sample = AOM_REFERENCE.get(op.ref)!.responseSample?.body as Record<string, unknown> | undefined;
+			if (!op.list || !sample || typeof sample !== 'object' || Array.isArray(sample)) return false;
+			const paths = Array.isArray(op.list.records) ? op.list.records : [op.list.records];
+			const objectArrays = Object.keys(sample).filter((k) => Array.isArray(sample[k]) && (sample[k] as unknown[]).some((v) => v && typeof v === 'object'));
+			// every array of records in the sample is output (records alone when the sample has them)
+			return objectArrays.length > 0 && !('records' in sample) && !objectArrays.every((k) => paths.includes(k));
+		});
+		expect(wrong.map(({ op }) => op.ref)).toEqual([]);
+	});
+});
