@@ -644,7 +644,7 @@ export const integrationResource: ResourceSpec = {
 					{ name: 'Custom Course Object', value: 'custom_course_object' },
 				], { in: 'query', required: true, description: 'The object type - contact or custom_course_object' }),
 			],
-			list: { records: 'lms_fields' },
+			list: { records: ['lms_fields', 'salesforce_fields', 'courses'], kindField: 'kind' },
 		},
 		{
 			value: 'tabularList2',

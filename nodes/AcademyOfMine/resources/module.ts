@@ -1806,7 +1806,7 @@ export const moduleResource: ResourceSpec = {
 				f.string('type', 'Type', { in: 'query', required: true, description: 'Type of the response', placeholder: 'e.g. export' }),
 			],
 			jsonText: ['order_by', 'search_param'],
-			list: { records: 'headers', pagination: { style: 'aom' } },
+			list: { records: 'form_data', pagination: { style: 'aom' } },
 		},
 		{
 			value: 'retrievesTheCountOfTheMaximumNumberOfTheFormSubmis',

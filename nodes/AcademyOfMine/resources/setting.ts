@@ -296,7 +296,7 @@ export const settingResource: ResourceSpec = {
 					description: 'The portal ID to search in a specific portal. Use -1 to search in the whole platform.',
 				}),
 			],
-			list: { records: 'courses' },
+			list: { records: ['courses', 'users', 'products', 'modules'], kindField: 'kind' },
 		},
 		{
 			value: 'updateGamificationSettings',
