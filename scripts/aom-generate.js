@@ -138,7 +138,8 @@ function fieldOf(op, param, used) {
 	let name = camel(wire) || 'value';
 	if (used.has(name)) name = `${name}${param.in === 'path' ? 'Path' : param.in === 'query' ? 'Query' : 'Body'}`;
 	used.add(name);
-	const ref = overrides.references[wire] ?? (wire === 'id' ? idLocator(param.description) : undefined);
+	const listed = overrides.lookupFields[op.id]?.[wire] ?? overrides.lookupFields[op.section]?.[wire];
+	const ref = listed ?? overrides.references[wire] ?? (wire === 'id' ? idLocator(param.description) : undefined);
 	/** @type {Record<string, any>} */
 	const field = { name, displayName: titleCase(displayName(wire)), type: 'string', in: param.in };
 	if (name !== wire) field.key = wire;
@@ -150,6 +151,12 @@ function fieldOf(op, param, used) {
 		if (!field.required) field.default = choices[0];
 	}
 	if (/password|secret|token|^key$|api_?key/i.test(wire) && field.type === 'string') field.password = true;
+	if (listed && field.type === 'options') {
+		// a lookup lists the values: they come from it (the documented ones may be out of date)
+		delete field.options;
+		delete field.default;
+		field.type = 'string';
+	}
 	if (ref && ['string', 'number'].includes(field.type) && !field.format) {
 		field.type = ref.locator ? 'string' : 'options';
 		if (ref.locator) field.locator = ref.locator;

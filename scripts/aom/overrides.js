@@ -174,6 +174,55 @@ const references = {
 };
 
 /**
+ * Fields a lookup of the reference lists the values of, by section (or operation id) and wire name:
+ * they load their dropdown from it (nodes/AcademyOfMine/vendor.ts), the documented values or not.
+ */
+const lookupFields = (() => {
+	const lookup = (loadOptions, displayName) => ({ loadOptions, displayName });
+	const orderStatus = lookup('getOrderStatuses', 'Status Name or ID');
+	return {
+		'Ecommerce Orders': {
+			status: orderStatus,
+			refundType: lookup('getRefundTypes', 'Refund Type Name or ID'),
+			refundedVia: lookup('getRefundOptions', 'Refunded Via Name or ID'),
+		},
+		'aom.ecommerce-orders.create-order-note': { type: lookup('getOrderNoteTypes', 'Note Type Name or ID') },
+		Products: {
+			type: lookup('getProductTypes', 'Type Name or ID'),
+			status: lookup('getProductStatuses', 'Status Name or ID'),
+			price_frequency: lookup('getPriceFrequencies', 'Price Frequency Name or ID'),
+			free_trial_frequency: lookup('getFreeTrialIntervals', 'Free Trial Frequency Name or ID'),
+		},
+		'aom.courses.update-course-details': { status: lookup('getCourseStatuses', 'Status Name or ID') },
+		'aom.courses.save-course': { status: lookup('getCourseStatuses', 'Status Name or ID') },
+		Courses: { durationRule: lookup('getDurationRules', 'Duration Rule Name or ID') },
+		Webhooks: { eventList: lookup('getWebhookEvents', 'Event Name or ID') },
+		'aom.subscriptions.update-subscription': { status: lookup('getSubscriptionStatuses', 'Status Name or ID') },
+		'aom.subscriptions.quick-edit-subscriptions': { status: lookup('getSubscriptionStatuses', 'Status Name or ID') },
+		'aom.subscriptions.process-subscription-action': { action: lookup('getSubscriptionActions', 'Action Name or ID') },
+		HubSpot: { event: lookup('getHubspotEvents', 'Event Name or ID') },
+		Salesforce: { event: lookup('getSalesforceEvents', 'Event Name or ID') },
+		Pages: {
+			layout: lookup('getLayouts', 'Layout Name or ID'),
+			accessibleBy: lookup('getPageRestrictions', 'Accessible By Name or ID'),
+		},
+		'aom.modules.create-blank-module': { type: lookup('getModuleTypes', 'Module Type Name or ID') },
+		'General Settings': Object.fromEntries(
+			['cartPage', 'checkoutPage', 'homePage', 'privacyPolicyPage', 'termConditionPage', 'thankyouPage'].map((wire) => [
+				wire,
+				lookup('getPages', `${wire.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase()).replace(/ Page$/, '')} Page Name or ID`),
+			]),
+		),
+		'aom.general-settings.update-email-format-for-given-type': { coupon: lookup('getCoupons', 'Coupon Name or ID') },
+		'Quiz Modules': {
+			quiz_id: lookup('getQuizzes', 'Quiz Name or ID'),
+			question_id: lookup('getQuestions', 'Question Name or ID'),
+			questionId: lookup('getQuestions', 'Question Name or ID'),
+		},
+	};
+})();
+
+/**
  * A parameter named `id` whose description says it is a user, course, product or order (not one of
  * their addresses, notes, ratings...) is a resource locator too.
  */
@@ -191,4 +240,4 @@ const fields = {
 	},
 };
 
-module.exports = { excluded, resourceNames, names, shortNames, lostNames, routes, downloads, uploads, references, idLocators, fields };
+module.exports = { excluded, resourceNames, names, shortNames, lookupFields, lostNames, routes, downloads, uploads, references, idLocators, fields };

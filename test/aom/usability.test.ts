@@ -104,8 +104,8 @@ describe('types: as the reference types them', () => {
 				webinar.op.fields!.filter((f) => f.required).map((f) => [f.name, f.type === 'number' ? 1 : f.type === 'boolean' ? true : 'x']),
 			);
 			// n8n itself flags an empty required parameter; an expression that comes out empty reaches the node
-			const { error } = await runAom(server, { resource: webinar.resource.value, operation: webinar.op.value, ...filled, location: '={{ "" }}' });
-			expect(error?.message).toMatch(/"Location" is required for item 0/);
+			const { error } = await runAom(server, { resource: webinar.resource.value, operation: webinar.op.value, ...filled, interval: '={{ "" }}' });
+			expect(error?.message).toMatch(/"Interval" is required for item 0/);
 			expect(server.requests).toHaveLength(0);
 		});
 	});
@@ -217,24 +217,27 @@ describe('documented values', () => {
 		['aom.memberships.create-a-new-membership', 'courseAccess', 'no_access'],
 		['aom.ecommerce-settings.updates-a-shipping-zone', 'appliedZoneOn', 'all_states'],
 		['aom.webhooks.create-webhook', 'eventList', 'assigment_evaluation'],
-	])('%s %s is a dropdown of the documented values', (ref, key, value) => {
+	])('%s %s is a dropdown of the documented values (or of its lookup)', (ref, key, value) => {
 		const f = field(ref, key);
 		expect(f.type).toBe('options');
-		expect(f.options!.map((o) => o.value)).toContain(value);
+		if (!f.loadOptions) expect(f.options!.map((o) => o.value)).toContain(value);
 	});
 
 	test('every parameter whose values the reference enumerates is a dropdown', () => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { choicesOf } = require('../../scripts/aom/types') as { choicesOf(d: string): string[] | undefined };
-		const free = fieldsWithParams.filter(({ field, param }) => choicesOf(param.description) && !['options', 'json'].includes(field.type) && field.format !== 'list');
+		const free = fieldsWithParams.filter(({ field, param }) => choicesOf(param.description) && !['options', 'json'].includes(field.type) && field.format !== 'list' && !field.loadOptions);
 		expect(free.map(({ op, field }) => where(op, field))).toEqual([]);
-		expect(fieldsWithParams.filter(({ field }) => field.type === 'options' && field.options?.length).length).toBeGreaterThanOrEqual(40);
+		const dropdowns = fieldsWithParams.filter(({ field, param }) => choicesOf(param.description) && field.type === 'options');
+		expect(dropdowns.length).toBeGreaterThanOrEqual(40);
 	});
 
 	test('labels are spelled right (the values stay as the API spells them)', () => {
 		const labels = operations.flatMap(({ op }) => (op.fields ?? []).flatMap((f) => (f.options ?? []).map((o) => o.name)));
 		expect(labels.filter((l) => /assigment|trail\b/i.test(l))).toEqual([]);
-		expect(field('aom.webhooks.create-webhook', 'eventList').options).toContainEqual({ name: 'Assignment Evaluation', value: 'assigment_evaluation' });
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { choiceName } = require('../../scripts/aom/types') as { choiceName(v: string): string };
+		expect(choiceName('assigment_evaluation')).toBe('Assignment Evaluation');
 	});
 
 	test('no lorem ipsum placeholders', () => {
@@ -289,5 +292,80 @@ describe('list outputs: the arrays that hold the data', () => {
 			return objectArrays.length > 0 && !('records' in sample) && !objectArrays.every((k) => paths.includes(k));
 		});
 		expect(wrong.map(({ op }) => op.ref)).toEqual([]);
+	});
+});
+
+describe('lookups feed the fields they list', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { AcademyOfMine } = require('../../nodes/AcademyOfMine/AcademyOfMine.node');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { AcademyOfMineApi } = require('../../credentials/AcademyOfMineApi.credentials');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { loadOptions } = require('../harness/methods');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { aomCredentials } = require('./setup');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { ROUTES } = require('../../nodes/AcademyOfMine/routes');
+	const server = aomMock();
+	beforeAll(async () => await server.start());
+	afterAll(async () => await server.stop());
+	beforeEach(() => server.reset());
+
+	/** Lookups whose values no single field takes, and why. */
+	const FEED_NO_FIELD: Record<string, string> = {
+		'aom.audit-activities.audit-activity-lookup': 'activity names go inside the search_param JSON',
+		'aom.courses.course-activity-lookup': 'activity names go inside the search_param JSON',
+		'aom.learning-paths.learning-path-activities-lookup': 'activity names go inside the search_param JSON',
+		'aom.categories.course-category-lookup': 'categories are lists of IDs (comma-separated)',
+		'aom.categories.question-category-lookup': 'categories are lists of IDs (comma-separated)',
+		'aom.categories.learning-path-category-lookup': 'categories are lists of IDs (comma-separated)',
+		'aom.pages.page-category-lookup': 'categories are lists inside the search JSON',
+		'aom.certificate-templates.field-keys-lookup': 'keys go inside the template JSON',
+		'aom.certificate-templates.font-families-lookup': 'fonts go inside the template JSON',
+		'aom.courses.drip-option-lookup': 'drip options go inside the module JSON',
+		'aom.courses.grading-rules-lookup': 'grading rules are a JSON list of objects',
+		'aom.courses.enrolled-user-lookup': 'needs a course ID; users are picked from the user list instead',
+		'aom.courses.dropdown-list': 'courses are picked from the course search (resource locator)',
+		'aom.products.search-products': 'products are picked from the product search (resource locator)',
+		'aom.ecommerce-settings.country-lookup': 'answers a map of country codes, countries are free text in the reference',
+		'aom.general-settings.searches-for-courses-users-products-and-modules-by-name-or-e': 'a search, not a value set',
+		'aom.hubspot.field-lookup': 'field names go inside the mapping JSON',
+		'aom.hubspot.conditions-lookup': 'conditions go inside the mapping JSON',
+		'aom.salesforce.field-lookup': 'field names go inside the mapping JSON',
+		'aom.modules.form-field-types-lookup': 'field types go inside the survey fields JSON',
+		'aom.users.custom-user-field-type-lookup': 'field types go inside the custom fields JSON',
+		'aom.learning-paths.learning-path-lookup': 'learning paths come from the Learning Path dropdown list',
+		'aom.modules.quiz-lookup': 'quizzes come from the Quiz Modules quiz lookup',
+		'aom.locations.location-lookup': 'its route takes a JSON body; dropdowns read lookups with GET',
+	};
+
+	test('every lookup of the reference fills a field, or is listed with the reason it cannot', () => {
+		const vendor = new AcademyOfMine();
+		const description = JSON.stringify(vendor.description);
+		const source = require('node:fs').readFileSync(join(NODE_DIR, 'vendor.ts'), 'utf8') as string;
+		const used = new Set((description.match(/"loadOptionsMethod":"(\w+)"|"searchListMethod":"(\w+)"/g) ?? []).map((m) => m.split(':')[1].replace(/"/g, '')));
+		const orphans = operations
+			.filter(({ op }) => AOM_REFERENCE.get(op.ref)!.kind === 'lookup' && !(op.ref in FEED_NO_FIELD))
+			.filter(({ op }) => {
+				// the vendor's lookup built on this operation, and the method that serves it
+				const key = new RegExp(`(\\w+): (?:lookup|tabular)\\('${op.ref.replace(/\./g, '\\.')}'`).exec(source)?.[1];
+				const method = key && new RegExp(`(\\w+): (?:lookupOptions|lookupSearch)\\(AOM_API, LOOKUPS\\.${key}\\)`).exec(source)?.[1];
+				return !method || !used.has(method);
+			});
+		expect(orphans.map(({ op }) => op.ref)).toEqual([]);
+	});
+
+	test.each([
+		['getOrderStatuses', 'aom.ecommerce-orders.order-status-lookup'],
+		['getProductTypes', 'aom.products.product-type-lookup'],
+		['getProductStatuses', 'aom.products.product-status-lookup'],
+		['getLayouts', 'aom.pages.layout-lookup'],
+		['getSalesforceEvents', 'aom.salesforce.salesforce-event-lookup'],
+		['getPages', 'aom.portals.page-dropdown-list'],
+	])('%s lists the values %s answers', async (method, ref) => {
+		const options = await loadOptions(new AcademyOfMine(), [new AcademyOfMineApi()], aomCredentials(server), 'loadOptions', method);
+		expect(options.length).toBeGreaterThan(0);
+		expect(options.every((o: { name: string; value: unknown }) => o.name && o.value !== undefined && o.value !== '')).toBe(true);
+		expect(server.last().path).toBe(`/api${ROUTES[ref].path}`);
 	});
 });
