@@ -363,7 +363,7 @@ export const courseResource: ResourceSpec = {
 			fields: [
 				f.string('id', 'Course', { in: 'path', required: true, locator: 'searchCourses', description: 'The ID of the course to retrieve' }),
 				f.string('name', 'Name', { description: 'The course title' }),
-				f.string('status', 'Status', { description: 'The course status (e.g., draft, published)' }),
+				f.options('status', 'Status Name or ID', [], { loadOptions: 'getCourseStatuses', description: 'The course status (e.g., draft, published)' }),
 				f.string('featuredImageUrl', 'Featured Image URL', { description: 'URL of the course\'s featured image' }),
 				f.string('instructions', 'Instructions', { description: 'Additional instructions for the course' }),
 				f.number('credits', 'Credits', { description: 'Number of credits assigned to the course' }),
@@ -371,7 +371,7 @@ export const courseResource: ResourceSpec = {
 				f.string('estimationCompletedUnit', 'Estimation Completed Unit', { description: 'Unit for estimated completion (e.g., hours, days)' }),
 				f.number('minPassingPercentage', 'Min Passing Percentage', { description: 'Minimum passing score percentage' }),
 				f.json('gradingRule', 'Grading Rule', { format: 'json', default: '{}', description: 'Rules for course grading' }),
-				f.string('durationRule', 'Duration Rule', { description: 'Type of duration rule' }),
+				f.options('durationRule', 'Duration Rule Name or ID', [], { loadOptions: 'getDurationRules', description: 'Type of duration rule' }),
 				f.string('durationSpecificDate', 'Duration Specific Date', {
 					format: 'date',
 					description: 'The specific date when course access ends (if applicable)',
@@ -414,7 +414,7 @@ export const courseResource: ResourceSpec = {
 			fields: [
 				f.string('id', 'Course', { in: 'path', required: true, locator: 'searchCourses', description: 'The ID of the course to be updated' }),
 				f.string('name', 'Name', { description: 'The course title' }),
-				f.string('status', 'Status', { description: 'The course status (e.g., draft, published)' }),
+				f.options('status', 'Status Name or ID', [], { loadOptions: 'getCourseStatuses', description: 'The course status (e.g., draft, published)' }),
 				f.string('featuredImageUrl', 'Featured Image URL', { description: 'URL of the course\'s featured image' }),
 				f.string('instructions', 'Instructions', { description: 'Additional instructions for the course' }),
 				f.number('credits', 'Credits', { description: 'Number of credits assigned to the course' }),
@@ -422,7 +422,7 @@ export const courseResource: ResourceSpec = {
 				f.string('estimationCompletedUnit', 'Estimation Completed Unit', { description: 'Unit for estimated completion (e.g., hours, days)' }),
 				f.number('minPassingPercentage', 'Min Passing Percentage', { description: 'Minimum passing score percentage' }),
 				f.json('gradingRule', 'Grading Rule', { format: 'json', default: '{}', description: 'Rules for course grading' }),
-				f.string('durationRule', 'Duration Rule', { description: 'Type of duration rule' }),
+				f.options('durationRule', 'Duration Rule Name or ID', [], { loadOptions: 'getDurationRules', description: 'Type of duration rule' }),
 				f.string('durationSpecificDate', 'Duration Specific Date', {
 					format: 'date',
 					description: 'The specific date when course access ends (if applicable)',

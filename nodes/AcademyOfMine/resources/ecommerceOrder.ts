@@ -178,14 +178,9 @@ export const ecommerceOrderResource: ResourceSpec = {
 			optionalIn: 'additionalFields',
 			fields: [
 				f.string('orderDate', 'Order Date', { required: true, format: 'date', description: 'Ordering date', type: 'dateTime' }),
-				f.options('status', 'Status', [
-					{ name: 'Cancelled', value: 'CANCELLED' },
-					{ name: 'Completed', value: 'COMPLETED' },
-					{ name: 'Failed', value: 'FAILED' },
-					{ name: 'Pending Payment', value: 'PENDING_PAYMENT' },
-					{ name: 'Refunded', value: 'REFUNDED' },
-				], {
+				f.options('status', 'Status Name or ID', [], {
 					required: true,
+					loadOptions: 'getOrderStatuses',
 					description: 'Different status for the orders like pending, completed, failed, etc. Status options: PENDING_PAYMENT, COMPLETED, CANCELLED, REFUNDED or FAILED.',
 				}),
 				f.number('customerId', 'Customer ID', { required: true, default: '', description: 'Ordered by this user ID' }),
@@ -233,16 +228,9 @@ export const ecommerceOrderResource: ResourceSpec = {
 					description: 'The ID of the order to update',
 				}),
 				f.string('orderDate', 'Order Date', { required: true, format: 'date', description: 'The date of the order', type: 'dateTime' }),
-				f.options('status', 'Status', [
-					{ name: 'Awaiting Shipping', value: 'AWAITING_SHIPPING' },
-					{ name: 'Cancelled', value: 'CANCELLED' },
-					{ name: 'Completed', value: 'COMPLETED' },
-					{ name: 'Failed', value: 'FAILED' },
-					{ name: 'Pending Payment', value: 'PENDING_PAYMENT' },
-					{ name: 'Refunded', value: 'REFUNDED' },
-					{ name: 'Shipped', value: 'SHIPPED' },
-				], {
+				f.options('status', 'Status Name or ID', [], {
 					required: true,
+					loadOptions: 'getOrderStatuses',
 					description: 'The status of the order. One of [PENDING_PAYMENT, COMPLETED, CANCELLED, REFUNDED, FAILED, AWAITING_SHIPPING, SHIPPED].',
 				}),
 				f.number('customerId', 'Customer ID', { required: true, default: '', description: 'The ID of the customer who placed the order' }),
@@ -262,14 +250,9 @@ export const ecommerceOrderResource: ResourceSpec = {
 			ref: 'aom.ecommerce-orders.update-order-status',
 			fields: [
 				f.string('id', 'Order', { in: 'path', required: true, locator: 'searchOrders', description: 'Order ID' }),
-				f.options('status', 'Status', [
-					{ name: 'Cancelled', value: 'CANCELLED' },
-					{ name: 'Completed', value: 'COMPLETED' },
-					{ name: 'Failed', value: 'FAILED' },
-					{ name: 'Pending Payment', value: 'PENDING_PAYMENT' },
-					{ name: 'Refunded', value: 'REFUNDED' },
-				], {
+				f.options('status', 'Status Name or ID', [], {
 					required: true,
+					loadOptions: 'getOrderStatuses',
 					description: 'New status of the order. Status options: PENDING_PAYMENT, COMPLETED, CANCELLED, REFUNDED, FAILED.',
 				}),
 			],
@@ -284,7 +267,7 @@ export const ecommerceOrderResource: ResourceSpec = {
 			fields: [
 				f.string('orderId', 'Order', { in: 'path', required: true, locator: 'searchOrders', description: 'Order ID' }),
 				f.string('data', 'Data', { required: true, description: 'Note content' }),
-				f.string('type', 'Type', { required: true, description: 'Note type' }),
+				f.options('type', 'Note Type Name or ID', [], { required: true, loadOptions: 'getOrderNoteTypes', description: 'Note type' }),
 			],
 		},
 		{
@@ -340,11 +323,16 @@ export const ecommerceOrderResource: ResourceSpec = {
 					format: 'number',
 					description: 'The ID of the order to be refunded',
 				}),
-				f.options('refundedVia', 'Refunded Via', [{ name: 'Manually', value: 'MANUALLY' }, { name: 'Stripe', value: 'STRIPE' }], { required: true, description: 'The method used to process the refund. Options: MANUALLY, STRIPE.' }),
-				f.options('refundType', 'Refund Type', [
-					{ name: 'Full Refund', value: 'FULL_REFUND' },
-					{ name: 'Partial Refund', value: 'PARTIAL_REFUND' },
-				], { required: true, description: 'The type of refund being issued. Options: FULL_REFUND, PARTIAL_REFUND.' }),
+				f.options('refundedVia', 'Refunded Via Name or ID', [], {
+					required: true,
+					loadOptions: 'getRefundOptions',
+					description: 'The method used to process the refund. Options: MANUALLY, STRIPE.',
+				}),
+				f.options('refundType', 'Refund Type Name or ID', [], {
+					required: true,
+					loadOptions: 'getRefundTypes',
+					description: 'The type of refund being issued. Options: FULL_REFUND, PARTIAL_REFUND.',
+				}),
 				f.number('refundAmount', 'Refund Amount', {
 					required: true,
 					default: '',

@@ -209,7 +209,12 @@ export const integrationResource: ResourceSpec = {
 			...route('aom.hubspot.create-hubspot-action'),
 			ref: 'aom.hubspot.create-hubspot-action',
 			fields: [
-				f.string('event', 'Event', { in: 'path', required: true, description: 'The event of the Hubspot action' }),
+				f.options('event', 'Event Name or ID', [], {
+					in: 'path',
+					required: true,
+					loadOptions: 'getHubspotEvents',
+					description: 'The event of the Hubspot action',
+				}),
 				f.string('action', 'Action', { in: 'path', required: true, description: 'The action of the Hubspot action', placeholder: 'e.g. create' }),
 				f.string('object', 'Object', {
 					in: 'path',
@@ -302,7 +307,7 @@ export const integrationResource: ResourceSpec = {
 					description: 'The ID of the Hubspot action to be updated',
 					placeholder: 'e.g. 1',
 				}),
-				f.string('event', 'Event', { required: true, description: 'The event of the Hubspot action' }),
+				f.options('event', 'Event Name or ID', [], { required: true, loadOptions: 'getHubspotEvents', description: 'The event of the Hubspot action' }),
 				f.string('action', 'Action', { required: true, description: 'The action of the Hubspot action' }),
 				f.string('object', 'Object', { required: true, description: 'The object of the Hubspot action' }),
 			],
@@ -682,7 +687,11 @@ export const integrationResource: ResourceSpec = {
 			...route('aom.salesforce.create-salesforce-action'),
 			ref: 'aom.salesforce.create-salesforce-action',
 			fields: [
-				f.string('event', 'Event', { required: true, description: 'Event for which you want to create action' }),
+				f.options('event', 'Event Name or ID', [], {
+					required: true,
+					loadOptions: 'getSalesforceEvents',
+					description: 'Event for which you want to create action',
+				}),
 				f.string('action', 'Action', { required: true, description: 'Action will be create of the event by default' }),
 				f.string('object', 'Object', { required: true, description: 'Select the object from the dropdown list from Salesforce contact' }),
 			],
@@ -723,7 +732,7 @@ export const integrationResource: ResourceSpec = {
 					description: 'The ID of the Salesforce action to be updated',
 					placeholder: 'e.g. 1',
 				}),
-				f.string('event', 'Event', { required: true, description: 'The event of the Salesforce action' }),
+				f.options('event', 'Event Name or ID', [], { required: true, loadOptions: 'getSalesforceEvents', description: 'The event of the Salesforce action' }),
 				f.string('action', 'Action', { required: true, description: 'The action of the Salesforce action' }),
 				f.string('object', 'Object', { required: true, description: 'The object of the Salesforce action' }),
 			],

@@ -117,11 +117,11 @@ export const learnerResource: ResourceSpec = {
 			...route('aom.quiz-modules.save-the-answer-of-the-question-in-the-quiz-module'),
 			ref: 'aom.quiz-modules.save-the-answer-of-the-question-in-the-quiz-module',
 			fields: [
-				f.string('questionId', 'Question ID', {
+				f.options('questionId', 'Question Name or ID', [], {
 					in: 'query',
 					required: true,
+					loadOptions: 'getQuestions',
 					description: 'ID of the question is user is answering',
-					placeholder: 'e.g. 1',
 				}),
 				f.string('moduleStatusId', 'Module Status ID', {
 					in: 'query',

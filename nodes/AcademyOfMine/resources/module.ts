@@ -199,7 +199,7 @@ export const moduleResource: ResourceSpec = {
 			ref: 'aom.modules.create-blank-module',
 			fields: [
 				f.string('name', 'Name', { required: true, description: 'The name of the module' }),
-				f.string('type', 'Type', { required: true, description: 'The type of the module' }),
+				f.options('type', 'Module Type Name or ID', [], { required: true, loadOptions: 'getModuleTypes', description: 'The type of the module' }),
 			],
 		},
 		{
@@ -1334,7 +1334,14 @@ export const moduleResource: ResourceSpec = {
 					default: '{}',
 					description: 'The search query to filter the results by',
 				}),
-				f.number('quizId', 'Quiz ID', { key: 'quiz_id', required: true, default: '', description: 'The ID of the quiz module' }),
+				f.options('quizId', 'Quiz Name or ID', [], {
+					key: 'quiz_id',
+					required: true,
+					default: '',
+					loadOptions: 'getQuizzes',
+					format: 'number',
+					description: 'The ID of the quiz module',
+				}),
 			],
 			list: { records: 'questionDetails', pagination: { style: 'aom', inBody: true } },
 		},
@@ -1346,13 +1353,13 @@ export const moduleResource: ResourceSpec = {
 			...route('aom.quiz-modules.get-the-question-submission-details'),
 			ref: 'aom.quiz-modules.get-the-question-submission-details',
 			fields: [
-				f.string('quizId', 'Quiz ID', { in: 'query', key: 'quiz_id', required: true, description: 'The ID of the quiz', placeholder: 'e.g. 1' }),
-				f.string('questionId', 'Question ID', {
+				f.options('quizId', 'Quiz Name or ID', [], { in: 'query', key: 'quiz_id', required: true, loadOptions: 'getQuizzes', description: 'The ID of the quiz' }),
+				f.options('questionId', 'Question Name or ID', [], {
 					in: 'query',
 					key: 'question_id',
 					required: true,
+					loadOptions: 'getQuestions',
 					description: 'The ID of the question',
-					placeholder: 'e.g. 1',
 				}),
 			],
 			list: { records: 'records', pagination: { style: 'aom' } },

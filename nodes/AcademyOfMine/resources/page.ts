@@ -113,24 +113,18 @@ export const pageResource: ResourceSpec = {
 				}),
 				f.string('title', 'Title', { required: true, description: 'The title of the page' }),
 				f.string('content', 'Content', { description: 'The content of the page in JSON format' }),
-				f.options('layout', 'Layout', [
-					{ name: 'Fixed Width', value: 'fixed_width' },
-					{ name: 'Full Width', value: 'full_width' },
-					{ name: 'No Header', value: 'no_header' },
-				], {
+				f.options('layout', 'Layout Name or ID', [], {
 					required: true,
+					loadOptions: 'getLayouts',
 					description: 'The layout type for the page. Layout options: full_width, no_header, fixed_width.',
 				}),
 				f.string('seoTitle', 'Seo Title', { key: 'seo_title', description: 'SEO title for the page' }),
 				f.string('seoDescription', 'Seo Description', { key: 'seo_description', description: 'SEO description for the page' }),
 				f.string('seoThumbnailUrl', 'Seo Thumbnail URL', { key: 'seo_thumbnail_url', description: 'Thumbnail image for the page' }),
 				f.boolean('restrictedToLoginUser', 'Restricted To Login User', { description: 'Whether indicates if the page is restricted to logged-in users' }),
-				f.options('accessibleBy', 'Accessible By', [
-					{ name: 'All', value: 'all' },
-					{ name: 'User Category', value: 'user_category' },
-					{ name: 'User Type', value: 'user_type' },
-				], {
+				f.options('accessibleBy', 'Accessible By Name or ID', [], {
 					required: true,
+					loadOptions: 'getPageRestrictions',
 					description: 'If restrictedToLoginUser is true. The access restriction type. Options: all, user_category, user_type.',
 				}),
 				f.string('userCategory', 'User Category', {
@@ -234,24 +228,18 @@ export const pageResource: ResourceSpec = {
 			fields: [
 				f.string('title', 'Title', { required: true, description: 'The title of the page' }),
 				f.string('content', 'Content', { description: 'The content of the page in JSON format' }),
-				f.options('layout', 'Layout', [
-					{ name: 'Fixed Width', value: 'fixed_width' },
-					{ name: 'Full Width', value: 'full_width' },
-					{ name: 'No Header', value: 'no_header' },
-				], {
+				f.options('layout', 'Layout Name or ID', [], {
 					required: true,
+					loadOptions: 'getLayouts',
 					description: 'The layout type for the page. Layout options: full_width, no_header, fixed_width.',
 				}),
 				f.string('seoTitle', 'Seo Title', { key: 'seo_title', description: 'SEO title for the page' }),
 				f.string('seoDescription', 'Seo Description', { key: 'seo_description', description: 'SEO description for the page' }),
 				f.string('seoThumbnailUrl', 'Seo Thumbnail URL', { key: 'seo_thumbnail_url', description: 'Thumbnail image for the page' }),
 				f.boolean('restrictedToLoginUser', 'Restricted To Login User', { description: 'Whether to check to allow the users to access the page' }),
-				f.options('accessibleBy', 'Accessible By', [
-					{ name: 'All', value: 'all' },
-					{ name: 'User Category', value: 'user_category' },
-					{ name: 'User Type', value: 'user_type' },
-				], {
+				f.options('accessibleBy', 'Accessible By Name or ID', [], {
 					required: true,
+					loadOptions: 'getPageRestrictions',
 					description: 'If restrictedToLoginUser is true. Accessible by options: all, user_category, user_type.',
 				}),
 				f.string('userCategory', 'User Category', {

@@ -79,20 +79,14 @@ export const productResource: ResourceSpec = {
 				f.number('salePrice', 'Sale Price', { key: 'sale_price', description: 'The sale price of the product' }),
 				f.string('saleStartDate', 'Sale Start Date', { description: 'The start date of the sale in' }),
 				f.string('saleEndDate', 'Sale End Date', { description: 'The end date of the sale in' }),
-				f.options('status', 'Status', [
-					{ name: 'Coming Soon', value: 'COMING-SOON' },
-					{ name: 'In Stock', value: 'IN-STOCK' },
-					{ name: 'Out Of Stock', value: 'OUT-OF-STOCK' },
-				], {
+				f.options('status', 'Status Name or ID', [], {
 					required: true,
+					loadOptions: 'getProductStatuses',
 					description: 'The status of the product. Options: "COMING-SOON", "IN-STOCK", "OUT-OF-STOCK".',
 				}),
-				f.options('type', 'Type', [
-					{ name: 'Downloadable', value: 'DOWNLOADABLE' },
-					{ name: 'Simple', value: 'SIMPLE' },
-					{ name: 'Subscription', value: 'SUBSCRIPTION' },
-				], {
+				f.options('type', 'Type Name or ID', [], {
 					required: true,
+					loadOptions: 'getProductTypes',
 					description: 'The type of the product. Options: "SIMPLE", "DOWNLOADABLE", "SUBSCRIPTION".',
 				}),
 				f.string('categories', 'Categories', {
@@ -108,25 +102,15 @@ export const productResource: ResourceSpec = {
 				f.string('seoDescription', 'Seo Description', { key: 'seo_description', description: 'The SEO description for the product' }),
 				f.number('membershipId', 'Membership ID', { key: 'membership_id', description: 'The ID of the membership associated with the product' }),
 				f.number('subscriptionPrice', 'Subscription Price', { key: 'subscription_price', description: 'The subscription price for subscription products' }),
-				f.options('priceFrequency', 'Price Frequency', [
-					{ name: 'Daily', value: 'DAILY' },
-					{ name: 'Monthly', value: 'MONTHLY' },
-					{ name: 'Weekly', value: 'WEEKLY' },
-					{ name: 'Yearly', value: 'YEARLY' },
-				], {
+				f.options('priceFrequency', 'Price Frequency Name or ID', [], {
 					key: 'price_frequency',
-					default: 'DAILY',
+					loadOptions: 'getPriceFrequencies',
 					description: 'The frequency of subscription payments. Options: "DAILY", "WEEKLY", "MONTHLY", "YEARLY".',
 				}),
 				f.number('freeTrialValue', 'Free Trial Value', { key: 'free_trial_value', description: 'The free trial value for subscription products' }),
-				f.options('freeTrialFrequency', 'Free Trial Frequency', [
-					{ name: 'Days', value: 'DAYS' },
-					{ name: 'Months', value: 'MONTHS' },
-					{ name: 'Weeks', value: 'WEEKS' },
-					{ name: 'Years', value: 'YEARS' },
-				], {
+				f.options('freeTrialFrequency', 'Free Trial Frequency Name or ID', [], {
 					key: 'free_trial_frequency',
-					default: 'DAYS',
+					loadOptions: 'getFreeTrialIntervals',
 					description: 'The frequency of the free trial. Options: "DAYS", "WEEKS", "MONTHS", "YEARS".',
 				}),
 				f.number('minPurchaseQuantity', 'Min Purchase Quantity', { description: 'The minimum purchase quantity for the product' }),
@@ -271,23 +255,17 @@ export const productResource: ResourceSpec = {
 				f.string('description', 'Description', { required: true, description: 'The description of the product' }),
 				f.string('featuredImageUrl', 'Featured Image URL', { description: 'The featured image of the product' }),
 				f.number('regularPrice', 'Regular Price', { key: 'regular_price', required: true, default: '', description: 'The regular price of the product' }),
-				f.options('type', 'Type', [
-					{ name: 'Downloadable', value: 'DOWNLOADABLE' },
-					{ name: 'Simple', value: 'SIMPLE' },
-					{ name: 'Subscription', value: 'SUBSCRIPTION' },
-				], {
+				f.options('type', 'Type Name or ID', [], {
 					required: true,
+					loadOptions: 'getProductTypes',
 					description: 'The type of the product. Type options: SIMPLE, DOWNLOADABLE or SUBSCRIPTION.',
 				}),
 				f.number('salePrice', 'Sale Price', { key: 'sale_price', description: 'The sale price of the product' }),
 				f.string('saleStartDate', 'Sale Start Date', { format: 'date', description: 'The sale start date of the product', type: 'dateTime' }),
 				f.string('saleEndDate', 'Sale End Date', { format: 'date', description: 'The sale end date of the product', type: 'dateTime' }),
-				f.options('status', 'Status', [
-					{ name: 'Coming Soon', value: 'COMING-SOON' },
-					{ name: 'In Stock', value: 'IN-STOCK' },
-					{ name: 'Out Of Stock', value: 'OUT-OF-STOCK' },
-				], {
+				f.options('status', 'Status Name or ID', [], {
 					required: true,
+					loadOptions: 'getProductStatuses',
 					description: 'The status of the product. Status options: COMING-SOON, IN-STOCK or OUT-OF-STOCK.',
 				}),
 				f.string('expiry', 'Expiry', { format: 'date', description: 'The expiry date of the product', type: 'dateTime' }),
@@ -305,25 +283,16 @@ export const productResource: ResourceSpec = {
 					default: '',
 					description: 'The subscription price of the product for the product type Subscription',
 				}),
-				f.options('priceFrequency', 'Price Frequency', [
-					{ name: 'Daily', value: 'DAILY' },
-					{ name: 'Monthly', value: 'MONTHLY' },
-					{ name: 'Weekly', value: 'WEEKLY' },
-					{ name: 'Yearly', value: 'YEARLY' },
-				], {
+				f.options('priceFrequency', 'Price Frequency Name or ID', [], {
 					key: 'price_frequency',
 					required: true,
+					loadOptions: 'getPriceFrequencies',
 					description: 'The price frequency to be charged for Subscription product. Price Frequency Options: DAILY, WEEKLY, MONTHLY or YEARLY.',
 				}),
 				f.number('freeTrialValue', 'Free Trial Value', { key: 'free_trial_value', description: 'The free trail for the Subscription product' }),
-				f.options('freeTrialFrequency', 'Free Trial Frequency', [
-					{ name: 'Days', value: 'DAYS' },
-					{ name: 'Months', value: 'MONTHS' },
-					{ name: 'Weeks', value: 'WEEKS' },
-					{ name: 'Years', value: 'YEARS' },
-				], {
+				f.options('freeTrialFrequency', 'Free Trial Frequency Name or ID', [], {
 					key: 'free_trial_frequency',
-					default: 'DAYS',
+					loadOptions: 'getFreeTrialIntervals',
 					description: 'The free trail frequency for the subscription product in which the product will be available for free. Free Trail Frequency Options: DAYS, WEEKS, MONTHS, YEARS.',
 				}),
 				f.number('subscriptionExpireAfter', 'Subscription Expire After', {

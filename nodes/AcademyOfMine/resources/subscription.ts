@@ -32,7 +32,7 @@ export const subscriptionResource: ResourceSpec = {
 			optionalIn: 'updateFields',
 			fields: [
 				f.string('id', 'ID', { in: 'query', required: true, description: 'Subscription ID of the subscription', placeholder: 'e.g. 1' }),
-				f.string('status', 'Status', { required: true, description: 'Status of the subscription' }),
+				f.options('status', 'Status Name or ID', [], { required: true, loadOptions: 'getSubscriptionStatuses', description: 'Status of the subscription' }),
 				f.string('endDate', 'End Date', { description: 'End date of the subscription' }),
 				f.string('nextPaymentDate', 'Next Payment Date', { required: true, description: 'Next payment date of the subscription' }),
 			],
@@ -170,7 +170,11 @@ export const subscriptionResource: ResourceSpec = {
 					placeholder: 'e.g. 1,2,3',
 					description: 'The IDs of the subscriptions to be updated',
 				}),
-				f.string('status', 'Status', { required: true, description: 'The new status to set for the subscriptions' }),
+				f.options('status', 'Status Name or ID', [], {
+					required: true,
+					loadOptions: 'getSubscriptionStatuses',
+					description: 'The new status to set for the subscriptions',
+				}),
 			],
 		},
 		{
@@ -182,7 +186,7 @@ export const subscriptionResource: ResourceSpec = {
 			ref: 'aom.subscriptions.process-subscription-action',
 			fields: [
 				f.number('id', 'ID', { required: true, default: '', description: 'The ID of the subscription' }),
-				f.string('action', 'Action', { required: true }),
+				f.options('action', 'Action Name or ID', [], { required: true, loadOptions: 'getSubscriptionActions' }),
 			],
 		},
 		{
