@@ -6,6 +6,8 @@
  * their own, out of the admin's way. Every other section is a resource of its own, named in the
  * singular. Used by scripts/aom-generate.js.
  *
+ * Nouns (in the node panel's actions) are lower case but for acronyms, as n8n's lint wants them.
+ *
  * Values: a section that was a resource of its own keeps its value as the choice value (Quiz
  * Modules: resource `module`, module type `quizModule`), so an operation keeps its value.
  */
@@ -25,7 +27,7 @@ const merged = {
 			'Discussion Modules': { value: 'discussionModule', name: 'Discussion', noun: 'discussion module' },
 			'Flash Cards Modules': { value: 'flashCardsModule', name: 'Flash Cards', noun: 'flash cards module' },
 			'PDF Modules': { value: 'pdfModule', name: 'PDF', noun: 'PDF module' },
-			'Powerpoint Modules': { value: 'powerpointModule', name: 'PowerPoint', noun: 'PowerPoint module' },
+			'Powerpoint Modules': { value: 'powerpointModule', name: 'PowerPoint', noun: 'powerpoint module' },
 			'Quiz Modules': { value: 'quizModule', name: 'Quiz', noun: 'quiz module' },
 			'SCORM Modules': { value: 'scormModule', name: 'SCORM', noun: 'SCORM module' },
 			'Survey Modules': { value: 'surveyModule', name: 'Survey', noun: 'survey module' },
@@ -40,12 +42,12 @@ const merged = {
 		choice: { name: 'integration', displayName: 'Service', description: 'The service the integration connects to' },
 		sections: {
 			Integrations: { value: 'integration', name: 'All Integrations', noun: 'integration' },
-			Accredible: { value: 'accredible', name: 'Accredible', noun: 'Accredible' },
-			HubSpot: { value: 'hubSpot', name: 'HubSpot', noun: 'HubSpot' },
+			Accredible: { value: 'accredible', name: 'Accredible', noun: 'accredible group' },
+			HubSpot: { value: 'hubSpot', name: 'HubSpot', noun: 'hubspot action' },
 			'LTI Platforms': { value: 'ltiPlatform', name: 'LTI Platform', noun: 'LTI platform' },
-			Mailchimp: { value: 'mailchimp', name: 'Mailchimp', noun: 'Mailchimp' },
-			QuickBooks: { value: 'quickBooksLog', name: 'QuickBooks', noun: 'QuickBooks log' },
-			Salesforce: { value: 'salesforce', name: 'Salesforce', noun: 'Salesforce' },
+			Mailchimp: { value: 'mailchimp', name: 'Mailchimp', noun: 'mailchimp action' },
+			QuickBooks: { value: 'quickBooksLog', name: 'QuickBooks', noun: 'quickbooks log' },
+			Salesforce: { value: 'salesforce', name: 'Salesforce', noun: 'salesforce action' },
 		},
 	},
 	setting: {
