@@ -15,6 +15,12 @@ export const integrationResource: ResourceSpec = {
 		description: 'The service the integration connects to',
 		options: [
 			{
+				name: 'Accredible',
+				value: 'accredible',
+				operations: ['validateAccredibleApiKey', 'accredibleGroupsLookup'],
+				defaultOperation: 'validateAccredibleApiKey',
+			},
+			{
 				name: 'All Integrations',
 				value: 'integration',
 				operations: [
@@ -25,12 +31,6 @@ export const integrationResource: ResourceSpec = {
 					'retrieveShopifyProductList',
 				],
 				defaultOperation: 'getAllIntegrations',
-			},
-			{
-				name: 'Accredible',
-				value: 'accredible',
-				operations: ['validateAccredibleApiKey', 'accredibleGroupsLookup'],
-				defaultOperation: 'validateAccredibleApiKey',
 			},
 			{
 				name: 'HubSpot',
@@ -203,8 +203,8 @@ export const integrationResource: ResourceSpec = {
 		},
 		{
 			value: 'createHubspotAction',
-			name: 'Create Hubspot Action',
-			action: 'Create hubspot action',
+			name: 'Create',
+			action: 'Create a hubspot action',
 			description: 'Create Hubspot Action. Creates a Hubspot action based on the provided parameters.',
 			...route('aom.hubspot.create-hubspot-action'),
 			ref: 'aom.hubspot.create-hubspot-action',
@@ -295,8 +295,8 @@ export const integrationResource: ResourceSpec = {
 		},
 		{
 			value: 'updateHubspotAction',
-			name: 'Update Hubspot Action',
-			action: 'Update hubspot action',
+			name: 'Update',
+			action: 'Update a hubspot action',
 			description: 'Update Hubspot Action. Updates a Hubspot action based on the provided ID.',
 			...route('aom.hubspot.update-hubspot-action'),
 			ref: 'aom.hubspot.update-hubspot-action',
@@ -533,7 +533,7 @@ export const integrationResource: ResourceSpec = {
 		},
 		{
 			value: 'mailchimpActionsTabularList',
-			name: 'Get Many Mailchimp Actions',
+			name: 'Get Many',
 			action: 'Get many mailchimp actions',
 			description: 'Mailchimp Actions Tabular List. Returns all the Mailchimp Actions created in a tabular list format.',
 			...route('aom.mailchimp.mailchimp-actions-tabular-list'),
@@ -654,7 +654,7 @@ export const integrationResource: ResourceSpec = {
 		{
 			value: 'tabularList2',
 			name: 'Get Many',
-			action: 'Get many Salesforces',
+			action: 'Get many salesforce actions',
 			description: 'Tabular List. Retrieves all the salesforce integrations in a tabular list format in paginated mode.',
 			...route('aom.salesforce.tabular-list'),
 			ref: 'aom.salesforce.tabular-list',
@@ -681,8 +681,8 @@ export const integrationResource: ResourceSpec = {
 		},
 		{
 			value: 'createSalesforceAction',
-			name: 'Create Salesforce Action',
-			action: 'Create salesforce action',
+			name: 'Create',
+			action: 'Create a salesforce action',
 			description: 'Create Salesforce Action. To create a Salesforce Action, you need to use this request.',
 			...route('aom.salesforce.create-salesforce-action'),
 			ref: 'aom.salesforce.create-salesforce-action',
@@ -720,8 +720,8 @@ export const integrationResource: ResourceSpec = {
 		},
 		{
 			value: 'updateSalesforceAction',
-			name: 'Update Salesforce Action',
-			action: 'Update salesforce action',
+			name: 'Update',
+			action: 'Update a salesforce action',
 			description: 'Update Salesforce Action. Updates a Salesforce action based on the provided ID.',
 			...route('aom.salesforce.update-salesforce-action'),
 			ref: 'aom.salesforce.update-salesforce-action',
@@ -739,8 +739,8 @@ export const integrationResource: ResourceSpec = {
 		},
 		{
 			value: 'deleteSalesforceAction',
-			name: 'Delete Salesforce Action',
-			action: 'Delete salesforce action',
+			name: 'Delete',
+			action: 'Delete a salesforce action',
 			description: 'Delete Salesforce Action. To delete a Salesforce Action, you need to use this request.',
 			...route('aom.salesforce.delete-salesforce-action'),
 			ref: 'aom.salesforce.delete-salesforce-action',

@@ -1028,7 +1028,7 @@ export const moduleResource: ResourceSpec = {
 		{
 			value: 'powerpointModulesTabularList',
 			name: 'Get Many',
-			action: 'Get many PowerPoint modules',
+			action: 'Get many powerpoint modules',
 			description: 'Powerpoint Modules Tabular List. Returns all the powerpoint modules in a tabular list format with pagination.',
 			...route('aom.powerpoint-modules.powerpoint-modules-tabular-list'),
 			ref: 'aom.powerpoint-modules.powerpoint-modules-tabular-list',
@@ -1062,7 +1062,7 @@ export const moduleResource: ResourceSpec = {
 		{
 			value: 'createANewPowerpointModule',
 			name: 'Create',
-			action: 'Create a PowerPoint module',
+			action: 'Create a powerpoint module',
 			description: 'Create a new Powerpoint module. Creates a new Powerpoint module.',
 			...route('aom.powerpoint-modules.create-a-new-powerpoint-module'),
 			ref: 'aom.powerpoint-modules.create-a-new-powerpoint-module',
@@ -1104,7 +1104,7 @@ export const moduleResource: ResourceSpec = {
 		{
 			value: 'retrieveAPowerpointModule',
 			name: 'Get',
-			action: 'Get a PowerPoint module',
+			action: 'Get a powerpoint module',
 			description: 'Retrieve a Powerpoint Module. Retrieves a Powerpoint module by given ID.',
 			...route('aom.powerpoint-modules.retrieve-a-powerpoint-module'),
 			ref: 'aom.powerpoint-modules.retrieve-a-powerpoint-module',
@@ -1115,7 +1115,7 @@ export const moduleResource: ResourceSpec = {
 		{
 			value: 'updatePowerpointModule',
 			name: 'Update',
-			action: 'Update a PowerPoint module',
+			action: 'Update a powerpoint module',
 			description: 'Update Powerpoint Module. Updates the details of the specified powerpoint module.',
 			...route('aom.powerpoint-modules.update-powerpoint-module'),
 			ref: 'aom.powerpoint-modules.update-powerpoint-module',

@@ -15,24 +15,6 @@ export const settingResource: ResourceSpec = {
 		description: 'The part of the site the settings are for',
 		options: [
 			{
-				name: 'General',
-				value: 'generalSetting',
-				operations: [
-					'getGeneralEmailSettings',
-					'updateGeneralEmailSettings',
-					'updateEmailFormatForGivenType',
-					'updateGeneralSettings',
-					'getAListOfCustomTimezones',
-					'retrieveBrandingSettings',
-					'setBrandingSettings',
-					'setCustomStylings',
-					'updatesTheStatusOfTheEmailIfTheSelectedAreaOfThe',
-					'searchesForCoursesUsersProductsAndModulesByNameOrE',
-					'updateGamificationSettings',
-				],
-				defaultOperation: 'getGeneralEmailSettings',
-			},
-			{
 				name: 'E-Commerce',
 				value: 'ecommerceSetting',
 				operations: [
@@ -67,6 +49,47 @@ export const settingResource: ResourceSpec = {
 				defaultOperation: 'retrievesTheGlobalEcommerceProductSettings',
 			},
 			{
+				name: 'Gamification Events',
+				value: 'gamificationEvent',
+				operations: [
+					'createANewGamificationEvent',
+					'retrieveASpecificGamificationEvent',
+					'updateASpecificGamificationEvent',
+					'deleteASpecificGamificationEvent',
+				],
+				defaultOperation: 'retrieveASpecificGamificationEvent',
+			},
+			{
+				name: 'General',
+				value: 'generalSetting',
+				operations: [
+					'getGeneralEmailSettings',
+					'updateGeneralEmailSettings',
+					'updateEmailFormatForGivenType',
+					'updateGeneralSettings',
+					'getAListOfCustomTimezones',
+					'retrieveBrandingSettings',
+					'setBrandingSettings',
+					'setCustomStylings',
+					'updatesTheStatusOfTheEmailIfTheSelectedAreaOfThe',
+					'searchesForCoursesUsersProductsAndModulesByNameOrE',
+					'updateGamificationSettings',
+				],
+				defaultOperation: 'getGeneralEmailSettings',
+			},
+			{
+				name: 'Leaderboard Tiers',
+				value: 'leaderboardTier',
+				operations: ['leaderboardTierTabularList', 'createANewTier'],
+				defaultOperation: 'leaderboardTierTabularList',
+			},
+			{
+				name: 'Menus',
+				value: 'menu',
+				operations: ['getAllTheItemsAssociatedWithThisMenu', 'saveOrUpdateMenuItems'],
+				defaultOperation: 'getAllTheItemsAssociatedWithThisMenu',
+			},
+			{
 				name: 'Payment Gateways',
 				value: 'paymentGateway',
 				operations: [
@@ -84,29 +107,6 @@ export const settingResource: ResourceSpec = {
 					'retrieveCashnetSettings',
 				],
 				defaultOperation: 'updateStatusOfPaymentGateway',
-			},
-			{
-				name: 'Menus',
-				value: 'menu',
-				operations: ['getAllTheItemsAssociatedWithThisMenu', 'saveOrUpdateMenuItems'],
-				defaultOperation: 'getAllTheItemsAssociatedWithThisMenu',
-			},
-			{
-				name: 'Gamification Events',
-				value: 'gamificationEvent',
-				operations: [
-					'createANewGamificationEvent',
-					'retrieveASpecificGamificationEvent',
-					'updateASpecificGamificationEvent',
-					'deleteASpecificGamificationEvent',
-				],
-				defaultOperation: 'retrieveASpecificGamificationEvent',
-			},
-			{
-				name: 'Leaderboard Tiers',
-				value: 'leaderboardTier',
-				operations: ['leaderboardTierTabularList', 'createANewTier'],
-				defaultOperation: 'leaderboardTierTabularList',
 			},
 		],
 	},
