@@ -93,6 +93,7 @@ const shortNames = {
 	'aom.survey-modules.saves-the-survey-form-submission-data': 'Submit Survey',
 	'aom.lti-platforms.update-ltiplatform': 'Update',
 	'aom.learning-paths.learning-path-launch': 'Launch',
+	'aom.flash-cards-modules.create-flashcard-module': 'Create',
 	'aom.hubspot.retrieves-hubspot-integrations-in-a-tabular-format-with-pagi': 'Get Many HubSpot Actions',
 	'aom.quickbooks.returns-all-the-quickbooks-logs-in-a-tabular-list-format-in': 'Get Many QuickBooks Logs',
 	'aom.salesforce.retrieves-salesforce-logs-in-a-paginated-format': 'Get Many Salesforce Logs',
