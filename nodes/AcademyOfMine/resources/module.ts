@@ -812,8 +812,8 @@ export const moduleResource: ResourceSpec = {
 		},
 		{
 			value: 'createFlashcardModule',
-			name: 'Create FlashCard Module',
-			action: 'Create flashcard module',
+			name: 'Create',
+			action: 'Create a flash cards module',
 			description: 'Create FlashCard Module. To create a flashcard module, you need to use this request.',
 			...route('aom.flash-cards-modules.create-flashcard-module'),
 			ref: 'aom.flash-cards-modules.create-flashcard-module',
