@@ -16157,9 +16157,9 @@ export class AcademyOfMine implements INodeType {
 				},
 				options: [
 					{
-						name: "Create FlashCard Module",
+						name: "Create",
 						value: "createFlashcardModule",
-						action: "Create flashcard module",
+						action: "Create a flash cards module",
 						description: "Create FlashCard Module. To create a flashcard module, you need to use this request.",
 					},
 					{
