@@ -151,6 +151,11 @@ function fieldOf(op, param, used) {
 		if (!field.required) field.default = choices[0];
 	}
 	if (/password|secret|token|^key$|api_?key/i.test(wire) && field.type === 'string') field.password = true;
+	if (listed?.multiple) {
+		// a list of IDs from a lookup: a multi-select, sent as the array
+		Object.assign(field, { type: 'multiOptions', format: 'list', loadOptions: listed.loadOptions, displayName: listed.displayName });
+		delete field.placeholder;
+	}
 	if (listed && field.type === 'options') {
 		// a lookup lists the values: they come from it (the documented ones may be out of date)
 		delete field.options;

@@ -181,7 +181,16 @@ const references = {
 const lookupFields = (() => {
 	const lookup = (loadOptions, displayName) => ({ loadOptions, displayName });
 	const orderStatus = lookup('getOrderStatuses', 'Status Name or ID');
+	// lists of IDs: a multi-select
+	const several = (loadOptions, displayName) => ({ loadOptions, displayName, multiple: true });
+	const questionCategories = several('getQuestionCategories', 'Category Names or IDs');
+	const userCategories = several('getUserCategories', 'User Category Names or IDs');
 	return {
+		Questions: { categories: questionCategories, categories_id: questionCategories },
+		'aom.quiz-modules.update-quiz-module': { questionCategories: several('getQuestionCategories', 'Question Category Names or IDs') },
+		'Learning Paths': { categories: several('getLearningPathCategories', 'Category Names or IDs') },
+		Users: { userCategory: userCategories },
+		Pages: { userCategory: userCategories, layout: lookup('getLayouts', 'Layout Name or ID'), accessibleBy: lookup('getPageRestrictions', 'Accessible By Name or ID') },
 		'Ecommerce Orders': {
 			status: orderStatus,
 			refundType: lookup('getRefundTypes', 'Refund Type Name or ID'),
@@ -203,10 +212,6 @@ const lookupFields = (() => {
 		'aom.subscriptions.process-subscription-action': { action: lookup('getSubscriptionActions', 'Action Name or ID') },
 		HubSpot: { event: lookup('getHubspotEvents', 'Event Name or ID') },
 		Salesforce: { event: lookup('getSalesforceEvents', 'Event Name or ID') },
-		Pages: {
-			layout: lookup('getLayouts', 'Layout Name or ID'),
-			accessibleBy: lookup('getPageRestrictions', 'Accessible By Name or ID'),
-		},
 		'aom.modules.create-blank-module': { type: lookup('getModuleTypes', 'Module Type Name or ID') },
 		'General Settings': Object.fromEntries(
 			['cartPage', 'checkoutPage', 'homePage', 'privacyPolicyPage', 'termConditionPage', 'thankyouPage'].map((wire) => [

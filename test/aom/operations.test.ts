@@ -26,6 +26,7 @@ function valueFor(field: FieldSpec, op: OperationSpec): { param: unknown; body: 
 	if (field.in === 'path') return { param: field.locator ? rl(41) : '41', body: '41', query: '41' };
 	// IDs the reference types as integers go out as numbers
 	if (field.locator) return { param: rl(42), body: field.format === 'number' ? 42 : '42', query: '42' };
+	if (field.type === 'multiOptions') return { param: [43], body: [43], query: { '[0]': '43' } };
 	if (field.loadOptions) return { param: 43, body: 43, query: '43' };
 	const asText = (op.jsonText ?? []).includes(field.key ?? field.name);
 	switch (field.type) {

@@ -49,6 +49,7 @@ describe('types: as the reference types them', () => {
 				(['integer', 'numeric', 'number', 'int'].includes(t) && (field.type === 'number' || field.in === 'path' || field.format === 'number')) ||
 				(t === 'date' && field.type === 'dateTime') ||
 				(t.startsWith('array') && field.format === 'list') ||
+				(field.type === 'multiOptions' && field.format === 'list') ||
 				(t === 'string' && field.type !== 'number' && field.type !== 'boolean');
 			if (!ok) wrong.push(`${where(op, field)}: ${t} as ${field.type}/${field.format ?? ''}`);
 		}
@@ -316,9 +317,7 @@ describe('lookups feed the fields they list', () => {
 		'aom.audit-activities.audit-activity-lookup': 'activity names go inside the search_param JSON',
 		'aom.courses.course-activity-lookup': 'activity names go inside the search_param JSON',
 		'aom.learning-paths.learning-path-activities-lookup': 'activity names go inside the search_param JSON',
-		'aom.categories.course-category-lookup': 'categories are lists of IDs (comma-separated)',
-		'aom.categories.question-category-lookup': 'categories are lists of IDs (comma-separated)',
-		'aom.categories.learning-path-category-lookup': 'categories are lists of IDs (comma-separated)',
+		'aom.categories.course-category-lookup': 'answers one category, not a list (the reference sample)',
 		'aom.pages.page-category-lookup': 'categories are lists inside the search JSON',
 		'aom.certificate-templates.field-keys-lookup': 'keys go inside the template JSON',
 		'aom.certificate-templates.font-families-lookup': 'fonts go inside the template JSON',
@@ -355,7 +354,19 @@ describe('lookups feed the fields they list', () => {
 		expect(orphans.map(({ op }) => op.ref)).toEqual([]);
 	});
 
+	test('a list of IDs a lookup lists is a multi-select, sent as the array', async () => {
+		const { resource, op } = operations.find((o) => o.op.ref === 'aom.learning-paths.create-learning-path')!;
+		const categories = op.fields!.find((f) => f.key === 'categories' || f.name === 'categories')!;
+		expect(categories).toMatchObject({ type: 'multiOptions', loadOptions: 'getLearningPathCategories' });
+		const required = Object.fromEntries(op.fields!.filter((f) => f.required).map((f) => [f.name, f.type === 'number' ? 1 : f.type === 'boolean' ? true : 'x']));
+		const { error } = await runAom(server, { resource: resource.value, operation: op.value, ...required, [op.optionalIn!]: { categories: [3, 5] } });
+		expect(error).toBeUndefined();
+		expect(server.last().body.categories).toEqual([3, 5]);
+	});
+
 	test.each([
+		['getQuestionCategories', 'aom.categories.question-category-lookup'],
+		['getLearningPathCategories', 'aom.categories.learning-path-category-lookup'],
 		['getOrderStatuses', 'aom.ecommerce-orders.order-status-lookup'],
 		['getProductTypes', 'aom.products.product-type-lookup'],
 		['getProductStatuses', 'aom.products.product-status-lookup'],
