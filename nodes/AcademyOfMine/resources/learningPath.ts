@@ -70,7 +70,12 @@ export const learningPathResource: ResourceSpec = {
 					placeholder: 'e.g. 1,2,3',
 					description: 'All courses you want to attach to this learning path. Minimum 2 courses are required.',
 				}),
-				f.string('categories', 'Categories', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'Categories for this learning path' }),
+				f.string('categories', 'Category Names or IDs', {
+					format: 'list',
+					loadOptions: 'getLearningPathCategories',
+					description: 'Categories for this learning path',
+					type: 'multiOptions',
+				}),
 			],
 		},
 		{
@@ -110,7 +115,12 @@ export const learningPathResource: ResourceSpec = {
 					placeholder: 'e.g. 1,2,3',
 					description: 'All courses you want to attach to this learning path. Minimum 2 courses are required.',
 				}),
-				f.string('categories', 'Categories', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'Categories for this learning path' }),
+				f.string('categories', 'Category Names or IDs', {
+					format: 'list',
+					loadOptions: 'getLearningPathCategories',
+					description: 'Categories for this learning path',
+					type: 'multiOptions',
+				}),
 			],
 		},
 		{

@@ -1266,10 +1266,11 @@ export const moduleResource: ResourceSpec = {
 					placeholder: 'e.g. 1,2,3',
 					description: 'Required_if:type,static List of questions for static quizzes',
 				}),
-				f.string('questionCategories', 'Question Categories', {
+				f.string('questionCategories', 'Question Category Names or IDs', {
 					format: 'list',
-					placeholder: 'e.g. 1,2,3',
+					loadOptions: 'getQuestionCategories',
 					description: 'Required_if:type,dynamic List of question categories for dynamic quizzes',
+					type: 'multiOptions',
 				}),
 				f.number('maxSpentHour', 'Max Spent Hour', { description: 'Maximum hours allowed for the quiz. Minimum: 0.' }),
 				f.number('maxSpentMinutes', 'Max Spent Minutes', { description: 'Maximum minutes allowed for the quiz. Minimum: 0.' }),

@@ -127,11 +127,12 @@ export const pageResource: ResourceSpec = {
 					loadOptions: 'getPageRestrictions',
 					description: 'If restrictedToLoginUser is true. The access restriction type. Options: all, user_category, user_type.',
 				}),
-				f.string('userCategory', 'User Category', {
+				f.string('userCategory', 'User Category Names or IDs', {
 					required: true,
 					format: 'list',
-					placeholder: 'e.g. 1,2,3',
+					loadOptions: 'getUserCategories',
 					description: 'If accessibleBy is user_category. Array of user categories.',
+					type: 'multiOptions',
 				}),
 				f.string('userType', 'User Type', {
 					required: true,
@@ -242,11 +243,12 @@ export const pageResource: ResourceSpec = {
 					loadOptions: 'getPageRestrictions',
 					description: 'If restrictedToLoginUser is true. Accessible by options: all, user_category, user_type.',
 				}),
-				f.string('userCategory', 'User Category', {
+				f.string('userCategory', 'User Category Names or IDs', {
 					required: true,
 					format: 'list',
-					placeholder: 'e.g. 1,2,3',
+					loadOptions: 'getUserCategories',
 					description: 'If accessibleBy is user_category. Array of user categories.',
+					type: 'multiOptions',
 				}),
 				f.string('userType', 'User Type', {
 					required: true,

@@ -74,11 +74,12 @@ export const questionResource: ResourceSpec = {
 					description: 'All question IDs which needs to be updated',
 				}),
 				f.number('authorId', 'Author ID', { key: 'author_id', description: 'Update the instructor/Author for the selected questions' }),
-				f.string('categoriesId', 'Categories ID', {
+				f.string('categoriesId', 'Category Names or IDs', {
 					key: 'categories_id',
 					format: 'list',
-					placeholder: 'e.g. 1,2,3',
+					loadOptions: 'getQuestionCategories',
 					description: 'Update the categories of selected questions',
+					type: 'multiOptions',
 				}),
 			],
 		},
@@ -103,7 +104,12 @@ export const questionResource: ResourceSpec = {
 				}),
 				f.string('hint', 'Hint', { description: 'Hint for the question for students' }),
 				f.string('explanation', 'Explanation', { description: 'Explanation of the answer for students' }),
-				f.string('categories', 'Categories', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'Categories for the question' }),
+				f.string('categories', 'Category Names or IDs', {
+					format: 'list',
+					loadOptions: 'getQuestionCategories',
+					description: 'Categories for the question',
+					type: 'multiOptions',
+				}),
 				f.string('optionsBody', 'Options', {
 					key: 'options',
 					format: 'list',
@@ -164,7 +170,12 @@ export const questionResource: ResourceSpec = {
 					placeholder: 'e.g. 1,2,3',
 					description: 'And correct answer for this question',
 				}),
-				f.string('categories', 'Categories', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'Categories of the question' }),
+				f.string('categories', 'Category Names or IDs', {
+					format: 'list',
+					loadOptions: 'getQuestionCategories',
+					description: 'Categories of the question',
+					type: 'multiOptions',
+				}),
 				f.string('matchPossibilities', 'Match Possibilities', { required: true, description: 'If type is match_answers' }),
 			],
 		},

@@ -252,10 +252,12 @@ export const userResource: ResourceSpec = {
 					password: true,
 					description: 'Password for the user. Must be at least 8 characters long and should not have been compromised according to the haveibeenpwned.com API.',
 				}),
-				f.string('userCategory', 'User Category', {
+				f.string('userCategory', 'User Category Names or IDs', {
 					in: 'query',
+					format: 'list',
+					loadOptions: 'getUserCategories',
 					description: 'Array of category IDs or names to assign to the user',
-					placeholder: 'e.g. [1,2,3]',
+					type: 'multiOptions',
 				}),
 			],
 		},
@@ -384,10 +386,12 @@ export const userResource: ResourceSpec = {
 					description: 'Custom user meta fields',
 					placeholder: 'e.g. {"meta_key1":{"type":"text","submitted_value":"value1"},"meta_key2":{"type":"checkbox","submitted_value":[1,2,3]}}',
 				}),
-				f.string('userCategory', 'User Category', {
+				f.string('userCategory', 'User Category Names or IDs', {
 					in: 'query',
+					format: 'list',
+					loadOptions: 'getUserCategories',
 					description: 'Array of category IDs or names to assign to the user',
-					placeholder: 'e.g. [1,2,3]',
+					type: 'multiOptions',
 				}),
 			],
 		},
