@@ -13101,12 +13101,14 @@ export class AcademyOfMine implements INodeType {
 				},
 				options: [
 					{
-						displayName: "Categories",
+						displayName: "Category Names or IDs",
 						name: "categories",
-						type: "string",
-						default: "",
-						description: "Categories for this learning path",
-						placeholder: "e.g. 1,2,3",
+						type: "multiOptions",
+						default: [],
+						description: "Categories for this learning path. Choose from the list, or specify IDs using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+						typeOptions: {
+							loadOptionsMethod: "getLearningPathCategories",
+						},
 					},
 					{
 						displayName: "Certificates",
@@ -13267,12 +13269,14 @@ export class AcademyOfMine implements INodeType {
 				},
 				options: [
 					{
-						displayName: "Categories",
+						displayName: "Category Names or IDs",
 						name: "categories",
-						type: "string",
-						default: "",
-						description: "Categories for this learning path",
-						placeholder: "e.g. 1,2,3",
+						type: "multiOptions",
+						default: [],
+						description: "Categories for this learning path. Choose from the list, or specify IDs using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+						typeOptions: {
+							loadOptionsMethod: "getLearningPathCategories",
+						},
 					},
 					{
 						displayName: "Certificates",
@@ -21111,12 +21115,14 @@ export class AcademyOfMine implements INodeType {
 						description: "Maximum number of retakes allowed for the quiz. Maximum: 9999.",
 					},
 					{
-						displayName: "Question Categories",
+						displayName: "Question Category Names or IDs",
 						name: "questionCategories",
-						type: "string",
-						default: "",
-						description: "Required_if:type,dynamic List of question categories for dynamic quizzes",
-						placeholder: "e.g. 1,2,3",
+						type: "multiOptions",
+						default: [],
+						description: "Required_if:type,dynamic List of question categories for dynamic quizzes. Choose from the list, or specify IDs using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+						typeOptions: {
+							loadOptionsMethod: "getQuestionCategories",
+						},
 					},
 					{
 						displayName: "Questions",
@@ -26456,13 +26462,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "User Category",
+				displayName: "User Category Names or IDs",
 				name: "userCategory",
-				type: "string",
-				default: "",
+				type: "multiOptions",
+				default: [],
 				required: true,
-				description: "If accessibleBy is user_category. Array of user categories.",
-				placeholder: "e.g. 1,2,3",
+				description: "If accessibleBy is user_category. Array of user categories. Choose from the list, or specify IDs using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getUserCategories",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -27048,13 +27056,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "User Category",
+				displayName: "User Category Names or IDs",
 				name: "userCategory",
-				type: "string",
-				default: "",
+				type: "multiOptions",
+				default: [],
 				required: true,
-				description: "If accessibleBy is user_category. Array of user categories.",
-				placeholder: "e.g. 1,2,3",
+				description: "If accessibleBy is user_category. Array of user categories. Choose from the list, or specify IDs using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getUserCategories",
+				},
 				displayOptions: {
 					show: {
 						resource: [
@@ -32844,12 +32854,14 @@ export class AcademyOfMine implements INodeType {
 						description: "Update the instructor/Author for the selected questions",
 					},
 					{
-						displayName: "Categories ID",
+						displayName: "Category Names or IDs",
 						name: "categoriesId",
-						type: "string",
-						default: "",
-						description: "Update the categories of selected questions",
-						placeholder: "e.g. 1,2,3",
+						type: "multiOptions",
+						default: [],
+						description: "Update the categories of selected questions. Choose from the list, or specify IDs using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+						typeOptions: {
+							loadOptionsMethod: "getQuestionCategories",
+						},
 					},
 				],
 			},
@@ -32921,12 +32933,14 @@ export class AcademyOfMine implements INodeType {
 				},
 				options: [
 					{
-						displayName: "Categories",
+						displayName: "Category Names or IDs",
 						name: "categories",
-						type: "string",
-						default: "",
-						description: "Categories for the question",
-						placeholder: "e.g. 1,2,3",
+						type: "multiOptions",
+						default: [],
+						description: "Categories for the question. Choose from the list, or specify IDs using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+						typeOptions: {
+							loadOptionsMethod: "getQuestionCategories",
+						},
 					},
 					{
 						displayName: "Content",
@@ -33127,12 +33141,14 @@ export class AcademyOfMine implements INodeType {
 				},
 				options: [
 					{
-						displayName: "Categories",
+						displayName: "Category Names or IDs",
 						name: "categories",
-						type: "string",
-						default: "",
-						description: "Categories of the question",
-						placeholder: "e.g. 1,2,3",
+						type: "multiOptions",
+						default: [],
+						description: "Categories of the question. Choose from the list, or specify IDs using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+						typeOptions: {
+							loadOptionsMethod: "getQuestionCategories",
+						},
 					},
 					{
 						displayName: "Content",
@@ -41014,12 +41030,14 @@ export class AcademyOfMine implements INodeType {
 				},
 				options: [
 					{
-						displayName: "User Category",
+						displayName: "User Category Names or IDs",
 						name: "userCategory",
-						type: "string",
-						default: "",
-						description: "Array of category IDs or names to assign to the user",
-						placeholder: "e.g. [1,2,3]",
+						type: "multiOptions",
+						default: [],
+						description: "Array of category IDs or names to assign to the user. Choose from the list, or specify IDs using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+						typeOptions: {
+							loadOptionsMethod: "getUserCategories",
+						},
 					},
 				],
 			},
@@ -41482,12 +41500,14 @@ export class AcademyOfMine implements INodeType {
 						placeholder: "e.g. This",
 					},
 					{
-						displayName: "User Category",
+						displayName: "User Category Names or IDs",
 						name: "userCategory",
-						type: "string",
-						default: "",
-						description: "Array of category IDs or names to assign to the user",
-						placeholder: "e.g. [1,2,3]",
+						type: "multiOptions",
+						default: [],
+						description: "Array of category IDs or names to assign to the user. Choose from the list, or specify IDs using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+						typeOptions: {
+							loadOptionsMethod: "getUserCategories",
+						},
 					},
 				],
 			},
