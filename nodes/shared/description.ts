@@ -215,6 +215,25 @@ function operationSelector(resource: ResourceSpec, show: Record<string, string[]
 	};
 }
 
+/**
+ * Never shown: n8n's node panel builds its actions from every property named "Resource", one
+ * Operation per value; this one makes it list the operations of each choice but the first (which
+ * the real Resource gives), and picking such an action sets the resource and the choice.
+ */
+function choiceActions(resource: ResourceSpec, choice: NonNullable<ResourceSpec['choice']>): INodeProperties {
+	const options = choice.options.slice(1).map((o) => ({ name: `${resource.name}: ${o.name}`, value: o.value }));
+	const firstOption = options[0].value;
+	return {
+		displayName: 'Resource',
+		name: `${choice.name}Actions`,
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [`${resource.value}Actions`] } },
+		options,
+		default: firstOption,
+	};
+}
+
 /** Request Options: shown for every operation, read once per run by the executor (execute.ts). */
 export const REQUEST_OPTIONS: INodeProperties = {
 	displayName: 'Request Options',
@@ -321,9 +340,14 @@ export function vendorProperties(vendor: VendorSpec): INodeProperties[] {
 			};
 			if (choice.description) selector.description = choice.description;
 			properties.push(selector);
-			for (const option of choice.options) {
-				properties.push(operationSelector(resource, { [choice.name]: [option.value] }, option.operations, option.defaultOperation));
+			for (const [i, option] of choice.options.entries()) {
+				// n8n's node panel lists the actions of the first Operation shown for a resource value; the
+				// other lists answer to their choice's value as well (a resource value the node never has),
+				// which the hidden property below offers it (see choiceActions)
+				const show = { ...(i ? { resource: [resource.value, option.value] } : {}), [choice.name]: [option.value] };
+				properties.push(operationSelector(resource, show, option.operations, option.defaultOperation));
 			}
+			if (choice.options.length > 1) properties.push(choiceActions(resource, choice));
 		}
 		for (const op of resource.operations) properties.push(...operationProperties(resource, op));
 	}

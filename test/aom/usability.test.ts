@@ -380,3 +380,39 @@ describe('lookups feed the fields they list', () => {
 		expect(server.last().path).toBe(`/api${ROUTES[ref].path}`);
 	});
 });
+
+describe("the node panel's actions", () => {
+	type Property = { name: string; displayName: string; options?: Array<{ name: string; value: string; action?: string }>; displayOptions?: { show?: Record<string, string[]> } };
+
+	/**
+	 * n8n's node panel (editor-ui useActionsGenerator: resourceCategories, then getActionData): per
+	 * option of every property displayed as "Resource", the first Operation shown for that value
+	 * gives the actions; picking one sets the operation and the first value of each display condition.
+	 */
+	function panelActions(properties: Property[]) {
+		const actions: Array<{ action: string; value: Record<string, string> }> = [];
+		for (const property of properties.filter((p) => p.displayName.toLowerCase() === 'resource')) {
+			for (const option of property.options ?? []) {
+				const operations = properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(option.value));
+				for (const op of operations?.options ?? []) {
+					const conditions = Object.fromEntries(Object.entries(operations!.displayOptions?.show ?? {}).map(([k, v]) => [k, v[0]]));
+					actions.push({ action: op.action ?? op.name, value: { operation: op.value, ...conditions } });
+				}
+			}
+		}
+		return actions;
+	}
+
+	test('every operation is an action, and picking it selects its resource, choice and operation', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { AcademyOfMine } = require('../../nodes/AcademyOfMine/AcademyOfMine.node');
+		const actions = panelActions(new AcademyOfMine().description.properties as Property[]);
+		const missing = operations.filter(({ resource, op }) => {
+			const option = resource.choice?.options.find((o) => o.operations.includes(op.value));
+			const expected = { resource: resource.value, operation: op.value, ...(option ? { [resource.choice!.name]: option.value } : {}) };
+			return !actions.some((a) => JSON.stringify(Object.entries(a.value).sort()) === JSON.stringify(Object.entries(expected).sort()));
+		});
+		expect(missing.map(({ op }) => op.ref)).toEqual([]);
+		expect(actions.map((a) => a.action)).toContain('Get many quiz modules');
+	});
+});
