@@ -9,7 +9,9 @@
  * Nouns (in the node panel's actions) are lower case but for acronyms, as n8n's lint wants them.
  *
  * Values: a section that was a resource of its own keeps its value as the choice value (Quiz
- * Modules: resource `module`, module type `quizModule`), so an operation keeps its value.
+ * Modules: resource `module`, module type `quizModule`), so an operation keeps its value. A choice
+ * value is never a resource value (the node panel tells the lists apart by it).
+
  */
 
 /**
@@ -22,7 +24,7 @@ const merged = {
 		description: 'Lessons of a course: quizzes, videos, assignments, SCORM packages, surveys and the other module types',
 		choice: { name: 'moduleType', displayName: 'Module Type', description: 'The kind of module to work with' },
 		sections: {
-			Modules: { value: 'module', name: 'Any Type', noun: 'module' },
+			Modules: { value: 'anyType', name: 'Any Type', noun: 'module' },
 			'Assignment Modules': { value: 'assignmentModule', name: 'Assignment', noun: 'assignment module' },
 			'Discussion Modules': { value: 'discussionModule', name: 'Discussion', noun: 'discussion module' },
 			'Flash Cards Modules': { value: 'flashCardsModule', name: 'Flash Cards', noun: 'flash cards module' },
@@ -41,7 +43,7 @@ const merged = {
 		description: 'Connections to other services: Accredible, HubSpot, Mailchimp, QuickBooks, Salesforce and LTI platforms',
 		choice: { name: 'integration', displayName: 'Service', description: 'The service the integration connects to' },
 		sections: {
-			Integrations: { value: 'integration', name: 'All Integrations', noun: 'integration' },
+			Integrations: { value: 'allIntegrations', name: 'All Integrations', noun: 'integration' },
 			Accredible: { value: 'accredible', name: 'Accredible', noun: 'accredible group' },
 			HubSpot: { value: 'hubSpot', name: 'HubSpot', noun: 'hubspot action' },
 			'LTI Platforms': { value: 'ltiPlatform', name: 'LTI Platform', noun: 'LTI platform' },
