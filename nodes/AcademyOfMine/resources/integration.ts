@@ -22,7 +22,7 @@ export const integrationResource: ResourceSpec = {
 			},
 			{
 				name: 'All Integrations',
-				value: 'integration',
+				value: 'allIntegrations',
 				operations: [
 					'getAllIntegrations',
 					'updateIntegrationSettings',

@@ -16,7 +16,7 @@ export const moduleResource: ResourceSpec = {
 		options: [
 			{
 				name: 'Any Type',
-				value: 'module',
+				value: 'anyType',
 				operations: [
 					'createBlankModule',
 					'modulesLookup',
