@@ -8103,7 +8103,7 @@ export class AcademyOfMine implements INodeType {
 					},
 					{
 						name: "All Integrations",
-						value: "integration",
+						value: "allIntegrations",
 					},
 					{
 						name: "HubSpot",
@@ -8169,9 +8169,10 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"integration",
+							"allIntegrations",
 						],
 						integration: [
-							"integration",
+							"allIntegrations",
 						],
 					},
 				},
@@ -8217,6 +8218,7 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"integration",
+							"hubSpot",
 						],
 						integration: [
 							"hubSpot",
@@ -8308,6 +8310,7 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"integration",
+							"ltiPlatform",
 						],
 						integration: [
 							"ltiPlatform",
@@ -8357,6 +8360,7 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"integration",
+							"mailchimp",
 						],
 						integration: [
 							"mailchimp",
@@ -8388,6 +8392,7 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"integration",
+							"quickBooksLog",
 						],
 						integration: [
 							"quickBooksLog",
@@ -8413,6 +8418,7 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"integration",
+							"salesforce",
 						],
 						integration: [
 							"salesforce",
@@ -8478,6 +8484,46 @@ export class AcademyOfMine implements INodeType {
 				default: "tabularList2",
 			},
 			{
+				displayName: "Resource",
+				name: "integrationActions",
+				type: "options",
+				noDataExpression: true,
+				displayOptions: {
+					show: {
+						resource: [
+							"integrationActions",
+						],
+					},
+				},
+				options: [
+					{
+						name: "Integration: All Integrations",
+						value: "allIntegrations",
+					},
+					{
+						name: "Integration: HubSpot",
+						value: "hubSpot",
+					},
+					{
+						name: "Integration: LTI Platform",
+						value: "ltiPlatform",
+					},
+					{
+						name: "Integration: Mailchimp",
+						value: "mailchimp",
+					},
+					{
+						name: "Integration: QuickBooks",
+						value: "quickBooksLog",
+					},
+					{
+						name: "Integration: Salesforce",
+						value: "salesforce",
+					},
+				],
+				default: "allIntegrations",
+			},
+			{
 				displayName: "Return All",
 				name: "returnAll",
 				type: "boolean",
@@ -8492,7 +8538,7 @@ export class AcademyOfMine implements INodeType {
 							"getAllIntegrations",
 						],
 						integration: [
-							"integration",
+							"allIntegrations",
 						],
 					},
 				},
@@ -8515,7 +8561,7 @@ export class AcademyOfMine implements INodeType {
 							"getAllIntegrations",
 						],
 						integration: [
-							"integration",
+							"allIntegrations",
 						],
 						returnAll: [
 							false,
@@ -8538,7 +8584,7 @@ export class AcademyOfMine implements INodeType {
 							"getAllIntegrations",
 						],
 						integration: [
-							"integration",
+							"allIntegrations",
 						],
 					},
 				},
@@ -8569,7 +8615,7 @@ export class AcademyOfMine implements INodeType {
 							"updateIntegrationSettings",
 						],
 						integration: [
-							"integration",
+							"allIntegrations",
 						],
 					},
 				},
@@ -8590,7 +8636,7 @@ export class AcademyOfMine implements INodeType {
 							"updateIntegrationSettings",
 						],
 						integration: [
-							"integration",
+							"allIntegrations",
 						],
 					},
 				},
@@ -8612,7 +8658,7 @@ export class AcademyOfMine implements INodeType {
 							"updateIntegrationSettings",
 						],
 						integration: [
-							"integration",
+							"allIntegrations",
 						],
 					},
 				},
@@ -8632,7 +8678,7 @@ export class AcademyOfMine implements INodeType {
 							"updateIntegrationSettings",
 						],
 						integration: [
-							"integration",
+							"allIntegrations",
 						],
 					},
 				},
@@ -8666,7 +8712,7 @@ export class AcademyOfMine implements INodeType {
 							"retrieveIntegrationSettings",
 						],
 						integration: [
-							"integration",
+							"allIntegrations",
 						],
 					},
 				},
@@ -8688,7 +8734,7 @@ export class AcademyOfMine implements INodeType {
 							"updateTheStatusOfAnIntegration",
 						],
 						integration: [
-							"integration",
+							"allIntegrations",
 						],
 					},
 				},
@@ -8709,7 +8755,7 @@ export class AcademyOfMine implements INodeType {
 							"updateTheStatusOfAnIntegration",
 						],
 						integration: [
-							"integration",
+							"allIntegrations",
 						],
 					},
 				},
@@ -8730,7 +8776,7 @@ export class AcademyOfMine implements INodeType {
 							"retrieveShopifyProductList",
 						],
 						integration: [
-							"integration",
+							"allIntegrations",
 						],
 					},
 				},
@@ -15863,7 +15909,7 @@ export class AcademyOfMine implements INodeType {
 				options: [
 					{
 						name: "Any Type",
-						value: "module",
+						value: "anyType",
 					},
 					{
 						name: "Assignment",
@@ -15910,7 +15956,7 @@ export class AcademyOfMine implements INodeType {
 						value: "webinarModule",
 					},
 				],
-				default: "module",
+				default: "anyType",
 				description: "The kind of module to work with",
 			},
 			{
@@ -15924,7 +15970,7 @@ export class AcademyOfMine implements INodeType {
 							"module",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -16001,6 +16047,7 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"module",
+							"assignmentModule",
 						],
 						moduleType: [
 							"assignmentModule",
@@ -16068,6 +16115,7 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"module",
+							"discussionModule",
 						],
 						moduleType: [
 							"discussionModule",
@@ -16153,6 +16201,7 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"module",
+							"flashCardsModule",
 						],
 						moduleType: [
 							"flashCardsModule",
@@ -16208,6 +16257,7 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"module",
+							"pdfModule",
 						],
 						moduleType: [
 							"pdfModule",
@@ -16263,6 +16313,7 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"module",
+							"powerpointModule",
 						],
 						moduleType: [
 							"powerpointModule",
@@ -16318,6 +16369,7 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"module",
+							"quizModule",
 						],
 						moduleType: [
 							"quizModule",
@@ -16409,6 +16461,7 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"module",
+							"scormModule",
 						],
 						moduleType: [
 							"scormModule",
@@ -16494,6 +16547,7 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"module",
+							"surveyModule",
 						],
 						moduleType: [
 							"surveyModule",
@@ -16573,6 +16627,7 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"module",
+							"textModule",
 						],
 						moduleType: [
 							"textModule",
@@ -16628,6 +16683,7 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"module",
+							"videoModule",
 						],
 						moduleType: [
 							"videoModule",
@@ -16671,6 +16727,7 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"module",
+							"webinarModule",
 						],
 						moduleType: [
 							"webinarModule",
@@ -16688,6 +16745,66 @@ export class AcademyOfMine implements INodeType {
 				default: "getLaunchDetails",
 			},
 			{
+				displayName: "Resource",
+				name: "moduleTypeActions",
+				type: "options",
+				noDataExpression: true,
+				displayOptions: {
+					show: {
+						resource: [
+							"moduleActions",
+						],
+					},
+				},
+				options: [
+					{
+						name: "Module: Assignment",
+						value: "assignmentModule",
+					},
+					{
+						name: "Module: Discussion",
+						value: "discussionModule",
+					},
+					{
+						name: "Module: Flash Cards",
+						value: "flashCardsModule",
+					},
+					{
+						name: "Module: PDF",
+						value: "pdfModule",
+					},
+					{
+						name: "Module: PowerPoint",
+						value: "powerpointModule",
+					},
+					{
+						name: "Module: Quiz",
+						value: "quizModule",
+					},
+					{
+						name: "Module: SCORM",
+						value: "scormModule",
+					},
+					{
+						name: "Module: Survey",
+						value: "surveyModule",
+					},
+					{
+						name: "Module: Text",
+						value: "textModule",
+					},
+					{
+						name: "Module: Video",
+						value: "videoModule",
+					},
+					{
+						name: "Module: Webinar",
+						value: "webinarModule",
+					},
+				],
+				default: "assignmentModule",
+			},
+			{
 				displayName: "Name",
 				name: "name",
 				type: "string",
@@ -16703,7 +16820,7 @@ export class AcademyOfMine implements INodeType {
 							"createBlankModule",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -16727,7 +16844,7 @@ export class AcademyOfMine implements INodeType {
 							"createBlankModule",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -16749,7 +16866,7 @@ export class AcademyOfMine implements INodeType {
 							"modulesLookup",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -16769,7 +16886,7 @@ export class AcademyOfMine implements INodeType {
 							"modulesLookup",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -16792,7 +16909,7 @@ export class AcademyOfMine implements INodeType {
 							"modulesLookup",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 						returnAll: [
 							false,
@@ -16815,7 +16932,7 @@ export class AcademyOfMine implements INodeType {
 							"modulesLookup",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -16844,7 +16961,7 @@ export class AcademyOfMine implements INodeType {
 							"moduleTypesLookup",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -16867,7 +16984,7 @@ export class AcademyOfMine implements INodeType {
 							"moduleTypesLookup",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 						returnAll: [
 							false,
@@ -16890,7 +17007,7 @@ export class AcademyOfMine implements INodeType {
 							"moduleTypesLookup",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -16919,7 +17036,7 @@ export class AcademyOfMine implements INodeType {
 							"formFieldTypesLookup",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -16942,7 +17059,7 @@ export class AcademyOfMine implements INodeType {
 							"formFieldTypesLookup",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 						returnAll: [
 							false,
@@ -16965,7 +17082,7 @@ export class AcademyOfMine implements INodeType {
 							"formFieldTypesLookup",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -16994,7 +17111,7 @@ export class AcademyOfMine implements INodeType {
 							"modulesTabularList",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -17017,7 +17134,7 @@ export class AcademyOfMine implements INodeType {
 							"modulesTabularList",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 						returnAll: [
 							false,
@@ -17040,7 +17157,7 @@ export class AcademyOfMine implements INodeType {
 							"modulesTabularList",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -17094,7 +17211,7 @@ export class AcademyOfMine implements INodeType {
 							"modulesTabularList",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -17125,7 +17242,7 @@ export class AcademyOfMine implements INodeType {
 							"quickEditModules",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -17146,7 +17263,7 @@ export class AcademyOfMine implements INodeType {
 							"quickEditModules",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -17166,7 +17283,7 @@ export class AcademyOfMine implements INodeType {
 							"quickEditModules",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -17211,7 +17328,7 @@ export class AcademyOfMine implements INodeType {
 							"deletesTheSpecifiedModules",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -17232,7 +17349,7 @@ export class AcademyOfMine implements INodeType {
 							"deletesTheSpecifiedModules",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -17256,7 +17373,7 @@ export class AcademyOfMine implements INodeType {
 							"cloneAModule",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -17277,7 +17394,7 @@ export class AcademyOfMine implements INodeType {
 							"cloneAModule",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -17299,7 +17416,7 @@ export class AcademyOfMine implements INodeType {
 							"quizLookup",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -17319,7 +17436,7 @@ export class AcademyOfMine implements INodeType {
 							"quizLookup",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -17342,7 +17459,7 @@ export class AcademyOfMine implements INodeType {
 							"quizLookup",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 						returnAll: [
 							false,
@@ -17365,7 +17482,7 @@ export class AcademyOfMine implements INodeType {
 							"quizLookup",
 						],
 						moduleType: [
-							"module",
+							"anyType",
 						],
 					},
 				},
@@ -33724,6 +33841,7 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"setting",
+							"gamificationEvent",
 						],
 						settingsArea: [
 							"gamificationEvent",
@@ -33767,6 +33885,7 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"setting",
+							"generalSetting",
 						],
 						settingsArea: [
 							"generalSetting",
@@ -33852,6 +33971,7 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"setting",
+							"leaderboardTier",
 						],
 						settingsArea: [
 							"leaderboardTier",
@@ -33883,6 +34003,7 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"setting",
+							"menu",
 						],
 						settingsArea: [
 							"menu",
@@ -33914,6 +34035,7 @@ export class AcademyOfMine implements INodeType {
 					show: {
 						resource: [
 							"setting",
+							"paymentGateway",
 						],
 						settingsArea: [
 							"paymentGateway",
@@ -33995,6 +34117,42 @@ export class AcademyOfMine implements INodeType {
 					},
 				],
 				default: "updateStatusOfPaymentGateway",
+			},
+			{
+				displayName: "Resource",
+				name: "settingsAreaActions",
+				type: "options",
+				noDataExpression: true,
+				displayOptions: {
+					show: {
+						resource: [
+							"settingActions",
+						],
+					},
+				},
+				options: [
+					{
+						name: "Setting: Gamification Events",
+						value: "gamificationEvent",
+					},
+					{
+						name: "Setting: General",
+						value: "generalSetting",
+					},
+					{
+						name: "Setting: Leaderboard Tiers",
+						value: "leaderboardTier",
+					},
+					{
+						name: "Setting: Menus",
+						value: "menu",
+					},
+					{
+						name: "Setting: Payment Gateways",
+						value: "paymentGateway",
+					},
+				],
+				default: "gamificationEvent",
 			},
 			{
 				displayName: "Portal Name or ID",
