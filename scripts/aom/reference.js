@@ -62,7 +62,7 @@ function parseParam(raw, location) {
 	// Laravel rules written in the type column: `| required numeric ...`, `| nullable ...`
 	const typeMatch = /^(required\s+|optional\s+|nullable\s+)*(Array of \w+|string|integer|boolean|object|numeric|number|array|date|int)?(\s+nullable)?\s*/.exec(body);
 	if (/^required\b/.test(body)) required = true;
-	const type = (typeMatch?.[2] ?? '').toLowerCase() || 'string';
+	let type = (typeMatch?.[2] ?? '').toLowerCase() || 'string';
 	let description = body.slice(typeMatch?.[0].length ?? 0).trim();
 	if (/^(required|optional)\s/.test(description)) {
 		if (description.startsWith('required')) required = true;
@@ -77,6 +77,13 @@ function parseParam(raw, location) {
 	if (/^(required|optional)\s/.test(description)) {
 		if (description.startsWith('required')) required = true;
 		description = description.replace(/^(required|optional)\s+/, '');
+	}
+	// a type written after the example (`string Example: 55 int The ID of...`), in lower case: the
+	// more precise one where the column only says string
+	const late = /^(string|int|integer|array|boolean|numeric)\s+/.exec(description);
+	if (late) {
+		if (type === 'string') type = late[1];
+		description = description.slice(late[0].length);
 	}
 	return { in: location, name, required, type, description: description.trim(), example, raw: raw.trim() };
 }
