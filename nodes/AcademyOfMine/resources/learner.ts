@@ -129,12 +129,7 @@ export const learnerResource: ResourceSpec = {
 					description: 'ID of the Module status of the current quiz',
 					placeholder: 'e.g. 10',
 				}),
-				f.string('isAnswerSubmitted', 'Is Answer Submitted', {
-					in: 'query',
-					required: true,
-					description: 'Boolean to check if answer is submitted or not',
-					placeholder: 'e.g. true',
-				}),
+				f.boolean('isAnswerSubmitted', 'Is Answer Submitted', { in: 'query', required: true, description: 'Whether to check if answer is submitted or not' }),
 				f.string('markedAnswer', 'Marked Answer', { in: 'query', required: true, description: 'Answer marked by the user', placeholder: 'e.g. A' }),
 			],
 		},

@@ -920,12 +920,7 @@ export const settingResource: ResourceSpec = {
 			...route('aom.gamification-events.retrieve-a-specific-gamification-event'),
 			ref: 'aom.gamification-events.retrieve-a-specific-gamification-event',
 			fields: [
-				f.string('id', 'ID', {
-					in: 'query',
-					required: true,
-					description: 'Integer The ID of the event to be retrieved',
-					placeholder: 'e.g. 1',
-				}),
+				f.number('id', 'ID', { in: 'query', required: true, default: '', description: 'The ID of the event to be retrieved' }),
 			],
 		},
 		{
@@ -940,7 +935,7 @@ export const settingResource: ResourceSpec = {
 				f.string('eventType', 'Event Type', {
 					in: 'query',
 					required: true,
-					description: 'String The type of the Event',
+					description: 'The type of the Event',
 					placeholder: 'e.g. "total_module_completed"',
 				}),
 				f.string('selectedBadgeId', 'Selected Badge ID', { in: 'query', required: true, description: 'The ID of the selected badge', placeholder: 'e.g. 123' }),
@@ -960,12 +955,7 @@ export const settingResource: ResourceSpec = {
 			...route('aom.gamification-events.delete-a-specific-gamification-event'),
 			ref: 'aom.gamification-events.delete-a-specific-gamification-event',
 			fields: [
-				f.string('id', 'ID', {
-					in: 'path',
-					required: true,
-					description: 'Integer The ID of the event to be deleted',
-					placeholder: 'e.g. 1',
-				}),
+				f.string('id', 'ID', { in: 'path', required: true, description: 'The ID of the event to be deleted', placeholder: 'e.g. 1' }),
 			],
 		},
 		{
