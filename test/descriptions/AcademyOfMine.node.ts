@@ -12098,11 +12098,10 @@ export class AcademyOfMine implements INodeType {
 			{
 				displayName: "Is Answer Submitted",
 				name: "isAnswerSubmitted",
-				type: "string",
-				default: "",
+				type: "boolean",
+				default: false,
 				required: true,
-				description: "Boolean to check if answer is submitted or not",
-				placeholder: "e.g. true",
+				description: "Whether to check if answer is submitted or not",
 				displayOptions: {
 					show: {
 						resource: [
@@ -38343,11 +38342,10 @@ export class AcademyOfMine implements INodeType {
 			{
 				displayName: "ID",
 				name: "id",
-				type: "string",
+				type: "number",
 				default: "",
 				required: true,
-				description: "Integer The ID of the event to be retrieved",
-				placeholder: "e.g. 1",
+				description: "The ID of the event to be retrieved",
 				displayOptions: {
 					show: {
 						resource: [
@@ -38389,7 +38387,7 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "String The type of the Event",
+				description: "The type of the Event",
 				placeholder: "e.g. \"total_module_completed\"",
 				displayOptions: {
 					show: {
@@ -38455,7 +38453,7 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "Integer The ID of the event to be deleted",
+				description: "The ID of the event to be deleted",
 				placeholder: "e.g. 1",
 				displayOptions: {
 					show: {
@@ -40294,7 +40292,7 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "String The new status of the webinar registration",
+				description: "The new status of the webinar registration",
 				placeholder: "e.g. \"approved\"",
 				displayOptions: {
 					show: {
@@ -40310,11 +40308,10 @@ export class AcademyOfMine implements INodeType {
 			{
 				displayName: "Webinar ID",
 				name: "webinarId",
-				type: "string",
+				type: "number",
 				default: "",
 				required: true,
-				description: "Int The ID of the webinar module",
-				placeholder: "e.g. 55",
+				description: "The ID of the webinar module",
 				displayOptions: {
 					show: {
 						resource: [
@@ -40332,7 +40329,7 @@ export class AcademyOfMine implements INodeType {
 				type: "options",
 				default: "",
 				required: true,
-				description: "Int The ID of the portal. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				description: "The ID of the portal. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
 				typeOptions: {
 					loadOptionsMethod: "getPortals",
 				},
@@ -40368,11 +40365,10 @@ export class AcademyOfMine implements INodeType {
 			{
 				displayName: "Webinar ID",
 				name: "webinarId",
-				type: "string",
+				type: "number",
 				default: "",
 				required: true,
-				description: "Int The ID of the webinar module",
-				placeholder: "e.g. 55",
+				description: "The ID of the webinar module",
 				displayOptions: {
 					show: {
 						resource: [
@@ -40390,7 +40386,7 @@ export class AcademyOfMine implements INodeType {
 				type: "options",
 				default: "",
 				required: true,
-				description: "Int The ID of the portal. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				description: "The ID of the portal. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
 				typeOptions: {
 					loadOptionsMethod: "getPortals",
 				},
@@ -40432,7 +40428,7 @@ export class AcademyOfMine implements INodeType {
 					value: "",
 				},
 				required: true,
-				description: "Int The ID of the user",
+				description: "The ID of the user",
 				modes: [
 					{
 						displayName: "From List",
@@ -40468,8 +40464,8 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "Array The IDs of the portals to search in",
-				placeholder: "e.g. [1,2]",
+				description: "The IDs of the portals to search in",
+				placeholder: "e.g. 1,2,3",
 				displayOptions: {
 					show: {
 						resource: [
@@ -40896,7 +40892,7 @@ export class AcademyOfMine implements INodeType {
 					value: "",
 				},
 				required: true,
-				description: "Int The ID of the user to enable enroll content for",
+				description: "The ID of the user to enable enroll content for",
 				modes: [
 					{
 						displayName: "From List",
@@ -40932,7 +40928,7 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "String The view to enable for courses",
+				description: "The view to enable for courses",
 				placeholder: "e.g. 'grid'",
 				displayOptions: {
 					show: {
@@ -40951,7 +40947,7 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "String The view to enable for learning paths",
+				description: "The view to enable for learning paths",
 				placeholder: "e.g. 'list'",
 				displayOptions: {
 					show: {
@@ -40970,7 +40966,7 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "String The mode to enable for courses",
+				description: "The mode to enable for courses",
 				placeholder: "e.g. 'enroll'",
 				displayOptions: {
 					show: {
@@ -40989,7 +40985,7 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "String The mode to enable for learning paths",
+				description: "The mode to enable for learning paths",
 				placeholder: "e.g. 'enroll'",
 				displayOptions: {
 					show: {
@@ -41008,7 +41004,7 @@ export class AcademyOfMine implements INodeType {
 				type: "options",
 				default: "course",
 				required: true,
-				description: "String The type of content to enable. Must be either 'course' or 'learningPath'.",
+				description: "The type of content to enable. Must be either 'course' or 'learningPath'.",
 				options: [
 					{
 						name: "Course",
@@ -41307,7 +41303,7 @@ export class AcademyOfMine implements INodeType {
 					value: "",
 				},
 				required: true,
-				description: "Int The ID of the user to retrieve saved cards for",
+				description: "The ID of the user to retrieve saved cards for",
 				modes: [
 					{
 						displayName: "From List",
@@ -41608,11 +41604,10 @@ export class AcademyOfMine implements INodeType {
 			{
 				displayName: "Disabled",
 				name: "disabled",
-				type: "string",
-				default: "",
+				type: "boolean",
+				default: false,
 				required: true,
-				description: "Boolean whether the user is disabled or not",
-				placeholder: "e.g. 0",
+				description: "Whether the user is disabled or not",
 				displayOptions: {
 					show: {
 						resource: [
