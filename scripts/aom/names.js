@@ -116,7 +116,7 @@ function nameOperations(ops, noun, titleOf, fixed = {}, problems = []) {
 			name = `${name} ${problems.length}`;
 		}
 		if (name.length > MAX) problems.push(`${op.id}: "${name}" is longer than ${MAX} characters`);
-		names.set(op.id, { name, standard: Object.values(STANDARD).includes(name) });
+		names.set(op.id, { name, standard: [...Object.values(STANDARD), 'Create or Update'].includes(name) });
 		taken.add(name);
 	}
 	return names;
@@ -127,7 +127,7 @@ function actionOf(name, standard, noun, sentence) {
 	if (!standard) return sentence(name);
 	const article = /^[aeiou]/i.test(noun) ? 'an' : 'a';
 	if (name === 'Get Many') return `Get many ${plural(noun)}`;
-	return `${name} ${article} ${noun}`;
+	return `${name[0]}${name.slice(1).toLowerCase()} ${article} ${noun}`;
 }
 
 module.exports = { nameOperations, actionOf, nounOf, shorten, MAX, STANDARD };

@@ -92,6 +92,8 @@ const shortNames = {
 	'aom.webinar-modules.mark-complete-webinar-module': 'Mark Webinar Module Complete',
 	'aom.survey-modules.saves-the-survey-form-submission-data': 'Submit Survey',
 	'aom.lti-platforms.update-ltiplatform': 'Update',
+	// an upsert: the reference requires the webhook's ID even to create one (n8n's name for it)
+	'aom.webhooks.create-webhook': 'Create or Update',
 	'aom.learning-paths.learning-path-launch': 'Launch',
 	'aom.flash-cards-modules.create-flashcard-module': 'Create',
 	'aom.hubspot.retrieves-hubspot-integrations-in-a-tabular-format-with-pagi': 'Get Many HubSpot Actions',
