@@ -22,8 +22,8 @@ export const webhookResource: ResourceSpec = {
 		},
 		{
 			value: 'createWebhook',
-			name: 'Create',
-			action: 'Create a webhook',
+			name: 'Create or Update',
+			action: 'Create or update a webhook',
 			description: 'Create Webhook. Creates a webhook using parameters mentioned.',
 			...route('aom.webhooks.create-webhook'),
 			ref: 'aom.webhooks.create-webhook',
