@@ -45172,9 +45172,9 @@ export class AcademyOfMine implements INodeType {
 				},
 				options: [
 					{
-						name: "Create",
+						name: "Create or Update",
 						value: "createWebhook",
-						action: "Create a webhook",
+						action: "Create or update a webhook",
 						description: "Create Webhook. Creates a webhook using parameters mentioned.",
 					},
 					{
