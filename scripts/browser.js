@@ -264,7 +264,7 @@ async function browserPass({ url, vendors, check, log }) {
 					// n8n searches the display name and the codex aliases only: "LMS" is an alias
 					await page.getByTestId('node-creator-search-bar').fill('LMS');
 					const items = page.getByTestId('node-creator').getByTestId('item-iterator-item');
-					await items.filter({ hasText: /^\s*Academy of Mine\b/ }).first().click();
+					await items.filter({ hasText: 'Academy of Mine' }).first().click();
 					await items.filter({ hasText: 'Get many users' }).first().click();
 					const value = async (/** @type {string} */ param) => await page.getByTestId(`parameter-input-${param}`).locator('input').inputValue();
 					await page.getByTestId('parameter-input-resource').waitFor();
