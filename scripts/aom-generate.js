@@ -18,6 +18,9 @@ const { join } = require('node:path');
 const { camel, readReference } = require('./aom/reference');
 const overrides = require('./aom/overrides');
 const { inferRoutes, paramsForRoute, withIds } = require('./aom/routes');
+const { choiceName, choicesOf, isLorem, numericId, typeOf } = require('./aom/types');
+const grouping = require('./aom/grouping');
+const { actionOf, nameOperations, nounOf } = require('./aom/names');
 
 const ROOT = join(__dirname, '..');
 const NODE_DIR = join(ROOT, 'nodes', 'AcademyOfMine');
@@ -120,13 +123,6 @@ function shortDescription(text) {
 	return first.length > 180 ? `${first.slice(0, 177).replace(/\s+\S*$/, '')}...` : first;
 }
 
-/** `Must be one of: a, b, c.` / `Event options: a, b or c.` -> choices. */
-function choicesOf(description) {
-	const m = /(?:Must be one of|Event options|one of the following|Possible values)\s*:?\s*([a-z0-9_]+(?:\s*(?:,|or)\s*[a-z0-9_]+)+)/i.exec(description);
-	if (!m) return undefined;
-	return m[1].split(/\s*(?:,|\bor\b)\s*/).filter(Boolean);
-}
-
 const GROUP_BY_KIND = { list: 'filters', lookup: 'filters', get: 'options', update: 'updateFields', create: 'additionalFields', delete: 'additionalFields', action: 'additionalFields' };
 
 /** `The ID of the user.`, `Order ID.` -> the locator of that record (overrides.idLocators). */
@@ -143,36 +139,36 @@ function fieldOf(op, param, used) {
 	let name = camel(wire) || 'value';
 	if (used.has(name)) name = `${name}${param.in === 'path' ? 'Path' : param.in === 'query' ? 'Query' : 'Body'}`;
 	used.add(name);
-	const ref = overrides.references[wire] ?? (wire === 'id' ? idLocator(param.description) : undefined);
+	const listed = overrides.lookupFields[op.id]?.[wire] ?? overrides.lookupFields[op.section]?.[wire];
+	const ref = listed ?? overrides.references[wire] ?? (wire === 'id' ? idLocator(param.description) : undefined);
 	/** @type {Record<string, any>} */
 	const field = { name, displayName: titleCase(displayName(wire)), type: 'string', in: param.in };
 	if (name !== wire) field.key = wire;
 	if (param.required || param.in === 'path') field.required = true;
-	const type = param.type;
-	const choices = choicesOf(param.description);
-	if (choices && !type.startsWith('array')) {
-		field.type = 'options';
-		field.options = choices.map((c) => ({ name: titleCase(displayName(c)), value: c })).sort((a, b) => a.name.localeCompare(b.name));
+	const { choices, ...typed } = typeOf(op, param, choicesOf(param.description));
+	Object.assign(field, typed);
+	if (choices) {
+		field.options = choices.map((c) => ({ name: choiceName(c), value: c })).sort((a, b) => a.name.localeCompare(b.name));
 		if (!field.required) field.default = choices[0];
-	} else if (type.startsWith('array')) {
-		field.format = 'list';
-		field.placeholder = 'e.g. 1,2,3';
-	} else if (type === 'boolean') {
-		field.type = 'boolean';
-	} else if (['integer', 'numeric', 'number', 'int'].includes(type) && param.in !== 'path') {
-		field.type = 'number';
-	} else if (type === 'object' || (wire === 'search_param' && type === 'string')) {
-		// JSON: parsed here, sent as JSON text in the query (the operation's jsonText)
-		field.type = 'json';
-		field.format = 'json';
-		if (!field.required) field.default = '{}';
 	}
 	if (/password|secret|token|^key$|api_?key/i.test(wire) && field.type === 'string') field.password = true;
-	if (ref && field.type !== 'json' && !field.format && field.type !== 'options' && field.type !== 'boolean') {
+	if (listed?.multiple) {
+		// a list of IDs from a lookup: a multi-select, sent as the array
+		Object.assign(field, { type: 'multiOptions', format: 'list', loadOptions: listed.loadOptions, displayName: listed.displayName });
+		delete field.placeholder;
+	}
+	if (listed && field.type === 'options') {
+		// a lookup lists the values: they come from it (the documented ones may be out of date)
+		delete field.options;
+		delete field.default;
+		field.type = 'string';
+	}
+	if (ref && ['string', 'number'].includes(field.type) && !field.format) {
 		field.type = ref.locator ? 'string' : 'options';
 		if (ref.locator) field.locator = ref.locator;
 		else field.loadOptions = ref.loadOptions;
 		field.displayName = ref.displayName;
+		if (numericId(param) && param.in !== 'path') field.format = 'number';
 	}
 	let description = tidy(param.description);
 	if (description && field.type === 'boolean') {
@@ -184,7 +180,7 @@ function fieldOf(op, param, used) {
 	if (description && !weak && plainText(description) !== plainText(field.displayName)) field.description = description;
 	if (/colou?r$/i.test(wire) && field.type === 'string') field.type = 'color';
 	if (/email$/i.test(wire) && field.type === 'string') field.placeholder = 'name@email.com';
-	if (param.example && field.type === 'string' && !field.locator && !field.password && !field.loadOptions && !field.placeholder) field.placeholder = `e.g. ${acronyms(param.example)}`;
+	if (param.example && !isLorem(param.example) && field.type === 'string' && !field.locator && !field.password && !field.loadOptions && !field.placeholder) field.placeholder = `e.g. ${acronyms(param.example)}`;
 	Object.assign(field, overrides.fields[op.id]?.[wire] ?? {});
 	return field;
 }
@@ -225,8 +221,7 @@ function fieldSource(field) {
 }
 
 /** OperationSpec source (without method/path, which come from routes.ts) for one operation. */
-function operationOf(op, value) {
-	let name = overrides.names[op.id] ?? cleanTitle(op.title ?? op.catalogName);
+function operationOf(op, value, naming) {
 	const lost = overrides.lostNames[op.id] ?? {};
 	const params = op.params.map((p, i) => (lost[i] ? { ...p, name: lost[i] } : p));
 	const paging = params.filter((p) => PAGE_PARAMS.has(p.name));
@@ -241,13 +236,16 @@ function operationOf(op, value) {
 		}
 		fields.push(fieldOf(op, p, used));
 	}
+	const title = acronyms(naming.name);
 	/** @type {Record<string, any>} */
-	// `API to fetch LMS overview report`: what it does, without the preamble
-	name = name.replace(/^API to (\w)/, (_m, c) => c.toUpperCase());
-	const title = titleCase(acronyms(name));
-	const spec = { value, name: title, action: sentence(acronyms(name)) };
-	const description = tidy(shortDescription(op.description));
-	if (description && description.toLowerCase() !== title.toLowerCase()) spec.description = description;
+	const spec = { value, name: title, action: actionOf(title, naming.standard, naming.noun, (t) => sentence(acronyms(t))) };
+	// the reference's title stays in the description, so searching for it still finds the operation
+	const refTitle = cleanTitle(op.title ?? op.catalogName).replace(/^API to (\w)/, (_m, c) => c.toUpperCase());
+	const about = tidy(shortDescription(op.description));
+	const plainText = (t) => String(t ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+	const parts = plainText(about).startsWith(plainText(refTitle)) ? [about] : [refTitle, about];
+	const description = tidy(parts.filter(Boolean).map((t) => String(t).replace(/[.\s]+$/, '')).join('. '));
+	if (description && plainText(description) !== plainText(title)) spec.description = description;
 	spec[`...route(${q(op.id)})`] = true;
 	spec.ref = op.id;
 	if (fields.some((f) => !f.required && f.in !== 'path' && !f.at)) spec.optionalIn = GROUP_BY_KIND[op.kind] ?? 'additionalFields';
@@ -279,21 +277,32 @@ function operationOf(op, value) {
 		const pagination = { style: 'aom' };
 		if (camelCase) Object.assign(pagination, { sizeParam: 'pageSize', pageParam: 'pageNumber' });
 		if (paging[0].in === 'body') pagination.inBody = true;
-		spec.list = { records: recordsPath(sample) ?? 'records', pagination };
+		spec.list = listOf(sample, pagination);
 	} else if (['list', 'lookup'].includes(op.kind) && !overrides.downloads.includes(op.id)) {
-		const records = recordsPath(sample);
-		if (records !== undefined) spec.list = { records };
+		if (recordsPath(sample) !== undefined) spec.list = listOf(sample);
 	}
 	return spec;
 }
 
-/** Where a list sample keeps its records: `''` for a bare array, else the first array property. */
+/**
+ * Where a list sample keeps its records: `''` for a bare array, `records`, else the arrays of
+ * objects (not `headers` or lists of IDs next to them); several of them (a search answering
+ * courses, users and products) all, with the empty ones beside them.
+ */
 function recordsPath(sample) {
 	if (Array.isArray(sample)) return '';
 	if (!sample || typeof sample !== 'object') return undefined;
 	if (Array.isArray(sample.records)) return 'records';
-	const key = Object.keys(sample).find((k) => Array.isArray(sample[k]));
-	return key;
+	const arrays = Object.keys(sample).filter((k) => Array.isArray(sample[k]));
+	const data = arrays.filter((k) => sample[k].some((v) => v && typeof v === 'object'));
+	if (data.length > 1) return arrays.filter((k) => data.includes(k) || !sample[k].length);
+	return data[0] ?? arrays[0];
+}
+
+/** The list spec of a sample: several record arrays are told apart by `kind`. */
+function listOf(sample, pagination) {
+	const records = recordsPath(sample) ?? 'records';
+	return { records, ...(Array.isArray(records) ? { kindField: 'kind' } : {}), ...(pagination ? { pagination } : {}) };
 }
 
 // ---- routes: inferred in scripts/aom/routes.js; the table is read back and written here ----
@@ -341,6 +350,46 @@ function routesSource(routes) {
 }
 
 /**
+ * The node's resources from the reference's sections (scripts/aom/grouping.js): each with its
+ * operation lists, one per choice option where the resource has a choice.
+ */
+function resourceLayout(ops) {
+	const learnerIds = new Set(grouping.learner.operations);
+	/** @type {Map<string, any>} */
+	const layouts = new Map();
+	const sections = new Map();
+	for (const op of ops) sections.set(op.section, [...(sections.get(op.section) ?? []), op]);
+	for (const [section, all] of sections) {
+		const sectionOps = all.filter((op) => !learnerIds.has(op.id));
+		if (!sectionOps.length) continue;
+		const [groupValue, group] = Object.entries(grouping.merged).find(([, g]) => section in g.sections) ?? [];
+		if (groupValue && group) {
+			const option = group.sections[section];
+			const layout = layouts.get(groupValue) ?? { value: groupValue, name: group.name, description: group.description, choice: group.choice, lists: [] };
+			layout.lists.push({ ops: sectionOps, noun: option.noun, choice: { name: option.name, value: option.value } });
+			layouts.set(groupValue, layout);
+			continue;
+		}
+		// a resource of its own keeps the value it always had
+		const value = camel(overrides.resourceNames[section] ?? singular(section));
+		const name = grouping.resourceNames[section] ?? overrides.resourceNames[section] ?? singular(section);
+		const description = grouping.descriptions[section];
+		if (!description) throw new Error(`Section "${section}" has no description in scripts/aom/grouping.js`);
+		layouts.set(value, { value, name, description, lists: [{ ops: sectionOps, noun: nounOf(section) }] });
+	}
+	const learnerOps = ops.filter((op) => learnerIds.has(op.id));
+	const { value, name, description } = grouping.learner;
+	layouts.set(value, { value, name, description, lists: [{ ops: learnerOps, noun: 'learner' }] });
+	// the choice lists in the order grouping.js gives them
+	for (const layout of layouts.values()) {
+		if (!layout.choice) continue;
+		const order = Object.values(grouping.merged[layout.value].sections).map((o) => o.value);
+		layout.lists.sort((a, b) => order.indexOf(a.choice.value) - order.indexOf(b.choice.value));
+	}
+	return [...layouts.values()];
+}
+
+/**
  * Everything the generator writes: file path -> contents.
  * @param {Record<string, { method: string, path: string, inferred: boolean }>} existing the route table as it stands
  */
@@ -353,31 +402,43 @@ function generate(existing = readRoutes()) {
 	// every placeholder of an operation's route has a path parameter (a field)
 	const ops = reference.filter((op) => !(op.id in overrides.excluded)).map((op) => paramsForRoute(withIds(op), routeOf(op)));
 	const routes = Object.fromEntries(ops.map((op) => [op.id, routeOf(op)]));
-	/** @type {Map<string, any[]>} */
-	const sections = new Map();
-	for (const op of ops) sections.set(op.section, [...(sections.get(op.section) ?? []), op]);
 	/** @type {Record<string, string>} */
 	const files = { [ROUTES_FILE]: routesSource(routes) };
 	const resources = [];
-	for (const [section, sectionOps] of sections) {
-		const resourceName = overrides.resourceNames[section] ?? singular(section);
-		const value = camel(resourceName);
+	/** @type {string[]} */
+	const problems = [];
+	for (const layout of resourceLayout(ops)) {
+		const { value } = layout;
 		const values = new Set();
-		const names = new Set();
-		const operations = sectionOps.map((op) => {
-			let opValue = camel(op.id.split('.')[2]);
-			for (let n = 2; values.has(opValue); n++) opValue = `${camel(op.id.split('.')[2])}${n}`;
-			values.add(opValue);
-			const spec = operationOf(op, opValue);
-			if (names.has(spec.name.toLowerCase())) throw new Error(`${op.id}: "${spec.name}" is already an operation of ${section}; name it in scripts/aom/overrides.js`);
-			names.add(spec.name.toLowerCase());
-			return spec;
-		});
+		const operations = [];
+		/** @type {any[]} */
+		const choiceOptions = [];
+		let defaultOperation;
+		for (const list of layout.lists) {
+			const titleOf = (op) => overrides.names[op.id] ?? cleanTitle(op.title ?? op.catalogName);
+			const names = nameOperations(list.ops, list.noun, titleOf, overrides.shortNames, problems);
+			const listed = [];
+			for (const op of list.ops) {
+				let opValue = camel(op.id.split('.')[2]);
+				for (let n = 2; values.has(opValue); n++) opValue = `${camel(op.id.split('.')[2])}${n}`;
+				values.add(opValue);
+				listed.push(opValue);
+				const naming = { ...names.get(op.id), noun: list.noun };
+				operations.push(operationOf(op, opValue, naming));
+			}
+			// the most used operation of a list is its Get Many, else its Get
+			const byName = (n) => operations.find((o) => listed.includes(o.value) && o.name === n)?.value;
+			const first = byName('Get Many') ?? byName('Get') ?? listed[0];
+			if (list.choice) choiceOptions.push({ name: list.choice.name, value: list.choice.value, operations: listed, defaultOperation: first });
+			else defaultOperation = first;
+		}
 		const constant = `${value}Resource`;
 		resources.push({ value, constant });
+		// n8n lists the options of a dropdown alphabetically
+		const choice = layout.choice ? { ...layout.choice, options: choiceOptions.sort((a, b) => a.name.localeCompare(b.name)) } : undefined;
 		files[join(RESOURCES_DIR, `${value}.ts`)] = [
 			'// Generated by scripts/aom-generate.js from the Academy of Mine API reference. Do not edit:',
-			'// change scripts/aom/overrides.js and run `node scripts/aom-generate.js`.',
+			'// change scripts/aom/overrides.js (or grouping.js, names.js, types.js) and run `node scripts/aom-generate.js`.',
 			"import { f } from '../../shared/fields';",
 			"import type { ResourceSpec } from '../../shared/types';",
 			'',
@@ -385,13 +446,18 @@ function generate(existing = readRoutes()) {
 			'',
 			`export const ${constant}: ResourceSpec = {`,
 			`\tvalue: ${q(value)},`,
-			`\tname: ${q(resourceName)},`,
-			`\tdescription: ${q(`Section "${section}" of the reference`)},`,
+			`\tname: ${q(layout.name)},`,
+			`\tdescription: ${q(layout.description)},`,
+			...(defaultOperation ? [`\tdefaultOperation: ${q(defaultOperation)},`] : []),
+			...(choice ? [`\tchoice: ${literal(choice, 1)},`] : []),
 			`\toperations: ${literal(operations, 1)},`,
 			'};',
 			'',
 		].join('\n');
 	}
+	const known = new Set(ops.map((op) => op.id));
+	for (const id of Object.keys(overrides.shortNames)) if (!known.has(id)) problems.push(`${id}: no such operation`);
+	if (problems.length) throw new Error(`Operation names to fix in scripts/aom/overrides.js (shortNames):\n${problems.join('\n')}`);
 	files[join(RESOURCES_DIR, 'index.ts')] = [
 		'// Generated by scripts/aom-generate.js: every resource of the Academy of Mine node.',
 		"import type { ResourceSpec } from '../../shared/types';",

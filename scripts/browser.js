@@ -321,6 +321,32 @@ async function browserPass({ url, vendors, check, log, templates = [] }) {
 				return templateRenders(page, url, /** @type {any} */ (session), t.workflow, Object.values(workflows).map((w) => w.cred), shot);
 			});
 		}
+		const aom = vendors.find((v) => v.key === 'academyOfMine');
+		if (aom) {
+			await check('editor: "LMS" in the node panel finds Academy of Mine, whose first action is User -> Get Many', async () => {
+				await signIn();
+				const shot = path.join(SHOTS, 'academyOfMine-node-panel.png');
+				try {
+					// a workflow with a trigger already, so the panel offers actions ("What happens next?")
+					await page.goto(`${url}/workflow/${workflows.academyOfMine.id}`);
+					await page.getByTestId('node-creator-plus-button').click();
+					// n8n searches the display name and the codex aliases only: "LMS" is an alias
+					await page.getByTestId('node-creator-search-bar').fill('LMS');
+					const items = page.getByTestId('node-creator').getByTestId('item-iterator-item');
+					await items.filter({ hasText: 'Academy of Mine' }).first().click();
+					await items.filter({ hasText: 'Get many users' }).first().click();
+					const value = async (/** @type {string} */ param) => await page.getByTestId(`parameter-input-${param}`).locator('input').inputValue();
+					await page.getByTestId('parameter-input-resource').waitFor();
+					const [resource, operation] = [await value('resource'), await value('operation')];
+					await page.screenshot({ path: shot });
+					if (resource !== 'User' || operation !== 'Get Many') throw new Error(`the node opened on ${resource} -> ${operation}`);
+					return `found by "LMS", opened on ${resource} -> ${operation}`;
+				} catch (e) {
+					await page.screenshot({ path: shot }).catch(() => {});
+					throw e;
+				}
+			});
+		}
 	} finally {
 		if (browser) await browser.close();
 		log(`browser pass: ${((Date.now() - t0) / 1000).toFixed(1)}s, screenshots in ${path.relative(REPO, SHOTS)}/`);

@@ -16,10 +16,14 @@ import { regenerateWith } from './harness/generated';
 const DOCS = join(__dirname, '..', 'docs');
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
+/** One row per operation list: a resource, or each option of its choice (`Module: Quiz`). */
 function table(vendor: VendorSpec): string {
-	const rows = [...vendor.resources]
-		.sort(byName)
-		.map((r) => `| ${r.name} | ${[...r.operations].sort(byName).map((o) => o.name).join(', ')} |`);
+	const names = (ops: VendorSpec['resources'][number]['operations']) => [...ops].sort(byName).map((o) => o.name).join(', ');
+	const rows = [...vendor.resources].sort(byName).flatMap((r) =>
+		r.choice
+			? r.choice.options.map((o) => `| ${r.name}: ${o.name} | ${names(r.operations.filter((op) => o.operations.includes(op.value)))} |`)
+			: [`| ${r.name} | ${names(r.operations)} |`],
+	);
 	return ['| Resource | Operations |', '|---|---|', ...rows].join('\n');
 }
 

@@ -116,6 +116,12 @@ function showFor(
 	return { show: { resource: [resource], operation: [operation], ...(extra ?? {}) } };
 }
 
+/** The resource's choice (Module Type) an operation is listed under, to show its fields only there. */
+function choiceShow(resource: ResourceSpec, op: OperationSpec): Record<string, string[]> {
+	const option = resource.choice?.options.find((o) => o.operations.includes(op.value));
+	return resource.choice && option ? { [resource.choice.name]: [option.value] } : {};
+}
+
 /** Added to the Options of every list operation; read by the executor. */
 const INCLUDE_RESPONSE_FIELDS: FieldSpec = {
 	displayName: 'Include Response Fields',
@@ -132,11 +138,12 @@ const INCLUDE_RESPONSE_FIELDS: FieldSpec = {
 export function operationProperties(resource: ResourceSpec, op: OperationSpec): INodeProperties[] {
 	const properties: INodeProperties[] = [];
 	const fields = op.fields ?? [];
+	const chosen = choiceShow(resource, op);
 	for (const field of fields.filter((f) => placementOf(f, op) === 'top')) {
 		properties.push({
 			...fieldProperty(field),
 			required: field.required || field.in === 'path' ? true : undefined,
-			displayOptions: showFor(resource.value, op.value, field.showWhen),
+			displayOptions: showFor(resource.value, op.value, { ...chosen, ...field.showWhen }),
 		});
 	}
 	if (op.list) {
@@ -147,7 +154,7 @@ export function operationProperties(resource: ResourceSpec, op: OperationSpec): 
 				type: 'boolean',
 				default: false,
 				description: 'Whether to return all results or only up to a given limit',
-				displayOptions: showFor(resource.value, op.value),
+				displayOptions: showFor(resource.value, op.value, chosen),
 			},
 			{
 				displayName: 'Limit',
@@ -156,7 +163,7 @@ export function operationProperties(resource: ResourceSpec, op: OperationSpec): 
 				default: 50,
 				typeOptions: { minValue: 1 },
 				description: 'Max number of results to return',
-				displayOptions: showFor(resource.value, op.value, { returnAll: [false] }),
+				displayOptions: showFor(resource.value, op.value, { ...chosen, returnAll: [false] }),
 			},
 		);
 	}
@@ -172,16 +179,17 @@ export function operationProperties(resource: ResourceSpec, op: OperationSpec): 
 			type: 'collection',
 			placeholder: GROUP_LABELS[group].placeholder,
 			default: {},
-			displayOptions: showFor(resource.value, op.value),
+			displayOptions: showFor(resource.value, op.value, chosen),
 			options: groupFields.map(fieldProperty).sort(byDisplayName),
 		});
 	}
 	return properties;
 }
 
-/** The `Operation` dropdown of one resource. */
-function operationSelector(resource: ResourceSpec): INodeProperties {
+/** The `Operation` dropdown of one resource (or of one option of its choice: `show` adds it). */
+function operationSelector(resource: ResourceSpec, show: Record<string, string[]> = {}, values?: string[], defaultValue?: string): INodeProperties {
 	const options: INodePropertyOptions[] = resource.operations
+		.filter((op) => !values || values.includes(op.value))
 		.map((op) => ({
 			name: op.name,
 			value: op.value,
@@ -191,6 +199,7 @@ function operationSelector(resource: ResourceSpec): INodeProperties {
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 	const defaultOperation =
+		defaultValue ??
 		resource.defaultOperation ??
 		(resource.operations.find((op) => op.value === 'getAll') ?? resource.operations[0]).value;
 	return {
@@ -198,9 +207,28 @@ function operationSelector(resource: ResourceSpec): INodeProperties {
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show: { resource: [resource.value] } },
+		displayOptions: { show: { resource: [resource.value], ...show } },
 		options,
 		default: defaultOperation,
+	};
+}
+
+/**
+ * Never shown: n8n's node panel builds its actions from every property named "Resource", one
+ * Operation per value; this one makes it list the operations of each choice but the first (which
+ * the real Resource gives), and picking such an action sets the resource and the choice.
+ */
+function choiceActions(resource: ResourceSpec, choice: NonNullable<ResourceSpec['choice']>): INodeProperties {
+	const options = choice.options.slice(1).map((o) => ({ name: `${resource.name}: ${o.name}`, value: o.value }));
+	const firstOption = options[0].value;
+	return {
+		displayName: 'Resource',
+		name: `${choice.name}Actions`,
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [`${resource.value}Actions`] } },
+		options,
+		default: firstOption,
 	};
 }
 
@@ -310,7 +338,7 @@ export function routeOverrideOperation(vendor: VendorSpec) {
 /** All properties of a vendor node: Resource, then per resource its Operation and fields. */
 export function vendorProperties(vendor: VendorSpec): INodeProperties[] {
 	const resources = [...vendor.resources].sort((a, b) => a.name.localeCompare(b.name));
-	const defaultResource = resources[0].value;
+	const defaultResource = vendor.defaultResource ?? resources[0].value;
 	const properties: INodeProperties[] = [
 		{
 			displayName: 'Resource',
@@ -326,7 +354,30 @@ export function vendorProperties(vendor: VendorSpec): INodeProperties[] {
 		},
 	];
 	for (const resource of resources) {
-		properties.push(operationSelector(resource));
+		const { choice } = resource;
+		if (!choice) properties.push(operationSelector(resource));
+		else {
+			const firstChoice = choice.options[0].value;
+			const selector: INodeProperties = {
+				displayName: choice.displayName,
+				name: choice.name,
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: [resource.value] } },
+				options: choice.options.map(({ name, value, description }) => ({ name, value, ...(description ? { description } : {}) })),
+				default: firstChoice,
+			};
+			if (choice.description) selector.description = choice.description;
+			properties.push(selector);
+			for (const [i, option] of choice.options.entries()) {
+				// n8n's node panel lists the actions of the first Operation shown for a resource value; the
+				// other lists answer to their choice's value as well (a resource value the node never has),
+				// which the hidden property below offers it (see choiceActions)
+				const show = { ...(i ? { resource: [resource.value, option.value] } : {}), [choice.name]: [option.value] };
+				properties.push(operationSelector(resource, show, option.operations, option.defaultOperation));
+			}
+			if (choice.options.length > 1) properties.push(choiceActions(resource, choice));
+		}
 		for (const op of resource.operations) properties.push(...operationProperties(resource, op));
 	}
 	if (vendor.routeOverride) properties.push(routeOverride(vendor));

@@ -218,9 +218,13 @@ class Run {
 				return;
 			}
 			if (field.in === 'none') return;
-			if (isUnset(raw) || (field.required && typeof raw === 'string' && raw.trim() === '')) {
-				// An expression that gives nothing for a required field would send an incomplete request.
-				if (field.required) throw this.invalid(i, `The parameter "${field.displayName}" is empty for item ${i}`, `"${field.displayName}" is required. Set it, or check the expression that fills it.`);
+			if (isUnset(raw) || raw === null || (field.required && typeof raw === 'string' && raw.trim() === '')) {
+				// An expression that gives nothing for a required field would send an incomplete request; a
+				// required number has no default to fall back on: empty is a mistake, not 0.
+				if (field.required) {
+					const what = field.type === 'number' ? 'is required' : 'is empty';
+					throw this.invalid(i, `The parameter "${field.displayName}" ${what} for item ${i}`, `"${field.displayName}" is required. Set it, or check the expression that fills it.`);
+				}
 				return;
 			}
 			const value = convertValue(field, raw, (problem) => {

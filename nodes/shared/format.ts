@@ -63,6 +63,11 @@ export function convertValue(field: FieldSpec, value: unknown, fail: Fail): unkn
 			});
 			return field.format === 'numbers' && numbers.length === 1 ? numbers[0] : numbers;
 		}
+		case 'number': {
+			const n = typeof value === 'number' ? value : Number(String(value).trim());
+			if (String(value).trim() === '' || !Number.isFinite(n)) return fail(`"${String(value)}" is not a number`);
+			return n;
+		}
 		case 'json': {
 			if (typeof value !== 'string') return value;
 			if (value.trim() === '') return undefined;

@@ -108,14 +108,17 @@ const offset: PaginationStyle = {
 	hasNext: (_body, _state, received, size) => received >= size && received > 0,
 };
 
-/** Academy of Mine: `page_number` + `page_size`, records in `records[]`, total in `recordsTotal`. */
+/**
+ * Academy of Mine: `page_number` + `page_size`, records in `records[]`; the count of matching
+ * records in `recordsFiltered` (`recordsTotal` counts all of them, filter or not).
+ */
 const aom: PaginationStyle = {
 	pageParam: 'page_number',
 	sizeParam: 'page_size',
 	defaultMaxSize: 100,
 	first: 1,
 	hasNext(body, state, received, size) {
-		const total = num(obj(body).recordsTotal) ?? num(obj(body).recordsFiltered);
+		const total = num(obj(body).recordsFiltered) ?? num(obj(body).recordsTotal);
 		if (total !== undefined) return state.fetched < total;
 		return received >= size;
 	},

@@ -67,7 +67,7 @@ export async function readList(
 		if (list.pagination?.inBody) paged.body = { ...((request.body as IDataObject) ?? {}), ...paging };
 		else paged.qs = { ...(request.qs ?? {}), ...paging };
 		const response = await connection.send(paged, itemIndex);
-		const records = listRecords(response.body, list.records);
+		const records = listRecords(response.body, list.records, list.kindField);
 		if (!records) throw unusableAnswer(connection, response, itemIndex, `no list where ${recordsLabel(list.records)} was expected`);
 		options.onPage?.(response.body, records);
 		return { body: response.body, records };

@@ -25,8 +25,16 @@ const paths = (records: ListSpec['records']) => (Array.isArray(records) ? record
 export const recordsLabel = (records: ListSpec['records']) =>
 	paths(records).map((p) => (p ? `"${p}"` : 'a bare array')).join(' or ');
 
-/** The records of a list response, or undefined when the body holds no list where expected. */
-export function listRecords(body: unknown, records: ListSpec['records']): IDataObject[] | undefined {
+/**
+ * The records of a list response, or undefined when the body holds no list where expected. With
+ * `kindField`, the records of every path, each with its path under that field.
+ */
+export function listRecords(body: unknown, records: ListSpec['records'], kindField?: string): IDataObject[] | undefined {
+	if (kindField) {
+		const found = paths(records).filter((path) => Array.isArray(pick(body, path)));
+		if (!found.length) return undefined;
+		return found.flatMap((path) => asRecords(pick(body, path) as unknown[]).map((record) => ({ [kindField]: path, ...record })));
+	}
 	for (const path of paths(records)) {
 		const value = pick(body, path);
 		if (Array.isArray(value)) return asRecords(value);

@@ -11,6 +11,7 @@ export type FieldLocation = 'path' | 'query' | 'body' | 'header' | 'none';
  * - csv: list (array or comma-separated text) -> `a,b,c`
  * - list: comma-separated text or array -> array
  * - numberList: comma-separated text or array -> array of numbers
+ * - number: text (an ID picked from a list) -> number
  * - json: JSON text -> parsed value
  * - cpf: Brazilian CPF, formatted or not -> its 11 digits (anything else is refused)
  * - integer: a whole number (an ID the reference types as integer); text of digits is accepted, other text refused
@@ -24,6 +25,7 @@ export type FieldFormat =
 	| 'csv'
 	| 'list'
 	| 'numberList'
+	| 'number'
 	/** Numbers: one alone as a number, several as an array (Kwiga's bulk `contacts[]`). */
 	| 'numbers'
 	| 'json'
@@ -105,6 +107,11 @@ export interface ListSpec {
 	 * array). Several paths: the first one holding an array wins (APIs that vary their envelope).
 	 */
 	records: string | string[];
+	/**
+	 * With several `records` paths: the records of every one of them, each record told apart by
+	 * this field holding its path (a search answering `courses`, `users` and `products`).
+	 */
+	kindField?: string;
 	pagination?: PaginationSpec;
 }
 
@@ -158,6 +165,19 @@ export interface OperationSpec {
 	ref: string;
 }
 
+/**
+ * A dropdown shown between Resource and Operation that splits a large resource into operation
+ * lists (Module -> Module Type -> Operation). Only the editor uses it: operation values stay unique
+ * within the resource, and the executor finds an operation by resource and operation alone.
+ */
+export interface OperationChoice {
+	/** Parameter name, e.g. `moduleType`. */
+	name: string;
+	displayName: string;
+	description?: string;
+	options: Array<{ name: string; value: string; description?: string; operations: string[]; defaultOperation?: string }>;
+}
+
 export interface ResourceSpec {
 	value: string;
 	name: string;
@@ -165,6 +185,8 @@ export interface ResourceSpec {
 	operations: OperationSpec[];
 	/** Default operation value. */
 	defaultOperation?: string;
+	/** Operation lists chosen by a second dropdown (its first option is the default). */
+	choice?: OperationChoice;
 }
 
 /**
@@ -199,6 +221,8 @@ export interface ApiSpec {
 export interface VendorSpec {
 	api: ApiSpec;
 	resources: ResourceSpec[];
+	/** The resource the node opens on (default: the first in alphabetical order). */
+	defaultResource?: string;
 	/**
 	 * Every operation gets a "Route Override" (method + path) the user can set when the vendor's
 	 * route differs from the one in the data (routes inferred from an incomplete reference).

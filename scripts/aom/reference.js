@@ -40,6 +40,9 @@ function sampleJson(lines) {
 
 const MARKERS = /^(path Parameters|query Parameters|header Parameters|Request Body schema:.*|Responses|Request samples|Response samples)$/;
 
+/** Types a Laravel rule list (`nullable|integer`) can name. */
+const RULE_TYPES = ['string', 'integer', 'int', 'numeric', 'number', 'boolean', 'array', 'date', 'object'];
+
 /**
  * One parameter line (`name required | type Example: x description |`).
  * @param {string} raw
@@ -55,10 +58,18 @@ function parseParam(raw, location) {
 		// `required Email of the staff. | |`: the name is lost and the text sits where it was
 		body = head.trim().replace(/^required\s*/, '');
 	}
+	// Laravel rules joined by pipes: `| nullable|integer The total...`, `| required|string ...`
+	const rules = /^((?:required|nullable|sometimes|optional)(?:\|[\w:,-]+)+)\s*/.exec(body);
+	if (rules) {
+		const parts = rules[1].split('|').map((r) => r.toLowerCase());
+		if (parts.includes('required')) required = true;
+		const ruleType = parts.find((r) => RULE_TYPES.includes(r)) ?? 'string';
+		body = `${ruleType} ${body.slice(rules[0].length)}`;
+	}
 	// Laravel rules written in the type column: `| required numeric ...`, `| nullable ...`
 	const typeMatch = /^(required\s+|optional\s+|nullable\s+)*(Array of \w+|string|integer|boolean|object|numeric|number|array|date|int)?(\s+nullable)?\s*/.exec(body);
 	if (/^required\b/.test(body)) required = true;
-	const type = (typeMatch?.[2] ?? '').toLowerCase() || 'string';
+	let type = (typeMatch?.[2] ?? '').toLowerCase() || 'string';
 	let description = body.slice(typeMatch?.[0].length ?? 0).trim();
 	if (/^(required|optional)\s/.test(description)) {
 		if (description.startsWith('required')) required = true;
@@ -73,6 +84,13 @@ function parseParam(raw, location) {
 	if (/^(required|optional)\s/.test(description)) {
 		if (description.startsWith('required')) required = true;
 		description = description.replace(/^(required|optional)\s+/, '');
+	}
+	// a type written after the example (`string Example: 55 int The ID of...`), in lower case: the
+	// more precise one where the column only says string
+	const late = /^(string|int|integer|array|boolean|numeric)\s+/.exec(description);
+	if (late) {
+		if (type === 'string') type = late[1];
+		description = description.slice(late[0].length);
 	}
 	return { in: location, name, required, type, description: description.trim(), example, raw: raw.trim() };
 }
@@ -134,6 +152,15 @@ function readReference(text = readFileSync(REFERENCE, 'utf8'), catalog = JSON.pa
 		const documented = params.filter(
 			(p, k) => !(/^\S+ \| \|$/.test(p.raw) && params.some((o, m) => m !== k && o.name === p.name && o.in === p.in)),
 		);
+		// `object Optional search filters. |`: the name is lost and its type took its place; the
+		// request sample's one undocumented key is that name
+		const sampleKeys = requestSample && typeof requestSample === 'object' && !Array.isArray(requestSample) ? Object.keys(requestSample) : [];
+		const undocumented = sampleKeys.filter((k) => !documented.some((p) => p.name === k));
+		for (const p of documented) {
+			if (p.in === 'body' && RULE_TYPES.includes(p.name) && p.type === 'string' && undocumented.length === 1) {
+				Object.assign(p, { name: undocumented[0], type: p.name, description: p.raw.replace(/^\S+\s*/, '').replace(/\s*\|\s*$/, '') });
+			}
+		}
 		return {
 			id: entry.id,
 			section: entry.section,

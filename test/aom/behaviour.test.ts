@@ -35,6 +35,15 @@ describe('pagination', () => {
 		]);
 	});
 
+	test('a filtered Return All stops at recordsFiltered, not recordsTotal', async () => {
+		// 230 users, 150 match the filter: two pages, no third empty request
+		const matching = users.slice(0, 150);
+		server.on('GET', at(USERS), (req) => ({ body: { ...aomPage(matching, req), recordsTotal: users.length } }));
+		const { items } = await runAom(server, { resource: 'user', operation: 'tabularList', returnAll: true, filters: { searchParam: '{"nameOrEmail": "User"}' } });
+		expect(items).toHaveLength(150);
+		expect(server.requests.map((r) => r.query.page_number)).toEqual(['1', '2']);
+	});
+
 	test('Limit stops early and asks for no more than it needs', async () => {
 		const { items } = await runAom(server, { resource: 'user', operation: 'tabularList', returnAll: false, limit: 120 });
 		expect(items).toHaveLength(120);
@@ -162,7 +171,7 @@ describe('Route Override', () => {
 			resource: 'badge',
 			operation: 'createANewBadge',
 		});
-		expect(options).toEqual([{ name: 'Badge: Create a New Badge', value: 'badge.createANewBadge' }]);
+		expect(options).toEqual([{ name: 'Badge: Create', value: 'badge.createANewBadge' }]);
 	});
 });
 
@@ -184,7 +193,7 @@ describe('files', () => {
 	});
 
 	test('an upload without the named binary property stops with an error naming it, before any request', async () => {
-		const { error } = await runAom(server, { resource: 'assignmentModule', operation: 'uploadAssignmentFile', binaryPropertyName: 'homework' }, { items: [{ json: {} }] });
+		const { error } = await runAom(server, { resource: 'module', moduleType: 'assignmentModule', operation: 'uploadAssignmentFile', binaryPropertyName: 'homework' }, { items: [{ json: {} }] });
 		expect(error?.message).toBe('No binary property "homework" on input item 0');
 		expect(server.requests).toHaveLength(0);
 	});

@@ -11,7 +11,7 @@ import { ACADEMY_OF_MINE } from '../../nodes/AcademyOfMine/vendor';
 import type { FieldSpec, OperationSpec } from '../../nodes/shared/types';
 import { parseMultipart } from '../harness/mockServer';
 import { AOM_FILES, AOM_KEY, AOM_REFERENCE, AOM_ROOT, aomMock, aomSample } from '../mocks/academyOfMine';
-import { rl, runAom } from './setup';
+import { choiceParams, rl, runAom } from './setup';
 
 const server = aomMock();
 beforeAll(async () => await server.start());
@@ -24,7 +24,9 @@ const UPLOAD = Buffer.from('%PDF-1.4 assignment');
 /** A value for a field and what it becomes on the wire (JSON body) / in the query string. */
 function valueFor(field: FieldSpec, op: OperationSpec): { param: IDataObject[string]; body: unknown; query: unknown } {
 	if (field.in === 'path') return { param: field.locator ? rl(41) : '41', body: '41', query: '41' };
-	if (field.locator) return { param: rl(42), body: '42', query: '42' };
+	// IDs the reference types as integers go out as numbers
+	if (field.locator) return { param: rl(42), body: field.format === 'number' ? 42 : '42', query: '42' };
+	if (field.type === 'multiOptions') return { param: [43], body: [43], query: { '[0]': '43' } };
 	if (field.loadOptions) return { param: 43, body: 43, query: '43' };
 	const asText = (op.jsonText ?? []).includes(field.key ?? field.name);
 	switch (field.type) {
@@ -38,6 +40,8 @@ function valueFor(field: FieldSpec, op: OperationSpec): { param: IDataObject[str
 			return { param: 7, body: 7, query: '7' };
 		case 'json':
 			return { param: '{"k": "v"}', body: asText ? '{"k":"v"}' : { k: 'v' }, query: '{"k":"v"}' };
+		case 'dateTime':
+			return { param: '2026-01-02T10:00:00', body: '2026-01-02', query: '2026-01-02' };
 		case 'color':
 			return { param: '#112233', body: '#112233', query: '#112233' };
 		default:
@@ -54,7 +58,12 @@ function expectedOutput(op: OperationSpec): IDataObject[] {
 	const sample = answer.body;
 	const wrap = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as IDataObject) : { value: v as string });
 	if (op.list) {
-		const records = op.list.records === '' ? sample : ((sample as IDataObject)[op.list.records as string] ?? []);
+		const { records: paths, kindField } = op.list;
+		if (Array.isArray(paths)) {
+			// every array, each record with the name of its array
+			return paths.flatMap((p) => ((sample as IDataObject)[p] as IDataObject[]).map((r) => ({ [kindField!]: p, ...r }))).slice(0, 50);
+		}
+		const records = paths === '' ? sample : ((sample as IDataObject)[paths] ?? []);
 		return (records as unknown[]).slice(0, 50).map(wrap);
 	}
 	if (sample === undefined || sample === null || sample === '' || sample === true) return [{ success: true }];
@@ -78,7 +87,7 @@ test('494 operations: the 494 with a Responses header plus Save Course, less Han
 
 test.each(operations)('%s', async (ref, resource, op) => {
 	const route = ROUTES[ref];
-	const parameters: IDataObject = { resource, operation: op.value };
+	const parameters: IDataObject = { resource, ...choiceParams(resource, op.value), operation: op.value };
 	const expectedQuery: Record<string, unknown> = {};
 	const expectedBody: Record<string, unknown> = {};
 	let path = route.path;

@@ -34,3 +34,11 @@ export async function runAom(
 }
 
 export const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
+
+/** The choice (Module Type, Service, Area) that lists an operation, as the editor sets it. */
+export function choiceParams(resource: string, operation: string): IDataObject {
+	const { ACADEMY_OF_MINE } = require('../../nodes/AcademyOfMine/vendor') as typeof import('../../nodes/AcademyOfMine/vendor');
+	const { choice } = ACADEMY_OF_MINE.resources.find((r) => r.value === resource) ?? {};
+	const option = choice?.options.find((o) => o.operations.includes(operation));
+	return choice && option ? { [choice.name]: option.value } : {};
+}

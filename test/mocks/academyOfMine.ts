@@ -160,7 +160,9 @@ function serveRoutes(server: MockServer, table: Record<string, { method: string;
 		server.on(route.method, pattern(route.path, root), (req): MockResponse => {
 			if (!sample) return { body: pagedBy(req) ? { recordsTotal: 0, recordsFiltered: 0, records: [] } : { message: 'Success' } };
 			const body = sample.body as IDataObject;
-			const key = body && typeof body === 'object' ? ['records', ...Object.keys(body)].find((k) => Array.isArray(body[k])) : undefined;
+			// the array that holds the data: records, else the first list of objects (not `headers`)
+			const arrays = body && typeof body === 'object' ? ['records', ...Object.keys(body)].filter((k) => Array.isArray(body[k])) : [];
+			const key = arrays.find((k) => (body[k] as unknown[]).some((v) => v && typeof v === 'object')) ?? arrays[0];
 			if (!key || !pagedBy(req)) return { status: sample.status, body: sample.body };
 			// a page of the sample's records, with totals that agree with them
 			const records = body[key] as IDataObject[];

@@ -8,6 +8,7 @@ const METHODS = HTTP_METHODS.map((m) => ({ name: m, value: m }));
 export const customRequestResource: ResourceSpec = {
 	value: 'customRequest',
 	name: 'Custom Request',
+	description: 'Any call of the API with this credential, for what the other resources lack',
 	operations: [
 		{
 			value: 'send',
