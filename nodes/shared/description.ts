@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { placementOf } from './fields';
+import { fieldLayout } from './fields';
 import { CONCURRENCY_CEILING, CONCURRENCY_START, DEFAULT_SETTINGS, MB } from './transport';
 import type { FieldGroup, FieldSpec, OperationSpec, ResourceSpec, VendorSpec } from './types';
 import { HTTP_METHODS } from './types';
@@ -11,9 +11,6 @@ const GROUP_LABELS: Record<FieldGroup, { displayName: string; placeholder: strin
 	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
 	options: { displayName: 'Options', placeholder: 'Add Option' },
 };
-
-const byDisplayName = <T extends { displayName: string }>(a: T, b: T) =>
-	a.displayName.localeCompare(b.displayName);
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
@@ -139,7 +136,8 @@ export function operationProperties(resource: ResourceSpec, op: OperationSpec): 
 	const properties: INodeProperties[] = [];
 	const fields = op.fields ?? [];
 	const chosen = choiceShow(resource, op);
-	for (const field of fields.filter((f) => placementOf(f, op) === 'top')) {
+	const { top, groups } = fieldLayout(op, op.list ? [...fields, INCLUDE_RESPONSE_FIELDS] : fields);
+	for (const field of top) {
 		properties.push({
 			...fieldProperty(field),
 			required: field.required || field.in === 'path' ? true : undefined,
@@ -167,11 +165,6 @@ export function operationProperties(resource: ResourceSpec, op: OperationSpec): 
 			},
 		);
 	}
-	const groups = new Map<FieldGroup, FieldSpec[]>();
-	for (const field of op.list ? [...fields, INCLUDE_RESPONSE_FIELDS] : fields) {
-		const group = placementOf(field, op);
-		if (group !== 'top') groups.set(group, [...(groups.get(group) ?? []), field]);
-	}
 	for (const [group, groupFields] of groups) {
 		properties.push({
 			displayName: GROUP_LABELS[group].displayName,
@@ -180,7 +173,7 @@ export function operationProperties(resource: ResourceSpec, op: OperationSpec): 
 			placeholder: GROUP_LABELS[group].placeholder,
 			default: {},
 			displayOptions: showFor(resource.value, op.value, chosen),
-			options: groupFields.map(fieldProperty).sort(byDisplayName),
+			options: groupFields.map(fieldProperty),
 		});
 	}
 	return properties;

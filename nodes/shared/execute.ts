@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isHtml, redactDeep } from './errors';
-import { placementOf } from './fields';
+import { fieldLayout } from './fields';
 import { convertValue, isDotted } from './format';
 import { toMultipart } from './multipart';
 import { isErrorEnvelope, listSiblings, parseJson, singleRecords } from './response';
@@ -61,16 +61,7 @@ function planOf(vendor: VendorSpec, resource: string, operation: string): Operat
 		index = new Map();
 		for (const r of vendor.resources) {
 			for (const op of r.operations) {
-				const groups = new Map<FieldGroup, FieldSpec[]>();
-				const top: FieldSpec[] = [];
-				for (const field of op.fields ?? []) {
-					const at = placementOf(field, op);
-					if (at === 'top') top.push(field);
-					else groups.set(at, [...(groups.get(at) ?? []), field]);
-				}
-				// Collection fields in the order the editor lists them, so bodies keep a stable key order.
-				for (const fields of groups.values()) fields.sort((a, b) => a.displayName.localeCompare(b.displayName));
-				index.set(`${r.value}.${op.value}`, { op, top, groups: [...groups] });
+				index.set(`${r.value}.${op.value}`, { op, ...fieldLayout(op) });
 			}
 		}
 		plans.set(vendor, index);

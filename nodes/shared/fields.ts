@@ -1,4 +1,4 @@
-import type { FieldPlacement, FieldSpec, OperationSpec } from './types';
+import type { FieldGroup, FieldPlacement, FieldSpec, OperationSpec } from './types';
 
 const firstValue = (options: FieldSpec['options']) => options?.[0]?.value ?? '';
 
@@ -103,3 +103,19 @@ export function placementOf(field: FieldSpec, op: OperationSpec): FieldPlacement
 	return at;
 }
 
+
+/**
+ * An operation's fields by where the editor shows them: the top level in the data's order, and each
+ * collection sorted as the editor lists it (so a request body keeps a stable key order too).
+ */
+export function fieldLayout(op: OperationSpec, fields: FieldSpec[] = op.fields ?? []): { top: FieldSpec[]; groups: Array<[FieldGroup, FieldSpec[]]> } {
+	const top: FieldSpec[] = [];
+	const groups = new Map<FieldGroup, FieldSpec[]>();
+	for (const field of fields) {
+		const at = placementOf(field, op);
+		if (at === 'top') top.push(field);
+		else groups.set(at, [...(groups.get(at) ?? []), field]);
+	}
+	for (const grouped of groups.values()) grouped.sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return { top, groups: [...groups] };
+}
