@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * Rewrites the Academy of Mine route table (nodes/AcademyOfMine/routes.ts) from the vendor's own
+ * Rewrites the Academy of Mine route table (nodes/AcademyOfMine/generated/routes.ts) from the vendor's own
  * API description: an OpenAPI document (JSON or YAML) or a saved Redoc / Redocly page that embeds
  * it. The matching is the node's own (nodes/AcademyOfMine/apiDescription.ts, also used at run time
  * when the credential names an API description): by title inside each section, never across
@@ -32,7 +32,7 @@ function readSpec(file) {
 
 /** The node's operations as match targets (its generated resources, read as they are). */
 function targets() {
-	const { AOM_RESOURCES } = require(join(NODE_DIR, 'resources', 'index.ts'));
+	const { AOM_RESOURCES } = require(join(NODE_DIR, 'generated', 'resources', 'index.ts'));
 	return matcher.routeTargets(AOM_RESOURCES);
 }
 

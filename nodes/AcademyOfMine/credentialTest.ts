@@ -12,7 +12,7 @@ import { isHtml, redactText } from '../shared/errors';
 import { AOM_API, aomAuthHeader } from './api';
 import type { AomRoute, AomRoutes, TextFetch } from './routeSource';
 import { inferredRouteHint, loadRoutes } from './routeSource';
-import { ROUTES } from './routes';
+import { ROUTES } from './generated/routes';
 
 /** How long one request of the test may take. */
 const TIMEOUT_MS = 30_000;

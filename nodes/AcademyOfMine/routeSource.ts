@@ -7,8 +7,8 @@ import type { HttpMethod } from '../shared/types';
 import type { MatchReport } from './apiDescription';
 import { ApiDescriptionError, MAX_DESCRIPTION_BYTES, matchRoutes, readApiDescription, routeTargets, specOperations } from './apiDescription';
 import { AOM_API } from './api';
-import { AOM_RESOURCES } from './resources';
-import { ROUTES } from './routes';
+import { AOM_RESOURCES } from './generated/resources';
+import { ROUTES } from './generated/routes';
 
 /**
  * Where every route the package calls for Academy of Mine comes from, for the action node, the

@@ -9,10 +9,10 @@ import type { VendorSpec } from '../shared/types';
 
 import { AOM_API } from './api';
 import { customRequestResource } from './resources/customRequest';
-import { AOM_RESOURCES } from './resources';
+import { AOM_RESOURCES } from './generated/resources';
 import type { AomRoutes } from './routeSource';
 import { aomRoutes, inferredRouteHint } from './routeSource';
-import { ROUTES } from './routes';
+import { ROUTES } from './generated/routes';
 
 /** The routes for a node's credential; a description that cannot be used is the node's error, naming it. */
 export async function routesFor(ctx: RequestContext): Promise<AomRoutes> {

@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { AcademyOfMineApi } from '../../credentials/AcademyOfMineApi.credentials';
 import { AcademyOfMine } from '../../nodes/AcademyOfMine/AcademyOfMine.node';
-import { ROUTES } from '../../nodes/AcademyOfMine/routes';
+import { ROUTES } from '../../nodes/AcademyOfMine/generated/routes';
 import { loadOptions, searchPage, testCredentialWith } from '../harness/methods';
 import { AOM_KEY, AOM_ROOT, aomMock, aomPage } from '../mocks/academyOfMine';
 import { aomCredentials, rl, runAom } from './setup';

@@ -8,7 +8,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { AcademyOfMineApi } from '../../credentials/AcademyOfMineApi.credentials';
 import { AcademyOfMine } from '../../nodes/AcademyOfMine/AcademyOfMine.node';
 import { AcademyOfMineTrigger } from '../../nodes/AcademyOfMine/AcademyOfMineTrigger.node';
-import { ROUTES } from '../../nodes/AcademyOfMine/routes';
+import { ROUTES } from '../../nodes/AcademyOfMine/generated/routes';
 import { runNode } from '../harness/engine';
 import { loadOptions, testCredentialWith } from '../harness/methods';
 import { MockServer } from '../harness/mockServer';

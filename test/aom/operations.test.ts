@@ -6,7 +6,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { ROUTES } from '../../nodes/AcademyOfMine/routes';
+import { ROUTES } from '../../nodes/AcademyOfMine/generated/routes';
 import { ACADEMY_OF_MINE } from '../../nodes/AcademyOfMine/vendor';
 import type { FieldSpec, OperationSpec } from '../../nodes/shared/types';
 import { parseMultipart } from '../harness/mockServer';

@@ -15,7 +15,7 @@ import { stringify } from 'yaml';
 import { redocPage } from '../mocks/academyOfMine';
 
 const root = join(__dirname, '..', '..');
-const routesFile = join(root, 'nodes', 'AcademyOfMine', 'routes.ts');
+const routesFile = join(root, 'nodes', 'AcademyOfMine', 'generated', 'routes.ts');
 const specFile = join(root, 'test', 'fixtures', 'academy-of-mine.openapi.json');
 const { readRoutes } = require('../../scripts/aom-generate') as {
 	readRoutes(file: string): Record<string, { method: string; path: string; inferred: boolean }>;

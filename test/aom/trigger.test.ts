@@ -8,7 +8,7 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
 import { AcademyOfMineApi } from '../../credentials/AcademyOfMineApi.credentials';
 import { AcademyOfMineTrigger } from '../../nodes/AcademyOfMine/AcademyOfMineTrigger.node';
 import { safeEqual } from '../../nodes/shared/secrets';
-import { ROUTES } from '../../nodes/AcademyOfMine/routes';
+import { ROUTES } from '../../nodes/AcademyOfMine/generated/routes';
 import { WEBHOOK_BASE_URL, hookContext, webhookContext } from '../harness/webhook';
 import type { AomWebhookState } from '../mocks/academyOfMine';
 import { AOM_ROOT, aomMock } from '../mocks/academyOfMine';

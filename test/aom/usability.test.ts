@@ -265,7 +265,7 @@ describe('list outputs: the arrays that hold the data', () => {
 
 	test('Global Search outputs what it found of every kind: 1 user and 1 product are 2 items', async () => {
 		const ref = 'aom.general-settings.searches-for-courses-users-products-and-modules-by-name-or-e';
-		const { routes } = { routes: (await import('../../nodes/AcademyOfMine/routes')).ROUTES };
+		const { routes } = { routes: (await import('../../nodes/AcademyOfMine/generated/routes')).ROUTES };
 		server.on(routes[ref].method, `/api${routes[ref].path}`, { body: { courses: [], users: [{ label: 'Ann', value: '/u/1' }], products: [{ label: 'Book', value: '/p/2' }], modules: [] } });
 		const { items, error } = await run(ref);
 		expect(error).toBeUndefined();
@@ -298,7 +298,7 @@ describe('lookups feed the fields they list', () => {
 	const { AcademyOfMineApi } = require('../../credentials/AcademyOfMineApi.credentials');
 	const { loadOptions } = require('../harness/methods');
 	const { aomCredentials } = require('./setup');
-	const { ROUTES } = require('../../nodes/AcademyOfMine/routes');
+	const { ROUTES } = require('../../nodes/AcademyOfMine/generated/routes');
 	const server = aomMock();
 	beforeAll(async () => await server.start());
 	afterAll(async () => await server.stop());

@@ -25,7 +25,7 @@ const { readRoutes } = require(join(ROOT, 'scripts', 'aom-generate.js')) as {
 	readRoutes(): Record<string, { method: string; path: string; inferred: boolean }>;
 };
 
-/** The node's route table (nodes/AcademyOfMine/routes.ts), read as the generator reads it back. */
+/** The node's route table (nodes/AcademyOfMine/generated/routes.ts), read as the generator reads it back. */
 const ROUTES = readRoutes();
 
 export const AOM_KEY = 'aom-test-key-7f3c9e1b';
