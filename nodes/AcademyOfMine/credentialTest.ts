@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import { baseUrlOf, secretsOf } from '../shared/api';
-import { isHtml, redactText } from '../shared/errors';
+import { isHtml } from '../shared/errors';
+import { redactText } from '../shared/secrets';
 
 import { AOM_API, aomAuthHeader } from './api';
 import type { AomRoute, AomRoutes, TextFetch } from './routeSource';

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { isHtml, redactDeep } from './errors';
+import { isHtml } from './errors';
 import { fieldLayout } from './fields';
 import { convertValue, isDotted } from './format';
 import { toMultipart } from './multipart';
 import { isErrorEnvelope, listSiblings, parseJson, singleRecords } from './response';
 import { readList, unusableAnswer } from './request';
+import { redactDeep } from './secrets';
 import type { ApiRequest, ApiResponse, TransportSettings } from './transport';
 import { Connection, DEFAULT_SETTINGS, MB } from './transport';
 import type { FieldGroup, FieldSpec, HttpMethod, OperationSpec, RouteResolver, VendorSpec } from './types';

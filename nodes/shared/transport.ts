@@ -11,8 +11,9 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import { baseUrlOf, secretsOf } from './api';
-import { apiError, holdsSecret, isHtml, networkText, readVendorError, redactDeep, transportError } from './errors';
+import { apiError, isHtml, networkText, readVendorError, transportError } from './errors';
 import { parseJson } from './response';
+import { holdsSecret, redactDeep } from './secrets';
 import type { ApiSpec, HttpMethod } from './types';
 
 export type RequestContext =
