@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 
 import { vendorProperties } from '../nodes/shared/description';
 import { KWIGA } from '../nodes/Kwiga/vendor';
-import { kwigaData, kwigaMock } from '../test/mocks/kwiga';
+import { kwigaData, kwigaMock } from '../test/sandboxes/kwiga';
 import { runKwiga } from '../test/kwiga/setup';
 
 const data = kwigaData();

@@ -2,7 +2,7 @@
 // @ts-check
 'use strict';
 /**
- * Local vendor sandboxes: the mocks the unit tests use (test/mocks/*.ts, realistic data from the
+ * Local vendor sandboxes: the mocks the unit tests use (test/sandboxes/*.ts, realistic data from the
  * Postman collections in test/fixtures), compiled with tsc (tsconfig.sandbox.json, transpile only)
  * into the git-ignored `.sandbox/build`, and served on 127.0.0.1.
  *
@@ -16,7 +16,7 @@
  * CLI: `node scripts/sandbox.js` starts them on the fixed ports and prints URLs + tokens
  * (Ctrl-C stops). `--compile` only compiles.
  *
- * The compiled output is reused while no source (test/mocks, the two harness files,
+ * The compiled output is reused while no source (test/sandboxes, the two harness files,
  * tsconfig.sandbox.json) is newer than it. test/fixtures is linked (or copied) to
  * .sandbox/build/fixtures so the mocks' `join(__dirname, '..', 'fixtures', ...)` resolves.
  */
@@ -129,8 +129,8 @@ function log(msg) {
 
 function sources() {
 	const out = [TSCONFIG, path.join(REPO, 'test', 'harness', 'mockServer.ts'), path.join(REPO, 'test', 'harness', 'postman.ts')];
-	const mocks = path.join(REPO, 'test', 'mocks');
-	if (fs.existsSync(mocks)) for (const f of fs.readdirSync(mocks)) if (f.endsWith('.ts')) out.push(path.join(mocks, f));
+	const sandboxes = path.join(REPO, 'test', 'sandboxes');
+	if (fs.existsSync(sandboxes)) for (const f of fs.readdirSync(sandboxes)) if (f.endsWith('.ts')) out.push(path.join(sandboxes, f));
 	return out;
 }
 
@@ -181,7 +181,7 @@ function compile({ force = false, quiet = false } = {}) {
 	const errors = `${r.stdout || ''}${r.stderr || ''}`.split('\n').filter((l) => /error TS\d+/.test(l));
 	const brokenFiles = new Set();
 	for (const e of errors) {
-		const m = /test\/mocks\/([A-Za-z0-9_-]+)\.ts\(/.exec(e);
+		const m = /test\/sandboxes\/([A-Za-z0-9_-]+)\.ts\(/.exec(e);
 		if (m) brokenFiles.add(m[1]);
 		else if (/test\/harness\//.test(e)) brokenFiles.add('*');
 	}
@@ -213,14 +213,14 @@ async function start(opts = {}) {
 	const skipped = [];
 	for (const v of VENDORS) {
 		if (only && !only.includes(v.key)) continue;
-		const file = path.join(BUILD, 'mocks', `${v.file}.js`);
-		const srcFile = path.join(REPO, 'test', 'mocks', `${v.file}.ts`);
+		const file = path.join(BUILD, 'sandboxes', `${v.file}.js`);
+		const srcFile = path.join(REPO, 'test', 'sandboxes', `${v.file}.ts`);
 		const skip = (reason) => {
 			skipped.push({ key: v.key, name: v.name, reason });
 			if (!quiet) log(`${v.name}: skipped (${reason})`);
 		};
 		if (!fs.existsSync(srcFile)) {
-			skip(`test/mocks/${v.file}.ts does not exist`);
+			skip(`test/sandboxes/${v.file}.ts does not exist`);
 			continue;
 		}
 		if (c.brokenFiles.has(v.file) || c.brokenFiles.has('*')) {
@@ -236,7 +236,7 @@ async function start(opts = {}) {
 			continue;
 		}
 		if (typeof m[v.factory] !== 'function') {
-			skip(`test/mocks/${v.file}.ts does not export ${v.factory}()`);
+			skip(`test/sandboxes/${v.file}.ts does not export ${v.factory}()`);
 			continue;
 		}
 		let server;

@@ -5,7 +5,7 @@
  * `npm start`: a real n8n 2.41.1 (Node 24, installed once into the machine cache by
  * scripts/n8n-runtime.js) on http://localhost:5678 with its embedded SQLite, this repo's package
  * installed from its `npm pack` tarball the way Settings > Community nodes installs a package,
- * and local sandboxes of the vendors (the test mocks, realistic sample data, 127.0.0.1:5701-5704)
+ * and local sandboxes of the vendors (the test sandboxes, realistic sample data, 127.0.0.1:5701-5704)
  * with a credential ("<Vendor> sandbox") and an example workflow per vendor already imported, and
  * the ready-made workflows of templates/ next to them.
  *
@@ -171,7 +171,7 @@ async function main() {
 	// 4. sandboxes
 	/** @type {Awaited<ReturnType<typeof import('./sandbox').start>>} */
 	let sb = /** @type {any} */ (undefined);
-	await step('vendor sandboxes on 127.0.0.1 (test/mocks, compiled into .sandbox/build)', async () => {
+	await step('vendor sandboxes on 127.0.0.1 (test/sandboxes, compiled into .sandbox/build)', async () => {
 		sb = await sandbox.start();
 		return { note: `${sb.vendors.length} up${sb.skipped.length ? `, ${sb.skipped.length} skipped` : ''}` };
 	});

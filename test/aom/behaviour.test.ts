@@ -9,7 +9,7 @@ import { AcademyOfMineApi } from '../../credentials/AcademyOfMineApi.credentials
 import { AcademyOfMine } from '../../nodes/AcademyOfMine/AcademyOfMine.node';
 import { ROUTES } from '../../nodes/AcademyOfMine/generated/routes';
 import { loadOptions, searchPage, testCredentialWith } from '../harness/methods';
-import { AOM_KEY, AOM_ROOT, aomMock, aomPage } from '../mocks/academyOfMine';
+import { AOM_KEY, AOM_ROOT, aomMock, aomPage } from '../sandboxes/academyOfMine';
 import { aomCredentials, rl, runAom } from './setup';
 
 const server = aomMock();

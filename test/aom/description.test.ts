@@ -13,8 +13,8 @@ import { runNode } from '../harness/engine';
 import { loadOptions, testCredentialWith } from '../harness/methods';
 import { MockServer } from '../harness/mockServer';
 import { hookContext } from '../harness/webhook';
-import type { AomWebhookState } from '../mocks/academyOfMine';
-import { AOM_DESCRIBED_ROOT, AOM_DESCRIBED_ROUTES, AOM_DESCRIPTION_TEXT, AOM_KEY, aomMock, redocPage } from '../mocks/academyOfMine';
+import type { AomWebhookState } from '../sandboxes/academyOfMine';
+import { AOM_DESCRIBED_ROOT, AOM_DESCRIBED_ROUTES, AOM_DESCRIPTION_TEXT, AOM_KEY, aomMock, redocPage } from '../sandboxes/academyOfMine';
 import { rl } from './setup';
 
 const state: AomWebhookState = { webhooks: [], nextId: 40 };

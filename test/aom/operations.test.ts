@@ -10,7 +10,7 @@ import { ROUTES } from '../../nodes/AcademyOfMine/generated/routes';
 import { ACADEMY_OF_MINE } from '../../nodes/AcademyOfMine/vendor';
 import type { FieldSpec, OperationSpec } from '../../nodes/shared/types';
 import { parseMultipart } from '../harness/mockServer';
-import { AOM_FILES, AOM_KEY, AOM_REFERENCE, AOM_ROOT, aomMock, aomSample } from '../mocks/academyOfMine';
+import { AOM_FILES, AOM_KEY, AOM_REFERENCE, AOM_ROOT, aomMock, aomSample } from '../sandboxes/academyOfMine';
 import { choiceParams, rl, runAom } from './setup';
 
 const server = aomMock();

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 import { stringify } from 'yaml';
 
-import { redocPage } from '../mocks/academyOfMine';
+import { redocPage } from '../sandboxes/academyOfMine';
 
 const root = join(__dirname, '..', '..');
 const routesFile = join(root, 'nodes', 'AcademyOfMine', 'generated', 'routes.ts');

@@ -4,8 +4,8 @@ import { AcademyOfMineApi } from '../../credentials/AcademyOfMineApi.credentials
 import { AcademyOfMine } from '../../nodes/AcademyOfMine/AcademyOfMine.node';
 import { runNode } from '../harness/engine';
 import type { MockServer } from '../harness/mockServer';
-import type { AomAuth } from '../mocks/academyOfMine';
-import { AOM_KEY } from '../mocks/academyOfMine';
+import type { AomAuth } from '../sandboxes/academyOfMine';
+import { AOM_KEY } from '../sandboxes/academyOfMine';
 
 export const aomCredentials = (server: MockServer, auth: AomAuth = { scheme: 'bearer' }, key = AOM_KEY) => ({
 	academyOfMineApi: {

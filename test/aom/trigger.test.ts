@@ -10,8 +10,8 @@ import { AcademyOfMineTrigger } from '../../nodes/AcademyOfMine/AcademyOfMineTri
 import { safeEqual } from '../../nodes/shared/secrets';
 import { ROUTES } from '../../nodes/AcademyOfMine/generated/routes';
 import { WEBHOOK_BASE_URL, hookContext, webhookContext } from '../harness/webhook';
-import type { AomWebhookState } from '../mocks/academyOfMine';
-import { AOM_ROOT, aomMock } from '../mocks/academyOfMine';
+import type { AomWebhookState } from '../sandboxes/academyOfMine';
+import { AOM_ROOT, aomMock } from '../sandboxes/academyOfMine';
 import { aomCredentials } from './setup';
 
 const state: AomWebhookState = { webhooks: [], nextId: 10 };

@@ -21,7 +21,7 @@ describe('finding the node', () => {
 
 import type { FieldSpec, OperationSpec } from '../../nodes/shared/types';
 import { ACADEMY_OF_MINE } from '../../nodes/AcademyOfMine/vendor';
-import { AOM_REFERENCE, aomMock } from '../mocks/academyOfMine';
+import { AOM_REFERENCE, aomMock } from '../sandboxes/academyOfMine';
 import { runAom } from './setup';
 
 const operations = ACADEMY_OF_MINE.resources

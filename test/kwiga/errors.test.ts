@@ -1,4 +1,4 @@
-import { kwigaMock, KWIGA_TOKEN } from '../mocks/kwiga';
+import { kwigaMock, KWIGA_TOKEN } from '../sandboxes/kwiga';
 import { runKwiga } from './setup';
 
 const server = kwigaMock();

@@ -1,6 +1,6 @@
 import { KwigaApi } from '../../credentials/KwigaApi.credentials';
 import { Kwiga } from '../../nodes/Kwiga/Kwiga.node';
-import { kwigaData, kwigaMock, KWIGA_CABINET, KWIGA_TOKEN } from '../mocks/kwiga';
+import { kwigaData, kwigaMock, KWIGA_CABINET, KWIGA_TOKEN } from '../sandboxes/kwiga';
 import { loadOptions, searchPage, testCredential } from '../harness/methods';
 
 const server = kwigaMock();

@@ -1,5 +1,5 @@
 import { KWIGA } from '../../nodes/Kwiga/vendor';
-import { KWIGA_CABINET, KWIGA_TOKEN, kwigaMock } from '../mocks/kwiga';
+import { KWIGA_CABINET, KWIGA_TOKEN, kwigaMock } from '../sandboxes/kwiga';
 import { runKwiga } from './setup';
 import type { OperationCase } from '../harness/cases';
 import { describeOperations } from '../harness/cases';

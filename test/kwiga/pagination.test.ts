@@ -1,5 +1,5 @@
-import { kwigaMock } from '../mocks/kwiga';
-import { laravelPage } from '../mocks/laravel';
+import { kwigaMock } from '../sandboxes/kwiga';
+import { laravelPage } from '../sandboxes/laravel';
 import { runKwiga } from './setup';
 
 const server = kwigaMock();

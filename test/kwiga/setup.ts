@@ -4,7 +4,7 @@ import { KwigaApi } from '../../credentials/KwigaApi.credentials';
 import { Kwiga } from '../../nodes/Kwiga/Kwiga.node';
 import { runNode } from '../harness/engine';
 import type { MockServer } from '../harness/mockServer';
-import { KWIGA_CABINET, KWIGA_TOKEN } from '../mocks/kwiga';
+import { KWIGA_CABINET, KWIGA_TOKEN } from '../sandboxes/kwiga';
 
 export const kwigaCredentials = (server: MockServer, token = KWIGA_TOKEN) => ({
 	kwigaApi: { token, cabinetHash: KWIGA_CABINET, baseUrl: `${server.url}/` },

@@ -3,8 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { KwigaApi } from '../../credentials/KwigaApi.credentials';
 import { KwigaTrigger } from '../../nodes/Kwiga/KwigaTrigger.node';
 import { poll } from '../harness/engine';
-import { laravelPage } from '../mocks/laravel';
-import { KWIGA_CABINET, KWIGA_TOKEN, kwigaData, kwigaMock } from '../mocks/kwiga';
+import { laravelPage } from '../sandboxes/laravel';
+import { KWIGA_CABINET, KWIGA_TOKEN, kwigaData, kwigaMock } from '../sandboxes/kwiga';
 
 const data = kwigaData();
 const server = kwigaMock(data);

@@ -5,7 +5,7 @@ import { Provi } from '../../nodes/Provi/Provi.node';
 import { PROVI_API } from '../../nodes/Provi/api';
 import { baseUrlOf } from '../../nodes/shared/api';
 import { loadOptionsContext } from '../harness/webhook';
-import { PROVI_MAX_PAGE_SIZE, PROVI_TOKEN, proviData, proviMock } from '../mocks/provi';
+import { PROVI_MAX_PAGE_SIZE, PROVI_TOKEN, proviData, proviMock } from '../sandboxes/provi';
 import { proviCredentials, runProvi } from './setup';
 import { referenceCount } from '../harness/postman';
 

@@ -4,7 +4,7 @@
  */
 
 import { PROVI } from '../../nodes/Provi/vendor';
-import { PROVI_TOKEN, proviData, proviMock } from '../mocks/provi';
+import { PROVI_TOKEN, proviData, proviMock } from '../sandboxes/provi';
 import { runProvi } from './setup';
 import type { OperationCase } from '../harness/cases';
 import { describeOperations } from '../harness/cases';

@@ -4,7 +4,7 @@ import { ProviApi } from '../../credentials/ProviApi.credentials';
 import { Provi } from '../../nodes/Provi/Provi.node';
 import { runNode } from '../harness/engine';
 import type { MockServer } from '../harness/mockServer';
-import { PROVI_TOKEN } from '../mocks/provi';
+import { PROVI_TOKEN } from '../sandboxes/provi';
 
 export const proviCredentials = (server: MockServer, token = PROVI_TOKEN) => ({
 	proviApi: { token, environment: 'custom', baseUrl: `${server.url}/`, apiVersion: 'v4' },

@@ -6,7 +6,7 @@ import { MAX_DELIVERIES, REPLAY_WINDOW_MS } from '../../nodes/Provi/ProviTrigger
 import { headersCarrySignature } from '../../nodes/Provi/signature';
 import { safeEqual } from '../../nodes/shared/secrets';
 import { WEBHOOK_BASE_URL, hookContext, webhookContext } from '../harness/webhook';
-import { PROVI_DELIVERY, PROVI_TOKEN, proviData, proviMock } from '../mocks/provi';
+import { PROVI_DELIVERY, PROVI_TOKEN, proviData, proviMock } from '../sandboxes/provi';
 
 const data = proviData();
 const server = proviMock(data);

@@ -2,7 +2,7 @@
 import { PsbHostingApi } from '../../credentials/PsbHostingApi.credentials';
 import { PsbHosting } from '../../nodes/PsbHosting/PsbHosting.node';
 import { loadOptions, testCredential } from '../harness/methods';
-import { PSB_TOKEN, psbHostingMock } from '../mocks/psbHosting';
+import { PSB_TOKEN, psbHostingMock } from '../sandboxes/psbHosting';
 import { psbCredentials, rl, runPsb } from './setup';
 
 const server = psbHostingMock();

@@ -2,7 +2,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { parseMultipart } from '../harness/mockServer';
-import { PSB_TOKEN, psbHostingMock } from '../mocks/psbHosting';
+import { PSB_TOKEN, psbHostingMock } from '../sandboxes/psbHosting';
 import { rl, runPsb } from './setup';
 
 const server = psbHostingMock();

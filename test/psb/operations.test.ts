@@ -5,7 +5,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { PSB_HOSTING } from '../../nodes/PsbHosting/vendor';
-import { PSB_TOKEN, psbHostingMock } from '../mocks/psbHosting';
+import { PSB_TOKEN, psbHostingMock } from '../sandboxes/psbHosting';
 import { rl, runPsb } from './setup';
 import type { OperationCase } from '../harness/cases';
 import { describeOperations } from '../harness/cases';

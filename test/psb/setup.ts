@@ -4,7 +4,7 @@ import { PsbHostingApi } from '../../credentials/PsbHostingApi.credentials';
 import { PsbHosting } from '../../nodes/PsbHosting/PsbHosting.node';
 import { runNode } from '../harness/engine';
 import type { MockServer } from '../harness/mockServer';
-import { PSB_TOKEN } from '../mocks/psbHosting';
+import { PSB_TOKEN } from '../sandboxes/psbHosting';
 
 export const psbCredentials = (server: MockServer, token = PSB_TOKEN) => ({
 	psbHostingApi: { token, baseUrl: `${server.url}/` },

@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { PsbHostingApi } from '../../credentials/PsbHostingApi.credentials';
 import { PsbHostingTrigger } from '../../nodes/PsbHosting/PsbHostingTrigger.node';
 import { poll } from '../harness/engine';
-import { PSB_SUPPORT_ID, PSB_TOKEN, PSB_USER_ID, psbHostingData, psbHostingMock, psbPage } from '../mocks/psbHosting';
+import { PSB_SUPPORT_ID, PSB_TOKEN, PSB_USER_ID, psbHostingData, psbHostingMock, psbPage } from '../sandboxes/psbHosting';
 import { psbCredentials } from './setup';
 
 const data = psbHostingData();

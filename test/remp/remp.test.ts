@@ -7,7 +7,7 @@ import { REMP_CRM } from '../../nodes/RempCrm/vendor';
 import { describeOperations } from '../harness/cases';
 import { runNode } from '../harness/engine';
 import { testCredential } from '../harness/methods';
-import { REMP_TOKEN, rempCrmMock } from '../mocks/rempCrm';
+import { REMP_TOKEN, rempCrmMock } from '../sandboxes/rempCrm';
 
 const server = rempCrmMock();
 beforeAll(async () => await server.start());

@@ -12,7 +12,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { MockResponse, RecordedRequest } from '../harness/mockServer';
 import { MockServer } from '../harness/mockServer';
 
-/** The repository, from test/mocks or from the sandbox's compiled copy (.sandbox/build/mocks). */
+/** The repository, from test/sandboxes or from the sandbox's compiled copy (.sandbox/build/sandboxes). */
 const ROOT = (() => {
 	let dir = __dirname;
 	while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
