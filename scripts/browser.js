@@ -195,7 +195,8 @@ const NOT_INSTALLED = /install this node|not currently installed|node is not ins
 async function templateRenders(page, url, session, template, creds, shot) {
 	const { withCredentials } = require('./templates');
 	const { id: _fixedId, ...wf } = withCredentials(template, Object.fromEntries(creds.map((c) => [c.type, { id: c.id, name: c.name }])));
-	const w = await session.post('/rest/workflows', wf);
+	// an export leaves `active` out; n8n 1.x requires it when a workflow is created
+	const w = await session.post('/rest/workflows', { active: false, ...wf });
 	if (w.status !== 200) throw new Error(`POST /rest/workflows -> HTTP ${w.status} ${w.body.slice(0, 300)}`);
 	await page.goto(`${url}/workflow/${JSON.parse(w.body).data.id}`);
 	const nodes = wf.nodes.filter((/** @type {any} */ n) => n.type !== 'n8n-nodes-base.stickyNote');
