@@ -167,6 +167,9 @@ async function check() {
 		const kwiga = (await nodeTypes(session)).find((t) => t.name === `${PKG.name}.kwiga`);
 		if (!kwiga) throw new Error(`n8n does not serve the Kwiga node; it serves: ${before}`);
 
+		// n8n answers before its start-up ends, and a change saved before its package watcher is set up
+		// is never seen: wait for the last start-up line first
+		for (const t = Date.now(); !srv.logs().includes('Editor is now accessible') && Date.now() - t < 120000; ) await new Promise((r) => setTimeout(r, 200));
 		t0 = Date.now();
 		fs.writeFileSync(file, changed);
 		await waitForDescription(session, (d) => d.includes(marker));
