@@ -6,7 +6,7 @@
  *   nodes/AcademyOfMine/generated/routes.ts               method + path per operation (inferred by scripts/aom/routes.js;
  *                                               routes imported by `npm run aom:routes` are kept)
  * Inputs: test/fixtures/academy-of-mine.api-reference.txt, its catalog ids
- * (test/fixtures/academy-of-mine.catalog.json) and the hand-written scripts/aom/overrides.js.
+ * (the Academy of Mine entry of test/fixtures/catalog.json) and the hand-written scripts/aom/overrides.js.
  * Re-running it changes nothing (test/aom/generator.test.ts).
  *
  *   node scripts/aom-generate.js          writes the files

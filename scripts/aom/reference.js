@@ -2,7 +2,7 @@
 /**
  * Reads Academy of Mine's API reference (the text of its Redoc page, test/fixtures/) into
  * operations: title, description, parameters (path, query, JSON body) and the response sample.
- * The catalog (test/fixtures/academy-of-mine.catalog.json) gives each operation its id, section,
+ * The catalog (test/fixtures/catalog.json, its Academy of Mine entry) gives each operation its id, section,
  * kind and the lines of the reference it spans; everything else is read here from the text.
  */
 const { readFileSync } = require('node:fs');
@@ -10,7 +10,10 @@ const { join } = require('node:path');
 
 const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures');
 const REFERENCE = join(FIXTURES, 'academy-of-mine.api-reference.txt');
-const CATALOG = join(FIXTURES, 'academy-of-mine.catalog.json');
+const CATALOG = join(FIXTURES, 'catalog.json');
+
+/** The Academy of Mine entry of the catalog. */
+const aomCatalog = () => JSON.parse(readFileSync(CATALOG, 'utf8')).find((/** @type {any} */ v) => v.vendor === 'Academy of Mine');
 
 /**
  * @typedef {{ in: 'path' | 'query' | 'body', name: string, required: boolean, type: string, description: string, example?: string, raw: string }} RefParam
@@ -96,7 +99,7 @@ function parseParam(raw, location) {
 }
 
 /** @returns {RefOperation[]} */
-function readReference(text = readFileSync(REFERENCE, 'utf8'), catalog = JSON.parse(readFileSync(CATALOG, 'utf8'))) {
+function readReference(text = readFileSync(REFERENCE, 'utf8'), catalog = aomCatalog()) {
 	const all = text.split('\n');
 	return catalog.operations.map((/** @type {any} */ entry) => {
 		const lines = all.slice(entry.seedLines[0] - 1, entry.seedLines[1]);
