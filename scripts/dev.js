@@ -145,8 +145,9 @@ async function check() {
 	const file = path.join(REPO, 'nodes', 'Kwiga', 'Kwiga.node.ts');
 	const original = fs.readFileSync(file, 'utf8');
 	const marker = `dev reload check ${Date.now()}`;
-	const changed = original.replace(/(\n\t\tdescription: '[^']*)'/, `$1 (${marker})'`);
-	if (changed === original) throw new Error(`no description line to change in ${file}`);
+	/** @param {number} n */
+	const changed = (n) => original.replace(/(\n\t\tdescription: '[^']*)'/, `$1 (${marker}.${n})'`);
+	if (changed(1) === original) throw new Error(`no description line to change in ${file}`);
 	const uf = cli.makeUserFolder({ prefix: 'cs-dev-check-' });
 	const restore = () => fs.writeFileSync(file, original);
 	process.on('SIGINT', () => process.exit(130)); // 'exit' handlers restore the file and end the watchers
@@ -159,7 +160,8 @@ async function check() {
 		let t0 = Date.now();
 		pkg = await install(uf);
 		say(`first build in ${Date.now() - t0} ms`);
-		srv = await cli.startN8n(uf, undefined, { env: N8N_ENV, timeoutMs: 180000 });
+		// debug logs name the folders n8n watches, which is what a failure needs to show
+		srv = await cli.startN8n(uf, undefined, { env: { ...N8N_ENV, N8N_LOG_LEVEL: 'debug' }, timeoutMs: 180000 });
 		say(`n8n up on ${srv.url} in ${srv.startMs} ms`);
 		const session = await cli.ownerSession(srv.url);
 		const names = async () => [...new Set((await nodeTypes(session)).map((t) => t.name))].sort().join(', ');
@@ -167,14 +169,24 @@ async function check() {
 		const kwiga = (await nodeTypes(session)).find((t) => t.name === `${PKG.name}.kwiga`);
 		if (!kwiga) throw new Error(`n8n does not serve the Kwiga node; it serves: ${before}`);
 
-		// n8n answers before its start-up ends, and a change saved before its package watcher is set up
-		// is never seen: wait for the last start-up line first
+		// n8n answers before its start-up ends and subscribes its package watcher afterwards, without
+		// logging when that is done; a change saved before it is never seen. So: wait for the last
+		// start-up line, then save, and save again (a new marker) while n8n has not reloaded.
 		for (const t = Date.now(); !srv.logs().includes('Editor is now accessible') && Date.now() - t < 120000; ) await new Promise((r) => setTimeout(r, 200));
 		t0 = Date.now();
-		fs.writeFileSync(file, changed);
-		await waitForDescription(session, (d) => d.includes(marker));
+		let saves = 0;
+		for (;;) {
+			fs.writeFileSync(file, changed(++saves));
+			try {
+				await waitForDescription(session, (d) => d.includes(marker), 15000);
+				break;
+			} catch (e) {
+				if (saves === 4) throw e;
+				say(`no reload ${Date.now() - t0} ms after save ${saves}; saving again`);
+			}
+		}
 		const applied = Date.now() - t0;
-		say(`saved a change: n8n serves it ${applied} ms later`);
+		say(`saved a change: n8n serves it ${applied} ms later (${saves} save${saves > 1 ? 's' : ''})`);
 		t0 = Date.now();
 		restore();
 		await waitForDescription(session, (d) => d === kwiga.description);
@@ -184,9 +196,22 @@ async function check() {
 		if (!reloads) throw new Error('n8n logged no "Hot reload triggered" for the package');
 		const after = await names();
 		if (after !== before) throw new Error(`the reloads changed the node types from ${before} to ${after}`);
-		process.stdout.write(`dev reload: change served in ${(applied / 1000).toFixed(1)}s, revert in ${(reverted / 1000).toFixed(1)}s (${reloads} reloads)\n`);
+		process.stdout.write(`dev reload: change served in ${(applied / 1000).toFixed(1)}s after ${saves} save(s), revert in ${(reverted / 1000).toFixed(1)}s (${reloads} reloads)\n`);
 	} catch (e) {
-		if (srv) say(`n8n log:\n${srv.logs().split('\n').slice(-30).join('\n')}`);
+		if (srv) {
+			const lines = srv.logs().split('\n');
+			const watching = lines.filter((l) => /watch|reload|inotify|ENOSPC|EMFILE|unhandled/i.test(l));
+			say(`n8n log, lines about watching and reloading:\n${watching.join('\n') || '(none)'}`);
+			say(`n8n log, last 30 lines:\n${lines.slice(-30).join('\n')}`);
+			const inotify = (() => {
+				try {
+					return fs.readFileSync('/proc/sys/fs/inotify/max_user_instances', 'utf8').trim();
+				} catch {
+					return 'unknown';
+				}
+			})();
+			say(`inotify instances allowed per user: ${inotify}`);
+		}
 		throw e;
 	} finally {
 		restore();
