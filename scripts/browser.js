@@ -347,6 +347,30 @@ async function browserPass({ url, vendors, check, log, templates = [] }) {
 					throw e;
 				}
 			});
+			await check("editor: an action of a Module Type other than the first opens the node on its resource, type and operation", async () => {
+				await signIn();
+				const shot = path.join(SHOTS, 'academyOfMine-choice-action.png');
+				try {
+					await page.goto(`${url}/workflow/${workflows.academyOfMine.id}`);
+					await page.getByTestId('node-creator-plus-button').click();
+					const search = page.getByTestId('node-creator-search-bar');
+					await search.fill('LMS');
+					const items = page.getByTestId('node-creator').getByTestId('item-iterator-item');
+					await items.filter({ hasText: 'Academy of Mine' }).first().click();
+					// the actions of every Module Type are listed, and the panel's search finds them
+					await search.fill('quiz modules');
+					await items.filter({ hasText: 'Get many quiz modules' }).first().click();
+					const value = async (/** @type {string} */ param) => await page.getByTestId(`parameter-input-${param}`).locator('input').inputValue();
+					await page.getByTestId('parameter-input-moduleType').waitFor();
+					const [resource, type, operation] = [await value('resource'), await value('moduleType'), await value('operation')];
+					await page.screenshot({ path: shot });
+					if (resource !== 'Module' || type !== 'Quiz' || operation !== 'Get Many') throw new Error(`the node opened on ${resource} -> ${type} -> ${operation}`);
+					return `"Get many quiz modules" opened on ${resource} -> ${type} -> ${operation}`;
+				} catch (e) {
+					await page.screenshot({ path: shot }).catch(() => {});
+					throw e;
+				}
+			});
 		}
 	} finally {
 		if (browser) await browser.close();

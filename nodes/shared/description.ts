@@ -207,16 +207,18 @@ function operationSelector(resource: ResourceSpec, show: Record<string, string[]
 }
 
 /**
- * Never shown: n8n's node panel builds its actions from every property named "Resource", one
- * Operation per value; this one makes it list the operations of each choice but the first (which
- * the real Resource gives), and picking such an action sets the resource and the choice.
+ * Never shown (it shows only for a resource value the node never has): n8n's node panel builds
+ * its actions from every property named `resource`, one Operation per value. This one makes it
+ * list the operations of each choice but the first (which the real Resource gives); picking such
+ * an action sets the resource and the choice from that Operation's display conditions.
  */
 function choiceActions(resource: ResourceSpec, choice: NonNullable<ResourceSpec['choice']>): INodeProperties {
-	const options = choice.options.slice(1).map((o) => ({ name: `${resource.name}: ${o.name}`, value: o.value }));
+	// the panel heads each list "<name> Actions": Module (Quiz) Actions
+	const options = choice.options.slice(1).map((o) => ({ name: `${resource.name} (${o.name})`, value: o.value }));
 	const firstOption = options[0].value;
 	return {
 		displayName: 'Resource',
-		name: `${choice.name}Actions`,
+		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [`${resource.value}Actions`] } },

@@ -378,12 +378,12 @@ describe("the node panel's actions", () => {
 
 	/**
 	 * n8n's node panel (editor-ui useActionsGenerator: resourceCategories, then getActionData): per
-	 * option of every property displayed as "Resource", the first Operation shown for that value
+	 * option of every property named `resource`, the first Operation shown for that value
 	 * gives the actions; picking one sets the operation and the first value of each display condition.
 	 */
 	function panelActions(properties: Property[]) {
 		const actions: Array<{ action: string; value: Record<string, string> }> = [];
-		for (const property of properties.filter((p) => p.displayName.toLowerCase() === 'resource')) {
+		for (const property of properties.filter((p) => p.name === 'resource')) {
 			for (const option of property.options ?? []) {
 				const operations = properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(option.value));
 				for (const op of operations?.options ?? []) {

@@ -8504,7 +8504,7 @@ export class AcademyOfMine implements INodeType {
 			},
 			{
 				displayName: "Resource",
-				name: "integrationActions",
+				name: "resource",
 				type: "options",
 				noDataExpression: true,
 				displayOptions: {
@@ -8516,27 +8516,27 @@ export class AcademyOfMine implements INodeType {
 				},
 				options: [
 					{
-						name: "Integration: All Integrations",
+						name: "Integration (All Integrations)",
 						value: "allIntegrations",
 					},
 					{
-						name: "Integration: HubSpot",
+						name: "Integration (HubSpot)",
 						value: "hubSpot",
 					},
 					{
-						name: "Integration: LTI Platform",
+						name: "Integration (LTI Platform)",
 						value: "ltiPlatform",
 					},
 					{
-						name: "Integration: Mailchimp",
+						name: "Integration (Mailchimp)",
 						value: "mailchimp",
 					},
 					{
-						name: "Integration: QuickBooks",
+						name: "Integration (QuickBooks)",
 						value: "quickBooksLog",
 					},
 					{
-						name: "Integration: Salesforce",
+						name: "Integration (Salesforce)",
 						value: "salesforce",
 					},
 				],
@@ -16764,7 +16764,7 @@ export class AcademyOfMine implements INodeType {
 			},
 			{
 				displayName: "Resource",
-				name: "moduleTypeActions",
+				name: "resource",
 				type: "options",
 				noDataExpression: true,
 				displayOptions: {
@@ -16776,47 +16776,47 @@ export class AcademyOfMine implements INodeType {
 				},
 				options: [
 					{
-						name: "Module: Assignment",
+						name: "Module (Assignment)",
 						value: "assignmentModule",
 					},
 					{
-						name: "Module: Discussion",
+						name: "Module (Discussion)",
 						value: "discussionModule",
 					},
 					{
-						name: "Module: Flash Cards",
+						name: "Module (Flash Cards)",
 						value: "flashCardsModule",
 					},
 					{
-						name: "Module: PDF",
+						name: "Module (PDF)",
 						value: "pdfModule",
 					},
 					{
-						name: "Module: PowerPoint",
+						name: "Module (PowerPoint)",
 						value: "powerpointModule",
 					},
 					{
-						name: "Module: Quiz",
+						name: "Module (Quiz)",
 						value: "quizModule",
 					},
 					{
-						name: "Module: SCORM",
+						name: "Module (SCORM)",
 						value: "scormModule",
 					},
 					{
-						name: "Module: Survey",
+						name: "Module (Survey)",
 						value: "surveyModule",
 					},
 					{
-						name: "Module: Text",
+						name: "Module (Text)",
 						value: "textModule",
 					},
 					{
-						name: "Module: Video",
+						name: "Module (Video)",
 						value: "videoModule",
 					},
 					{
-						name: "Module: Webinar",
+						name: "Module (Webinar)",
 						value: "webinarModule",
 					},
 				],
@@ -34201,7 +34201,7 @@ export class AcademyOfMine implements INodeType {
 			},
 			{
 				displayName: "Resource",
-				name: "settingsAreaActions",
+				name: "resource",
 				type: "options",
 				noDataExpression: true,
 				displayOptions: {
@@ -34213,23 +34213,23 @@ export class AcademyOfMine implements INodeType {
 				},
 				options: [
 					{
-						name: "Setting: Gamification Events",
+						name: "Setting (Gamification Events)",
 						value: "gamificationEvent",
 					},
 					{
-						name: "Setting: General",
+						name: "Setting (General)",
 						value: "generalSetting",
 					},
 					{
-						name: "Setting: Leaderboard Tiers",
+						name: "Setting (Leaderboard Tiers)",
 						value: "leaderboardTier",
 					},
 					{
-						name: "Setting: Menus",
+						name: "Setting (Menus)",
 						value: "menu",
 					},
 					{
-						name: "Setting: Payment Gateways",
+						name: "Setting (Payment Gateways)",
 						value: "paymentGateway",
 					},
 				],
