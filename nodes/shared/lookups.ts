@@ -35,6 +35,7 @@ export interface LookupSpec {
 	/** Record -> label and value (defaults: `name`/`title`, `id`). */
 	label?: (record: IDataObject) => string;
 	value?: (record: IDataObject) => string | number;
+	/** The list's parameters: its query for a GET, its JSON body for a method that takes one. */
 	qs?: IDataObject | ((ctx: ILoadOptionsFunctions) => IDataObject);
 	/** How the list pages, when it does. */
 	pagination?: ListSpec['pagination'];
@@ -81,10 +82,13 @@ async function fetchLookup(
 	const url = typeof spec.url === 'function' ? spec.url(ctx) : spec.url;
 	if (!url) return { records: [] };
 	const base = typeof spec.qs === 'function' ? spec.qs(ctx) : (spec.qs ?? {});
+	const params = { ...base, ...extraQs };
+	// a lookup whose route is a POST (Academy of Mine's Location Lookup) takes its parameters as JSON
+	const sent = (spec.method ?? 'GET') === 'GET' ? { qs: params } : { body: params };
 	return await walkList(
 		ctx,
 		api,
-		{ method: spec.method, url, qs: { ...base, ...extraQs }, list: { records: spec.records, pagination: spec.pagination } },
+		{ method: spec.method, url, ...sent, list: { records: spec.records, pagination: spec.pagination } },
 		{ maxPages: page?.one ? 1 : MAX_LOOKUP_PAGES, start: page?.start },
 	);
 }

@@ -215,6 +215,7 @@ const lookupFields = (() => {
 		HubSpot: { event: lookup('getHubspotEvents', 'Event Name or ID') },
 		Salesforce: { event: lookup('getSalesforceEvents', 'Event Name or ID') },
 		'aom.modules.create-blank-module': { type: lookup('getModuleTypes', 'Module Type Name or ID') },
+		'aom.webinars.create-a-new-webinar-module-with-recurrence': { location: lookup('getLocations', 'Location Name or ID') },
 		'General Settings': Object.fromEntries(
 			['cartPage', 'checkoutPage', 'homePage', 'privacyPolicyPage', 'termConditionPage', 'thankyouPage'].map((wire) => [
 				wire,

@@ -102,7 +102,7 @@ describe('types: as the reference types them', () => {
 		test('a required number left empty is an error naming it, and nothing is sent', async () => {
 			const webinar = operations.find(({ op }) => op.ref === 'aom.webinars.create-a-new-webinar-module-with-recurrence')!;
 			const filled = Object.fromEntries(
-				webinar.op.fields!.filter((f) => f.required).map((f) => [f.name, f.type === 'number' ? 1 : f.type === 'boolean' ? true : 'x']),
+				webinar.op.fields!.filter((f) => f.required).map((f) => [f.name, f.type === 'number' || f.format === 'number' ? 1 : f.type === 'boolean' ? true : 'x']),
 			);
 			// n8n itself flags an empty required parameter; an expression that comes out empty reaches the node
 			const { error } = await runAom(server, { resource: webinar.resource.value, operation: webinar.op.value, ...filled, interval: '={{ "" }}' });
@@ -327,7 +327,6 @@ describe('lookups feed the fields they list', () => {
 		'aom.users.custom-user-field-type-lookup': 'field types go inside the custom fields JSON',
 		'aom.learning-paths.learning-path-lookup': 'learning paths come from the Learning Path dropdown list',
 		'aom.modules.quiz-lookup': 'quizzes come from the Quiz Modules quiz lookup',
-		'aom.locations.location-lookup': 'its route takes a JSON body; dropdowns read lookups with GET',
 	};
 
 	test('every lookup of the reference fills a field, or is listed with the reason it cannot', () => {
@@ -354,6 +353,13 @@ describe('lookups feed the fields they list', () => {
 		const { error } = await runAom(server, { resource: resource.value, operation: op.value, ...required, [op.optionalIn!]: { categories: [3, 5] } });
 		expect(error).toBeUndefined();
 		expect(server.last().body.categories).toEqual([3, 5]);
+	});
+
+	test('a lookup whose route is a POST sends its parameters as the JSON body', async () => {
+		const options = await loadOptions(new AcademyOfMine(), [new AcademyOfMineApi()], aomCredentials(server), 'loadOptions', 'getLocations');
+		expect(options.length).toBeGreaterThan(0);
+		expect(server.last()).toMatchObject({ method: 'POST', path: `/api${ROUTES['aom.locations.location-lookup'].path}`, body: { search_term: '' } });
+		expect(server.last().query).toEqual({});
 	});
 
 	test.each([

@@ -45890,12 +45890,15 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "Location",
+				displayName: "Location Name or ID",
 				name: "location",
-				type: "number",
+				type: "options",
 				default: "",
 				required: true,
-				description: "The location ID of the webinar",
+				description: "The location ID of the webinar. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+				typeOptions: {
+					loadOptionsMethod: "getLocations",
+				},
 				displayOptions: {
 					show: {
 						resource: [
