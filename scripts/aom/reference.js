@@ -46,6 +46,48 @@ const MARKERS = /^(path Parameters|query Parameters|header Parameters|Request Bo
 /** Types a Laravel rule list (`nullable|integer`) can name. */
 const RULE_TYPES = ['string', 'integer', 'int', 'numeric', 'number', 'boolean', 'array', 'date', 'object'];
 
+/** Words that end an unquoted example: the description's first word, a type, a flag. */
+const AFTER_EXAMPLE = /^([A-Z]|(string|int|integer|interger|array|boolean|numeric|number|object|of|optional|required|nullable)\b)/;
+
+/**
+ * The example at the start of `text` (after `Example:` and the parameter's own `name=`) and its
+ * length. A JSON value or a quoted string is read whole (`{"a": 1, "b": [2, 3]}`, `"Event 1"`), a
+ * date-time with its time; an unquoted value runs until the description starts (`Portal 1 The …`).
+ * @param {string} text
+ * @returns {[string, number]}
+ */
+function readExample(text) {
+	const open = text[0];
+	// JSON read with its strings, then (a quote missing: `["pdf"],associatedCourse":""}`) by brackets alone
+	for (const quoted of [true, false]) {
+		if (open !== '{' && open !== '[' && !(open === '"' && quoted)) break;
+		let depth = 0;
+		let inString = false;
+		for (let i = 0; i < text.length; i++) {
+			const c = text[i];
+			if (inString) {
+				if (c === '\\') i++;
+				else if (c === '"') {
+					inString = false;
+					if (open === '"') return [text.slice(0, i + 1), i + 1];
+				}
+			} else if (c === '"' && quoted) inString = true;
+			else if (c === '{' || c === '[') depth++;
+			else if ((c === '}' || c === ']') && --depth === 0) return [text.slice(0, i + 1), i + 1];
+		}
+	}
+	const dateTime = /^\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?/.exec(text);
+	if (dateTime) return [dateTime[0], dateTime[0].length];
+	const words = text.split(' ');
+	let n = 1;
+	// (the example said again starts the description: `manage=true true or false. …`)
+	while (n < words.length && words[n] && words[n] !== words[0] && !AFTER_EXAMPLE.test(words[n])) n++;
+	// no description after it: the example is one word (`viewer=microsoft_office microsoft_office, …`)
+	if (n === words.length) n = 1;
+	const value = words.slice(0, n).join(' ');
+	return [value, value.length];
+}
+
 /**
  * One parameter line (`name required | type Example: x description |`).
  * @param {string} raw
@@ -61,6 +103,9 @@ function parseParam(raw, location) {
 		// `required Email of the staff. | |`: the name is lost and the text sits where it was
 		body = head.trim().replace(/^required\s*/, '');
 	}
+	// a type that may be null, joined by a pipe: `| int|null The total...`, `| int|nullable …`
+	const orNull = /^(\w+)\|null(able)?\b\s*/.exec(body);
+	if (orNull) body = `${orNull[1]} ${body.slice(orNull[0].length)}`;
 	// Laravel rules joined by pipes: `| nullable|integer The total...`, `| required|string ...`
 	const rules = /^((?:required|nullable|sometimes|optional)(?:\|[\w:,-]+)+)\s*/.exec(body);
 	if (rules) {
@@ -73,28 +118,39 @@ function parseParam(raw, location) {
 	const typeMatch = /^(required\s+|optional\s+|nullable\s+)*(Array of \w+|string|integer|boolean|object|numeric|number|array|date|int)?(\s+nullable)?\s*/.exec(body);
 	if (/^required\b/.test(body)) required = true;
 	let type = (typeMatch?.[2] ?? '').toLowerCase() || 'string';
+	// `required` / `optional` may stand before and after the example and the type
+	/** @param {string} text */
+	const takeFlag = (text) => {
+		if (text.startsWith('required ')) required = true;
+		return text.replace(/^(required|optional)\s+/, '');
+	};
 	let description = body.slice(typeMatch?.[0].length ?? 0).trim();
-	if (/^(required|optional)\s/.test(description)) {
-		if (description.startsWith('required')) required = true;
-		description = description.replace(/^(required|optional)\s+/, '');
-	}
+	description = takeFlag(description);
 	let example;
-	const ex = /^Example:\s*(\S*)\s*/.exec(description);
+	const ex = /^Example:\s*/.exec(description);
 	if (ex) {
-		example = ex[1].replace(new RegExp(`^${name}=`), '');
-		description = description.slice(ex[0].length);
+		const after = description.slice(ex[0].length);
+		const own = new RegExp(`^${name.replace(/[.[\]]/g, '\\$&')}=`).exec(after)?.[0] ?? '';
+		const [value, length] = readExample(after.slice(own.length));
+		// a quoted text is shown without its quotes
+		example = /^"[^"]*"$/.test(value) ? value.slice(1, -1) : value;
+		description = after.slice(own.length + length).trim();
+		// a second example: `={…}. example: {…} Field data in JSON format.`
+		const again = /^\.?\s*example:\s*/i.exec(description);
+		if (again) description = description.slice(again[0].length + readExample(description.slice(again[0].length))[1]).trim();
 	}
-	if (/^(required|optional)\s/.test(description)) {
-		if (description.startsWith('required')) required = true;
-		description = description.replace(/^(required|optional)\s+/, '');
-	}
+	description = takeFlag(description);
 	// a type written after the example (`string Example: 55 int The ID of...`), in lower case: the
 	// more precise one where the column only says string
-	const late = /^(string|int|integer|array|boolean|numeric)\s+/.exec(description);
+	const late = /^(string|int|integer|[Ii]nterger|array|boolean|numeric|object)\s+/.exec(description);
 	if (late) {
-		if (type === 'string') type = late[1];
+		if (type === 'string') type = late[1].toLowerCase() === 'interger' ? 'integer' : late[1].toLowerCase();
 		description = description.slice(late[0].length);
 	}
+	// the element type written a second time: `Array of strings of integers required The IDs…`
+	const elements = /^of (\w+)( or \w+)?\s+/.exec(description);
+	if (elements && type.startsWith('array of')) description = description.slice(elements[0].length);
+	description = takeFlag(description);
 	return { in: location, name, required, type, description: description.trim(), example, raw: raw.trim() };
 }
 

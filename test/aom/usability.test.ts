@@ -61,6 +61,21 @@ describe('types: as the reference types them', () => {
 		expect(leaked.map(({ op, field }) => where(op, field))).toEqual([]);
 	});
 
+	test('no help text starts with a piece of an example or a type ("|null The…", "102, 103] array The…")', () => {
+		// a help text starts a sentence or quotes a value (`"self" or "manage". …`)
+		const leaked = fieldsWithParams.filter(({ field }) => field.description && !/^([A-Z]|"\w+" or )/.test(field.description));
+		const repeated = fieldsWithParams.filter(({ field }) => /^(Of|Or|Nullable|Interger) |^(Object|String|Array) [A-Z]/.test(field.description ?? ''));
+		expect([...leaked, ...repeated].map(({ op, field }) => `${where(op, field)}: ${field.description!.slice(0, 40)}`)).toEqual([]);
+	});
+
+	test('an example written with spaces or as JSON is the placeholder whole', () => {
+		const field = (ref: string, name: string) => fieldsWithParams.find(({ op, field: f }) => op.ref === ref && f.name === name)!.field;
+		expect(field('aom.portals.lookup-portals', 'searchTerm').placeholder).toBe('e.g. Portal 1');
+		expect(field('aom.courses.update-course-progress', 'startDate').placeholder).toBe('e.g. 2020-01-01 00:00:00');
+		expect(field('aom.users.retrieves-a-paginated-report-of-users-with-custom-user-data', 'registeredBetween').placeholder).toBe('e.g. ["2023-01-01", "2023-12-31"]');
+		expect(field('aom.users.updates-an-existing-user', 'internalNote').placeholder).toBe('e.g. This is a note.');
+	});
+
 	test('a required number starts empty, not 0', () => {
 		const zero = fieldsWithParams.filter(({ field }) => field.type === 'number' && field.required && field.default !== '');
 		expect(zero.map(({ op, field }) => where(op, field))).toEqual([]);

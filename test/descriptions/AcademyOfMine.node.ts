@@ -3230,7 +3230,7 @@ export class AcademyOfMine implements INodeType {
 				default: "",
 				required: true,
 				description: "The term to search for in coupon codes",
-				placeholder: "e.g. \"SUMMER\"",
+				placeholder: "e.g. SUMMER",
 				displayOptions: {
 					show: {
 						resource: [
@@ -4096,7 +4096,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "[1,2], \"courseName\": \"\", \"status\": \"DRAFT\"} for searching items based on field names",
+						description: "For searching items based on field names",
 					},
 				],
 			},
@@ -4368,7 +4368,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "Started\",\"In Progress\"],\"nameOrEmail\":\"John Doe\"} Search parameters related to course",
+						description: "Search parameters related to course",
 					},
 				],
 			},
@@ -4473,7 +4473,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "[\"2020-07-01\", \"2020-07-31\"]} JSON object containing search parameters",
+						description: "JSON object containing search parameters",
 					},
 				],
 			},
@@ -5705,8 +5705,8 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "1 The search term to search for courses",
-				placeholder: "e.g. course",
+				description: "The search term to search for courses",
+				placeholder: "e.g. course 1",
 				displayOptions: {
 					show: {
 						resource: [
@@ -6321,7 +6321,7 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Context in which activities are retrieved",
-						placeholder: "e.g. \"overview\"",
+						placeholder: "e.g. overview",
 					},
 					{
 						displayName: "Portal Name or ID",
@@ -6338,7 +6338,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "Doe\"} JSON object for searching activities by specific criteria",
+						description: "JSON object for searching activities by specific criteria",
 					},
 				],
 			},
@@ -6461,47 +6461,48 @@ export class AcademyOfMine implements INodeType {
 						name: "completionDate",
 						type: "string",
 						default: "",
-						description: "00:00:00 The completion date for the course. Format Y-m-d H:i:s.",
-						placeholder: "e.g. 2020-01-01",
+						description: "The completion date for the course. Format Y-m-d H:i:s.",
+						placeholder: "e.g. 2020-01-01 00:00:00",
 					},
 					{
 						displayName: "Enrollment Date",
 						name: "enrollmentDate",
 						type: "string",
 						default: "",
-						description: "00:00:00 The enrollment date for the course. Format Y-m-d H:i:s.",
-						placeholder: "e.g. 2020-01-01",
+						description: "The enrollment date for the course. Format Y-m-d H:i:s.",
+						placeholder: "e.g. 2020-01-01 00:00:00",
 					},
 					{
 						displayName: "Expiry Date",
 						name: "expiryDate",
 						type: "string",
 						default: "",
-						description: "00:00:00 The expiry date for the course. Format Y-m-d H:i:s.",
-						placeholder: "e.g. 2020-01-01",
+						description: "The expiry date for the course. Format Y-m-d H:i:s.",
+						placeholder: "e.g. 2020-01-01 00:00:00",
 					},
 					{
 						displayName: "Last Accessed",
 						name: "lastAccessed",
 						type: "string",
 						default: "",
-						description: "00:00:00 The last accessed date for the course. Format Y-m-d H:i:s.",
-						placeholder: "e.g. 2020-01-01",
+						description: "The last accessed date for the course. Format Y-m-d H:i:s.",
+						placeholder: "e.g. 2020-01-01 00:00:00",
 					},
 					{
 						displayName: "Modules",
 						name: "modules",
 						type: "string",
 						default: "",
-						description: "16, \"status\": \"Not Started\"}] The modules status for the course",
+						description: "The modules status for the course",
+						placeholder: "e.g. [{\"module_id\": 16, \"status\": \"Not Started\"}]",
 					},
 					{
 						displayName: "Start Date",
 						name: "startDate",
 						type: "string",
 						default: "",
-						description: "00:00:00 The start date for the course. Format Y-m-d H:i:s.",
-						placeholder: "e.g. 2020-01-01",
+						description: "The start date for the course. Format Y-m-d H:i:s.",
+						placeholder: "e.g. 2020-01-01 00:00:00",
 					},
 					{
 						displayName: "Status",
@@ -7124,7 +7125,8 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "Doe\" The search term to search for users",
+				description: "The search term to search for users",
+				placeholder: "e.g. John Doe",
 				displayOptions: {
 					show: {
 						resource: [
@@ -10003,7 +10005,8 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "\"Teacher\"] The roles of the users",
+				description: "The roles of the users",
+				placeholder: "e.g. [\"Student\", \"Teacher\"]",
 				displayOptions: {
 					show: {
 						resource: [
@@ -10046,7 +10049,8 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "Accounts only\" The provisioning mode for the teacher",
+				description: "The provisioning mode for the teacher",
+				placeholder: "e.g. New accounts only",
 				displayOptions: {
 					show: {
 						resource: [
@@ -10067,7 +10071,8 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "Accounts only\" The provisioning mode for the student",
+				description: "The provisioning mode for the student",
+				placeholder: "e.g. New accounts only",
 				displayOptions: {
 					show: {
 						resource: [
@@ -10110,7 +10115,8 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "1\",\"syncGrade\":true},{\"ID\":2,\"name\":\"Course 2\",\"syncGrade\":false}] The courses associated with the platform",
+				description: "The courses associated with the platform",
+				placeholder: "e.g. [{\"ID\":1,\"name\":\"Course 1\",\"syncGrade\":true},{\"ID\":2,\"name\":\"Course 2\",\"syncGrade\":false}]",
 				displayOptions: {
 					show: {
 						resource: [
@@ -10548,7 +10554,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "1\"} for searching items based on Course category IDs, course name",
+						description: "For searching items based on Course category IDs, course name",
 					},
 				],
 			},
@@ -10971,7 +10977,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "\"order\", \"entityId\": 10, \"status\": \"success\"} For filtering records based on the columns provided in JSON format",
+						description: "For filtering records based on the columns provided in JSON format",
 					},
 				],
 			},
@@ -13406,7 +13412,8 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "Path\" Search term for the learning paths",
+				description: "Search term for the learning paths",
+				placeholder: "e.g. Learning Path",
 				displayOptions: {
 					show: {
 						resource: [
@@ -13637,7 +13644,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "Started\",\"In Progress\"],\"nameOrEmail\":\"John Doe\"} Search parameters related to course",
+						description: "Search parameters related to course",
 					},
 				],
 			},
@@ -13924,7 +13931,7 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "The search term to filter learning paths by name",
-						placeholder: "e.g. \"Advanced\"",
+						placeholder: "e.g. Advanced",
 					},
 					{
 						displayName: "Type",
@@ -14113,7 +14120,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "[\"registered\", \"started\"], \"registered_on\": [\"2021-01-01\", \"2021-01-31\"], \"completed_on\": [\"2021-01-01\", \"2021-01-31\"], \"nameOrEmail\": \"John Doe\"} optional The search query parameters",
+						description: "The search query parameters",
 					},
 				],
 			},
@@ -14209,8 +14216,8 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "Or lp The context of the activities",
-				placeholder: "e.g. portal",
+				description: "The context of the activities",
+				placeholder: "e.g. portal or lp",
 				displayOptions: {
 					show: {
 						resource: [
@@ -14663,7 +14670,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "York\"} for searching items based on location name",
+						description: "For searching items based on location name",
 					},
 				],
 			},
@@ -15198,7 +15205,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "Name\",\"file_type\":\"Images\"} for searching items based on media name, file type",
+						description: "For searching items based on media name, file type",
 					},
 				],
 			},
@@ -15372,8 +15379,8 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "1 The search term to search for memberships",
-				placeholder: "e.g. membership",
+				description: "The search term to search for memberships",
+				placeholder: "e.g. membership 1",
 				displayOptions: {
 					show: {
 						resource: [
@@ -15585,7 +15592,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "Membership\"} A JSON object for filtering memberships by name",
+						description: "A JSON object for filtering memberships by name",
 					},
 				],
 			},
@@ -17423,8 +17430,8 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "Quiz The name or substring of the quiz name to search for that module",
-				placeholder: "e.g. Final",
+				description: "The name or substring of the quiz name to search for that module",
+				placeholder: "e.g. Final quiz",
 				displayOptions: {
 					show: {
 						resource: [
@@ -18303,7 +18310,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "\"\", \"moduleName\": \"\"} Optional JSON for searching by associatedCourse and moduleName",
+						description: "Optional JSON for searching by associatedCourse and moduleName",
 					},
 				],
 			},
@@ -19318,7 +19325,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "[\"flashcards\"],associatedCourse\":\"\",\"moduleName\":\"\"} for searching items based on field names",
+						description: "For searching items based on field names",
 					},
 				],
 			},
@@ -19789,7 +19796,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "[\"pdf\"],associatedCourse\":\"\",\"moduleName\":\"\"} for searching items based on field names",
+						description: "For searching items based on field names",
 					},
 				],
 			},
@@ -20368,7 +20375,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "[], \"associatedCourse\": \"\", \"moduleName\": \"\"} Optional JSON for searching by moduleCategoryIds, associatedCourse, and moduleName",
+						description: "Optional JSON for searching by moduleCategoryIds, associatedCourse, and moduleName",
 					},
 				],
 			},
@@ -20463,7 +20470,7 @@ export class AcademyOfMine implements INodeType {
 						name: "categories",
 						type: "string",
 						default: "",
-						description: "1 of integers or strings List of categories that this module belongs to. If strings are provided, new categories will be created.",
+						description: "List of categories that this module belongs to. If strings are provided, new categories will be created.",
 						placeholder: "e.g. 1,2,3",
 					},
 					{
@@ -20471,8 +20478,8 @@ export class AcademyOfMine implements INodeType {
 						name: "content",
 						type: "string",
 						default: "",
-						description: "Is the content for the module</p> Content for the text modules that students will see",
-						placeholder: "e.g. <p>This",
+						description: "Content for the text modules that students will see",
+						placeholder: "e.g. <p>This is the content for the module</p>",
 					},
 					{
 						displayName: "Estimated Completion",
@@ -20665,7 +20672,7 @@ export class AcademyOfMine implements INodeType {
 						name: "categories",
 						type: "string",
 						default: "",
-						description: "Of integers or strings List of categories that this module belongs to. If strings are provided, new categories will be created.",
+						description: "List of categories that this module belongs to. If strings are provided, new categories will be created.",
 						placeholder: "e.g. 1,2,3",
 					},
 					{
@@ -20903,7 +20910,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "\"\", \"moduleName\": \"\"} Optional JSON for searching by associatedCourse and moduleName",
+						description: "Optional JSON for searching by associatedCourse and moduleName",
 					},
 				],
 			},
@@ -21984,8 +21991,8 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "1 The name of the quiz",
-				placeholder: "e.g. Quiz",
+				description: "The name of the quiz",
+				placeholder: "e.g. Quiz 1",
 				displayOptions: {
 					show: {
 						resource: [
@@ -22006,8 +22013,8 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "1 content The content of the quiz",
-				placeholder: "e.g. Quiz",
+				description: "The content of the quiz",
+				placeholder: "e.g. Quiz 1 content",
 				displayOptions: {
 					show: {
 						resource: [
@@ -22116,7 +22123,7 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "1, \"numOfQuestions\": 2}] The question categories",
+				placeholder: "e.g. [{\"categoryId\": 1, \"numOfQuestions\": 2}]",
 				displayOptions: {
 					show: {
 						resource: [
@@ -22137,7 +22144,7 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "1, \"title\": \"Question 1\", \"content\": \"Question 1 content\", \"type\": \"multiple_choice\", \"hint\": \"Hint 1\", \"explanation\": \"Explanation 1\"}] The questions",
+				placeholder: "e.g. [{\"ID\": 1, \"title\": \"Question 1\", \"content\": \"Question 1 content\", \"type\": \"multiple_choice\", \"hint\": \"Hint 1\", \"explanation\": \"Explanation 1\"}]",
 				displayOptions: {
 					show: {
 						resource: [
@@ -22476,7 +22483,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "[\"scorm\"],associatedCourse:\"\",moduleName:\"\"} for searching items based on field names",
+						description: "For searching items based on field names",
 					},
 				],
 			},
@@ -22589,7 +22596,7 @@ export class AcademyOfMine implements INodeType {
 						name: "categories",
 						type: "string",
 						default: "",
-						description: "|nullable Array of category IDs or names associated with the module",
+						description: "Array of category IDs or names associated with the module",
 						placeholder: "e.g. 1,2,3",
 					},
 					{
@@ -22597,14 +22604,14 @@ export class AcademyOfMine implements INodeType {
 						name: "estimatedCompletion",
 						type: "number",
 						default: 0,
-						description: "|nullable Estimated time to complete the module in minutes",
+						description: "Estimated time to complete the module in minutes",
 					},
 					{
 						displayName: "Estimation Completed Unit",
 						name: "estimationCompletedUnit",
 						type: "string",
 						default: "",
-						description: "|nullable Unit of the estimated time to complete the module",
+						description: "Unit of the estimated time to complete the module",
 					},
 				],
 			},
@@ -22738,7 +22745,7 @@ export class AcademyOfMine implements INodeType {
 						name: "categories",
 						type: "string",
 						default: "",
-						description: "|nullable Array of category IDs or names associated with the module",
+						description: "Array of category IDs or names associated with the module",
 						placeholder: "e.g. 1,2,3",
 					},
 					{
@@ -22746,14 +22753,14 @@ export class AcademyOfMine implements INodeType {
 						name: "estimatedCompletion",
 						type: "number",
 						default: 0,
-						description: "|nullable Estimated time to complete the module in minutes",
+						description: "Estimated time to complete the module in minutes",
 					},
 					{
 						displayName: "Estimation Completed Unit",
 						name: "estimationCompletedUnit",
 						type: "string",
 						default: "",
-						description: "|nullable Unit of the estimated time to complete the module",
+						description: "Unit of the estimated time to complete the module",
 					},
 				],
 			},
@@ -23879,7 +23886,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "\"courseId\":1} JSON object for searching courses by name or ID",
+						description: "JSON object for searching courses by name or ID",
 					},
 				],
 			},
@@ -24185,7 +24192,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "[\"text\"],associatedCourse\":\"\",\"moduleName\":\"\"} for searching items based on field names",
+						description: "For searching items based on field names",
 					},
 				],
 			},
@@ -26455,7 +26462,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchCategory",
 						type: "string",
 						default: "",
-						description: "1&search.category=category 2 optional The categories to filter the page layouts by",
+						description: "The categories to filter the page layouts by",
 						placeholder: "e.g. 1,2,3",
 					},
 					{
@@ -27430,7 +27437,7 @@ export class AcademyOfMine implements INodeType {
 				default: "",
 				required: true,
 				description: "The new slug of the page",
-				placeholder: "e.g. \"about-us\"",
+				placeholder: "e.g. about-us",
 				displayOptions: {
 					show: {
 						resource: [
@@ -28136,8 +28143,8 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "Or active The type of learning paths to retrieve",
-				placeholder: "e.g. all",
+				description: "The type of learning paths to retrieve",
+				placeholder: "e.g. all or active",
 				displayOptions: {
 					show: {
 						resource: [
@@ -28262,7 +28269,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "\"Learning Path 1\"} optional The search query parameters",
+						description: "The search query parameters",
 					},
 				],
 			},
@@ -28415,7 +28422,7 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Type of user to filter by (e.g., 'portal_admin')",
-						placeholder: "e.g. \"portal_admin\"",
+						placeholder: "e.g. portal_admin",
 					},
 				],
 			},
@@ -28551,7 +28558,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "\"Course 1\"} optional The search query parameters",
+						description: "The search query parameters",
 					},
 				],
 			},
@@ -28687,7 +28694,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "\"Module 1\"} optional The search query parameters",
+						description: "The search query parameters",
 					},
 				],
 			},
@@ -29620,105 +29627,105 @@ export class AcademyOfMine implements INodeType {
 						name: "accessPermission",
 						type: "string",
 						default: "",
-						description: "|null The type of access for the portal",
+						description: "The type of access for the portal",
 					},
 					{
 						displayName: "Allowed Emails",
 						name: "allowedEmails",
 						type: "string",
 						default: "",
-						description: "|null The emails that are allowed to access the portal",
+						description: "The emails that are allowed to access the portal",
 					},
 					{
 						displayName: "Body Background Color",
 						name: "bodyBackgroundColor",
 						type: "color",
 						default: "",
-						description: "|null The background color of the portal's body",
+						description: "The background color of the portal's body",
 					},
 					{
 						displayName: "Body Text Color",
 						name: "bodyTextColor",
 						type: "color",
 						default: "",
-						description: "|null The text color of the portal's body",
+						description: "The text color of the portal's body",
 					},
 					{
 						displayName: "Brand Color",
 						name: "brandColor",
 						type: "color",
 						default: "",
-						description: "|null The brand color of the portal",
+						description: "The brand color of the portal",
 					},
 					{
 						displayName: "Custom Code",
 						name: "customCode",
 						type: "string",
 						default: "",
-						description: "|null The custom code for the portal",
+						description: "The custom code for the portal",
 					},
 					{
 						displayName: "Custom Font",
 						name: "customFont",
 						type: "string",
 						default: "",
-						description: "|null The custom font for the portal",
+						description: "The custom font for the portal",
 					},
 					{
 						displayName: "Custom Style",
 						name: "customStyle",
 						type: "string",
 						default: "",
-						description: "|null The custom CSS for the portal",
+						description: "The custom CSS for the portal",
 					},
 					{
 						displayName: "Expiry Date",
 						name: "expiryDate",
 						type: "dateTime",
 						default: "",
-						description: "|null The date when the portal will expire",
+						description: "The date when the portal will expire",
 					},
 					{
 						displayName: "Expiry Message",
 						name: "expiryMessage",
 						type: "string",
 						default: "",
-						description: "|null The message to be displayed when the portal expires",
+						description: "The message to be displayed when the portal expires",
 					},
 					{
 						displayName: "Header Background Color",
 						name: "headerBackgroundColor",
 						type: "color",
 						default: "",
-						description: "|null The background color of the portal's header",
+						description: "The background color of the portal's header",
 					},
 					{
 						displayName: "Is Active",
 						name: "isActive",
 						type: "boolean",
 						default: false,
-						description: "Whether |null Whether the portal is active or not",
+						description: "Whether the portal is active or not",
 					},
 					{
 						displayName: "Logo Image URL",
 						name: "logoImageUrl",
 						type: "string",
 						default: "",
-						description: "|null The URL of the logo image for the portal",
+						description: "The URL of the logo image for the portal",
 					},
 					{
 						displayName: "Mini Logo Image URL",
 						name: "miniLogoImageUrl",
 						type: "string",
 						default: "",
-						description: "|null The URL of the mini logo image for the portal",
+						description: "The URL of the mini logo image for the portal",
 					},
 					{
 						displayName: "Private Selected Courses",
 						name: "privateSelectedCourses",
 						type: "string",
 						default: "",
-						description: "|null The courses that are selected as private courses",
+						description: "The courses that are selected as private courses",
 						placeholder: "e.g. 1,2,3",
 					},
 					{
@@ -29726,7 +29733,7 @@ export class AcademyOfMine implements INodeType {
 						name: "publicSelectedCourses",
 						type: "string",
 						default: "",
-						description: "|null The courses that are selected as public courses",
+						description: "The courses that are selected as public courses",
 						placeholder: "e.g. 1,2,3",
 					},
 					{
@@ -29734,21 +29741,21 @@ export class AcademyOfMine implements INodeType {
 						name: "seatAccess",
 						type: "string",
 						default: "",
-						description: "|null The type of seat access for the portal",
+						description: "The type of seat access for the portal",
 					},
 					{
 						displayName: "Selected Primary Language",
 						name: "selectedPrimaryLanguage",
 						type: "string",
 						default: "",
-						description: "|null The primary language of the portal",
+						description: "The primary language of the portal",
 					},
 					{
 						displayName: "Selected Private Learning Paths",
 						name: "selectedPrivateLearningPaths",
 						type: "string",
 						default: "",
-						description: "|null The learning paths that are selected as private learning paths",
+						description: "The learning paths that are selected as private learning paths",
 						placeholder: "e.g. 1,2,3",
 					},
 					{
@@ -29756,14 +29763,14 @@ export class AcademyOfMine implements INodeType {
 						name: "selectedPrivateMembership",
 						type: "number",
 						default: 0,
-						description: "|null The membership that is selected as private membership",
+						description: "The membership that is selected as private membership",
 					},
 					{
 						displayName: "Selected Public Learning Paths",
 						name: "selectedPublicLearningPaths",
 						type: "string",
 						default: "",
-						description: "|null The learning paths that are selected as public learning paths",
+						description: "The learning paths that are selected as public learning paths",
 						placeholder: "e.g. 1,2,3",
 					},
 					{
@@ -29771,7 +29778,7 @@ export class AcademyOfMine implements INodeType {
 						name: "totalSeatAccess",
 						type: "number",
 						default: 0,
-						description: "|null The total number of seats for the portal",
+						description: "The total number of seats for the portal",
 					},
 				],
 			},
@@ -30362,7 +30369,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "\"portalName\":\"Example Portal\"} Optional JSON for filtering",
+						description: "Optional JSON for filtering",
 					},
 				],
 			},
@@ -30438,8 +30445,8 @@ export class AcademyOfMine implements INodeType {
 						name: "searchTerm",
 						type: "string",
 						default: "",
-						description: "1 The search term to filter portals by name",
-						placeholder: "e.g. Portal",
+						description: "The search term to filter portals by name",
+						placeholder: "e.g. Portal 1",
 					},
 					{
 						displayName: "Type",
@@ -30673,7 +30680,7 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "The search term to filter pages by title",
-						placeholder: "e.g. \"Advanced\"",
+						placeholder: "e.g. Advanced",
 					},
 				],
 			},
@@ -31260,7 +31267,7 @@ export class AcademyOfMine implements INodeType {
 				type: "json",
 				default: "{}",
 				required: true,
-				description: "\"IDs\":\"\", \"selectedPrice\":[\"Paid\", \"Free\"], \"selectedProductCategories\":[], \"selectedCourseType\":[]} The search parameters",
+				description: "The search parameters",
 				displayOptions: {
 					show: {
 						resource: [
@@ -31922,7 +31929,7 @@ export class AcademyOfMine implements INodeType {
 				default: "",
 				required: true,
 				description: "The new slug of the product",
-				placeholder: "e.g. \"about-us\"",
+				placeholder: "e.g. about-us",
 				displayOptions: {
 					show: {
 						resource: [
@@ -32113,7 +32120,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "\"\", \"productStatus\": [\"IN-STOCK\"], \"productCategoryIds\": []} for searching items based on field names",
+						description: "For searching items based on field names",
 					},
 				],
 			},
@@ -33617,7 +33624,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "\"my package\", \"scormTypes\": [\"SCORM 1.2\", \"xAPI\"]} for searching items based on field names",
+						description: "For searching items based on field names",
 					},
 				],
 			},
@@ -36626,11 +36633,13 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
-				displayName: "Additional Fields",
-				name: "additionalFields",
-				type: "collection",
-				placeholder: "Add Field",
-				default: {},
+				displayName: "Delete IDs",
+				name: "deleteIds",
+				type: "string",
+				default: "",
+				required: true,
+				description: "The IDs of the tax classes to delete",
+				placeholder: "e.g. 1,2,3",
 				displayOptions: {
 					show: {
 						resource: [
@@ -36644,16 +36653,6 @@ export class AcademyOfMine implements INodeType {
 						],
 					},
 				},
-				options: [
-					{
-						displayName: "Delete IDs",
-						name: "deleteIds",
-						type: "string",
-						default: "",
-						description: "Of integers required The IDs of the tax classes to delete",
-						placeholder: "e.g. 1,2,3",
-					},
-				],
 			},
 			{
 				displayName: "Name",
@@ -36750,7 +36749,7 @@ export class AcademyOfMine implements INodeType {
 						name: "zipCode",
 						type: "string",
 						default: "",
-						description: "Of strings optional The zip codes of the tax rate",
+						description: "The zip codes of the tax rate",
 						placeholder: "e.g. 1,2,3",
 					},
 				],
@@ -36798,6 +36797,27 @@ export class AcademyOfMine implements INodeType {
 				},
 			},
 			{
+				displayName: "Tax Rates",
+				name: "taxRates",
+				type: "json",
+				default: "{}",
+				required: true,
+				description: "The tax rates associated with the tax class",
+				displayOptions: {
+					show: {
+						resource: [
+							"setting",
+						],
+						operation: [
+							"createsANewTaxClassAndAssociatedTaxRates",
+						],
+						settingsArea: [
+							"ecommerceSetting",
+						],
+					},
+				},
+			},
+			{
 				displayName: "Additional Fields",
 				name: "additionalFields",
 				type: "collection",
@@ -36823,13 +36843,6 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "The description of the tax class",
-					},
-					{
-						displayName: "Tax Rates",
-						name: "taxRates",
-						type: "json",
-						default: "{}",
-						description: "Of objects required The tax rates associated with the tax class",
 					},
 				],
 			},
@@ -37005,7 +37018,7 @@ export class AcademyOfMine implements INodeType {
 						name: "state",
 						type: "string",
 						default: "",
-						description: "Of strings optional The state of the tax rate",
+						description: "The state of the tax rate",
 						placeholder: "e.g. 1,2,3",
 					},
 					{
@@ -37013,7 +37026,7 @@ export class AcademyOfMine implements INodeType {
 						name: "zipCode",
 						type: "string",
 						default: "",
-						description: "Of strings optional The zip codes of the tax rate",
+						description: "The zip codes of the tax rate",
 						placeholder: "e.g. 1,2,3",
 					},
 				],
@@ -38448,7 +38461,8 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "1\" string The name of the Event",
+				description: "The name of the Event",
+				placeholder: "e.g. Event 1",
 				displayOptions: {
 					show: {
 						resource: [
@@ -38470,7 +38484,7 @@ export class AcademyOfMine implements INodeType {
 				default: "",
 				required: true,
 				description: "The type of the Event",
-				placeholder: "e.g. \"total_module_completed\"",
+				placeholder: "e.g. total_module_completed",
 				displayOptions: {
 					show: {
 						resource: [
@@ -38510,11 +38524,10 @@ export class AcademyOfMine implements INodeType {
 			{
 				displayName: "Trigger Value",
 				name: "triggerValue",
-				type: "string",
+				type: "number",
 				default: "",
 				required: true,
-				description: "Interger The trigger value for the event",
-				placeholder: "e.g. 5.6",
+				description: "The trigger value for the event",
 				displayOptions: {
 					show: {
 						resource: [
@@ -38632,8 +38645,8 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "1 The name of the Tier",
-				placeholder: "e.g. Level",
+				description: "The name of the Tier",
+				placeholder: "e.g. Level 1",
 				displayOptions: {
 					show: {
 						resource: [
@@ -38857,7 +38870,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "Doe\",\"membershipId\":1} for searching items based on name, email",
+						description: "For searching items based on name, email",
 					},
 				],
 			},
@@ -39555,7 +39568,7 @@ export class AcademyOfMine implements INodeType {
 				type: "json",
 				default: "{}",
 				required: true,
-				description: "[\"IN-PROGRESS\", \"COMPLETED\"]} The search parameters",
+				description: "The search parameters",
 				displayOptions: {
 					show: {
 						resource: [
@@ -39832,7 +39845,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "\"\", \"subscriptionStatus\": [\"ACTIVE\", \"CANCELLED\"], \"nameOrEmail\": \"[email protected]\", \"subscriptionOrderMonth\": \"2020-01\"} for searching items based on field names",
+						description: "For searching items based on field names",
 					},
 				],
 			},
@@ -40356,7 +40369,8 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "102, 103] array The IDs of the course registrations to update",
+				description: "The IDs of the course registrations to update",
+				placeholder: "e.g. 1,2,3",
 				displayOptions: {
 					show: {
 						resource: [
@@ -40375,7 +40389,7 @@ export class AcademyOfMine implements INodeType {
 				default: "",
 				required: true,
 				description: "The new status of the webinar registration",
-				placeholder: "e.g. \"approved\"",
+				placeholder: "e.g. approved",
 				displayOptions: {
 					show: {
 						resource: [
@@ -40432,7 +40446,8 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "102, 103] array The IDs of the course registrations to update",
+				description: "The IDs of the course registrations to update",
+				placeholder: "e.g. 1,2,3",
 				displayOptions: {
 					show: {
 						resource: [
@@ -40489,7 +40504,8 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "Is a test note\" string The new notes of the webinar registration",
+				description: "The new notes of the webinar registration",
+				placeholder: "e.g. This is a test note",
 				displayOptions: {
 					show: {
 						resource: [
@@ -40612,7 +40628,7 @@ export class AcademyOfMine implements INodeType {
 				type: "json",
 				default: "{}",
 				required: true,
-				description: "Doe\",\"status\":[]} object The search parameters",
+				description: "The search parameters",
 				displayOptions: {
 					show: {
 						resource: [
@@ -40924,7 +40940,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "Doe\",\"membershipId\":1, \"userCategoryId\":1} for searching items based on nameOrEmail, membershipId, userCategoryId",
+						description: "For searching items based on nameOrEmail, membershipId, userCategoryId",
 					},
 				],
 			},
@@ -41731,8 +41747,8 @@ export class AcademyOfMine implements INodeType {
 						name: "internalNote",
 						type: "string",
 						default: "",
-						description: "Is a note. optional Internal note for the user.",
-						placeholder: "e.g. This",
+						description: "Internal note for the user",
+						placeholder: "e.g. This is a note.",
 					},
 					{
 						displayName: "User Category Names or IDs",
@@ -41956,7 +41972,7 @@ export class AcademyOfMine implements INodeType {
 				default: "",
 				required: true,
 				description: "\"self\" or \"manage\". If \"self\", then only the enrolled courses of the requesting user are returned. If \"manage\", then all enrolled courses of users managed by the requesting user are returned.",
-				placeholder: "e.g. \"self\"",
+				placeholder: "e.g. self",
 				displayOptions: {
 					show: {
 						resource: [
@@ -42100,7 +42116,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "Started\",\"In Progress\"],\"nameOrEmail\":\"John Doe\"} optional Search parameters related to course",
+						description: "Search parameters related to course",
 					},
 				],
 			},
@@ -42263,7 +42279,7 @@ export class AcademyOfMine implements INodeType {
 				default: "",
 				required: true,
 				description: "JSON string containing the IDs of the users to be deleted",
-				placeholder: "e.g. \"[1,2,3]\"",
+				placeholder: "e.g. [1,2,3]",
 				displayOptions: {
 					show: {
 						resource: [
@@ -42915,7 +42931,7 @@ export class AcademyOfMine implements INodeType {
 				default: "",
 				required: true,
 				description: "The context for the activities",
-				placeholder: "e.g. \"admin\"",
+				placeholder: "e.g. admin",
 				displayOptions: {
 					show: {
 						resource: [
@@ -43061,7 +43077,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "Progress\"} optional JSON string containing search parameters",
+						description: "JSON string containing search parameters",
 					},
 				],
 			},
@@ -43111,7 +43127,7 @@ export class AcademyOfMine implements INodeType {
 				default: "",
 				required: true,
 				description: "The context for the activities",
-				placeholder: "e.g. \"admin\"",
+				placeholder: "e.g. admin",
 				displayOptions: {
 					show: {
 						resource: [
@@ -43257,7 +43273,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "Progress\"} optional JSON string containing search parameters",
+						description: "JSON string containing search parameters",
 					},
 				],
 			},
@@ -43424,7 +43440,7 @@ export class AcademyOfMine implements INodeType {
 						type: "string",
 						default: "",
 						description: "Optional return type",
-						placeholder: "e.g. \"summary\"",
+						placeholder: "e.g. summary",
 					},
 					{
 						displayName: "Search Param",
@@ -43550,8 +43566,8 @@ export class AcademyOfMine implements INodeType {
 						name: "type",
 						type: "string",
 						default: "",
-						description: "Or shipping_address optional Type of the address to be retrieved",
-						placeholder: "e.g. billing_address",
+						description: "Type of the address to be retrieved",
+						placeholder: "e.g. billing_address or shipping_address",
 					},
 				],
 			},
@@ -43961,7 +43977,8 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "\"2023-12-31\"] Date range filter for user registration",
+				description: "Date range filter for user registration",
+				placeholder: "e.g. [\"2023-01-01\", \"2023-12-31\"]",
 				displayOptions: {
 					show: {
 						resource: [
@@ -44525,7 +44542,7 @@ export class AcademyOfMine implements INodeType {
 				type: "json",
 				default: "{}",
 				required: true,
-				description: "Started\",\"In Progress\"],\"nameOrEmail\":\"John Doe\"} Search parameters related to learning path",
+				description: "Search parameters related to learning path",
 				displayOptions: {
 					show: {
 						resource: [
@@ -44737,7 +44754,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "\"Learning Path 1\", \"status\": [\"registered\", \"started\"]} optional The search query parameters",
+						description: "The search query parameters",
 					},
 				],
 			},
@@ -44769,7 +44786,7 @@ export class AcademyOfMine implements INodeType {
 				default: "",
 				required: true,
 				description: "Specifies the view type. \"self\" for personal view, others for different portal settings.",
-				placeholder: "e.g. \"self\"",
+				placeholder: "e.g. self",
 				displayOptions: {
 					show: {
 						resource: [
@@ -44894,7 +44911,7 @@ export class AcademyOfMine implements INodeType {
 						name: "searchParam",
 						type: "json",
 						default: "{}",
-						description: "\"nameOrDescription\":\"Introduction\"} optional JSON string containing search parameters",
+						description: "JSON string containing search parameters",
 					},
 				],
 			},
@@ -44989,7 +45006,8 @@ export class AcademyOfMine implements INodeType {
 				type: "string",
 				default: "",
 				required: true,
-				description: "Of Birth\",\"type\":\"date\",\"isRequired\":false,\"optionsLabel\":[]}. example: {\"userMetaKey\":\"custom_field_1\",\"label\":\"Custom Field 1\",\"type\":\"text\",\"isRequired\":false,\"optionsLabel\":[]} Field data in JSON format.",
+				description: "Field data in JSON format",
+				placeholder: "e.g. {\"userMetaKey\":\"dob\",\"label\":\"Date Of Birth\",\"type\":\"date\",\"isRequired\":false,\"optionsLabel\":[]}",
 				displayOptions: {
 					show: {
 						resource: [

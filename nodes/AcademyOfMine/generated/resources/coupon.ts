@@ -52,7 +52,7 @@ export const couponResource: ResourceSpec = {
 					key: 'search_term',
 					required: true,
 					description: 'The term to search for in coupon codes',
-					placeholder: 'e.g. "SUMMER"',
+					placeholder: 'e.g. SUMMER',
 				}),
 			],
 			list: { records: '' },

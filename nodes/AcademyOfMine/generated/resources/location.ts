@@ -56,7 +56,7 @@ export const locationResource: ResourceSpec = {
 					key: 'search_param',
 					format: 'json',
 					default: '{}',
-					description: 'York"} for searching items based on location name',
+					description: 'For searching items based on location name',
 				}),
 			],
 			jsonText: ['order_by', 'search_param'],

@@ -101,7 +101,7 @@ export const mediaResource: ResourceSpec = {
 					key: 'search_param',
 					format: 'json',
 					default: '{}',
-					description: 'Name","file_type":"Images"} for searching items based on media name, file type',
+					description: 'For searching items based on media name, file type',
 				}),
 			],
 			jsonText: ['order_by', 'search_param'],

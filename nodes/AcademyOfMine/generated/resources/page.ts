@@ -42,7 +42,7 @@ export const pageResource: ResourceSpec = {
 					key: 'search.category',
 					format: 'list',
 					placeholder: 'e.g. 1,2,3',
-					description: '1&search.category=category 2 optional The categories to filter the page layouts by',
+					description: 'The categories to filter the page layouts by',
 				}),
 			],
 			jsonText: ['search'],
@@ -318,7 +318,7 @@ export const pageResource: ResourceSpec = {
 			ref: 'aom.pages.update-page-slug',
 			fields: [
 				f.string('id', 'ID', { in: 'path', required: true, description: 'ID of the page to be updated', placeholder: 'e.g. 3' }),
-				f.string('slug', 'Slug', { in: 'query', required: true, description: 'The new slug of the page', placeholder: 'e.g. "about-us"' }),
+				f.string('slug', 'Slug', { in: 'query', required: true, description: 'The new slug of the page', placeholder: 'e.g. about-us' }),
 			],
 		},
 	],

@@ -34,13 +34,7 @@ export const productResource: ResourceSpec = {
 					default: 'desc',
 					description: 'Sort direction, sent with the column',
 				}),
-				f.json('searchParam', 'Search Param', {
-					in: 'query',
-					key: 'search_param',
-					required: true,
-					format: 'json',
-					description: '"IDs":"", "selectedPrice":["Paid", "Free"], "selectedProductCategories":[], "selectedCourseType":[]} The search parameters',
-				}),
+				f.json('searchParam', 'Search Param', { in: 'query', key: 'search_param', required: true, format: 'json', description: 'The search parameters' }),
 			],
 			jsonText: ['order_by', 'search_param'],
 			list: { records: 'records', pagination: { style: 'aom' } },
@@ -179,7 +173,7 @@ export const productResource: ResourceSpec = {
 			ref: 'aom.products.update-slug',
 			fields: [
 				f.string('id', 'Product', { in: 'path', required: true, locator: 'searchProducts', description: 'ID of the product to be updated' }),
-				f.string('slug', 'Slug', { in: 'query', required: true, description: 'The new slug of the product', placeholder: 'e.g. "about-us"' }),
+				f.string('slug', 'Slug', { in: 'query', required: true, description: 'The new slug of the product', placeholder: 'e.g. about-us' }),
 			],
 		},
 		{
@@ -219,7 +213,7 @@ export const productResource: ResourceSpec = {
 					key: 'search_param',
 					format: 'json',
 					default: '{}',
-					description: '"", "productStatus": ["IN-STOCK"], "productCategoryIds": []} for searching items based on field names',
+					description: 'For searching items based on field names',
 				}),
 			],
 			jsonText: ['order_by', 'search_param'],

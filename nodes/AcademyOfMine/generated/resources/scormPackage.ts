@@ -39,7 +39,7 @@ export const scormPackageResource: ResourceSpec = {
 					key: 'search_param',
 					format: 'json',
 					default: '{}',
-					description: '"my package", "scormTypes": ["SCORM 1.2", "xAPI"]} for searching items based on field names',
+					description: 'For searching items based on field names',
 				}),
 			],
 			jsonText: ['order_by', 'search_param'],

@@ -472,13 +472,13 @@ export const settingResource: ResourceSpec = {
 			description: 'Deletes a tax class and its associated tax rates. If a tax class is associated with a product, it will not be deleted.',
 			...route('aom.ecommerce-settings.deletes-a-tax-class-and-its-associated-tax-rates'),
 			ref: 'aom.ecommerce-settings.deletes-a-tax-class-and-its-associated-tax-rates',
-			optionalIn: 'additionalFields',
 			fields: [
 				f.string('deleteIds', 'Delete IDs', {
 					key: 'delete_ids',
+					required: true,
 					format: 'list',
 					placeholder: 'e.g. 1,2,3',
-					description: 'Of integers required The IDs of the tax classes to delete',
+					description: 'The IDs of the tax classes to delete',
 				}),
 			],
 		},
@@ -494,11 +494,7 @@ export const settingResource: ResourceSpec = {
 				f.string('name', 'Name', { required: true, description: 'The name of the tax rate' }),
 				f.string('country', 'Country', { required: true, description: 'The country of the tax rate' }),
 				f.string('state', 'State', { description: 'The state of the tax rate' }),
-				f.string('zipCode', 'Zip Code', {
-					format: 'list',
-					placeholder: 'e.g. 1,2,3',
-					description: 'Of strings optional The zip codes of the tax rate',
-				}),
+				f.string('zipCode', 'Zip Code', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'The zip codes of the tax rate' }),
 				f.number('rate', 'Rate', { description: 'The rate of the tax rate' }),
 				f.string('appliedRateOn', 'Applied Rate On', { description: 'The rate on which the tax rate is applied' }),
 			],
@@ -525,11 +521,7 @@ export const settingResource: ResourceSpec = {
 			fields: [
 				f.string('name', 'Name', { required: true, description: 'The name of the tax class' }),
 				f.string('description', 'Description', { description: 'The description of the tax class' }),
-				f.json('taxRates', 'Tax Rates', {
-					format: 'json',
-					default: '{}',
-					description: 'Of objects required The tax rates associated with the tax class',
-				}),
+				f.json('taxRates', 'Tax Rates', { required: true, format: 'json', description: 'The tax rates associated with the tax class' }),
 			],
 		},
 		{
@@ -565,12 +557,8 @@ export const settingResource: ResourceSpec = {
 				f.number('taxClassId', 'Tax Class ID', { key: 'tax_class_id', required: true, default: '', description: 'The ID of the tax class' }),
 				f.string('name', 'Name', { required: true, description: 'The name of the tax rate' }),
 				f.string('country', 'Country', { required: true, description: 'The country of the tax rate' }),
-				f.string('state', 'State', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'Of strings optional The state of the tax rate' }),
-				f.string('zipCode', 'Zip Code', {
-					format: 'list',
-					placeholder: 'e.g. 1,2,3',
-					description: 'Of strings optional The zip codes of the tax rate',
-				}),
+				f.string('state', 'State', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'The state of the tax rate' }),
+				f.string('zipCode', 'Zip Code', { format: 'list', placeholder: 'e.g. 1,2,3', description: 'The zip codes of the tax rate' }),
 				f.number('rate', 'Rate', { required: true, default: '', description: 'The rate of the tax rate' }),
 				f.string('appliedRateOn', 'Applied Rate On', { required: true, description: 'The rate on which the tax rate is applied' }),
 			],
@@ -931,20 +919,15 @@ export const settingResource: ResourceSpec = {
 			...route('aom.gamification-events.update-a-specific-gamification-event'),
 			ref: 'aom.gamification-events.update-a-specific-gamification-event',
 			fields: [
-				f.string('name', 'Name', { in: 'query', required: true, description: '1" string The name of the Event' }),
+				f.string('name', 'Name', { in: 'query', required: true, description: 'The name of the Event', placeholder: 'e.g. Event 1' }),
 				f.string('eventType', 'Event Type', {
 					in: 'query',
 					required: true,
 					description: 'The type of the Event',
-					placeholder: 'e.g. "total_module_completed"',
+					placeholder: 'e.g. total_module_completed',
 				}),
 				f.string('selectedBadgeId', 'Selected Badge ID', { in: 'query', required: true, description: 'The ID of the selected badge', placeholder: 'e.g. 123' }),
-				f.string('triggerValue', 'Trigger Value', {
-					in: 'query',
-					required: true,
-					description: 'Interger The trigger value for the event',
-					placeholder: 'e.g. 5.6',
-				}),
+				f.number('triggerValue', 'Trigger Value', { in: 'query', required: true, default: '', description: 'The trigger value for the event' }),
 			],
 		},
 		{
@@ -975,7 +958,7 @@ export const settingResource: ResourceSpec = {
 			...route('aom.leaderboard-tiers.create-a-new-tier'),
 			ref: 'aom.leaderboard-tiers.create-a-new-tier',
 			fields: [
-				f.string('name', 'Name', { in: 'path', required: true, description: '1 The name of the Tier', placeholder: 'e.g. Level' }),
+				f.string('name', 'Name', { in: 'path', required: true, description: 'The name of the Tier', placeholder: 'e.g. Level 1' }),
 				f.string('lowerLimit', 'Lower Limit', { in: 'path', required: true, description: 'The lower limit of the Tier', placeholder: 'e.g. 1' }),
 				f.string('upperLimit', 'Upper Limit', { in: 'path', required: true, description: 'The upper limit of the Tier', placeholder: 'e.g. 10' }),
 			],

@@ -39,7 +39,7 @@ export const staffResource: ResourceSpec = {
 					key: 'search_param',
 					format: 'json',
 					default: '{}',
-					description: 'Doe","membershipId":1} for searching items based on name, email',
+					description: 'For searching items based on name, email',
 				}),
 			],
 			jsonText: ['order_by', 'search_param'],
