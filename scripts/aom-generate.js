@@ -5,8 +5,8 @@
  *   nodes/AcademyOfMine/generated/resources/<resource>.ts  one file per resource
  *   nodes/AcademyOfMine/generated/routes.ts               method + path per operation (inferred by scripts/aom/routes.js;
  *                                               routes imported by `npm run aom:routes` are kept)
- * Inputs: test/fixtures/academy-of-mine.api-reference.txt, its catalog ids
- * (the Academy of Mine entry of test/fixtures/catalog.json) and the hand-written scripts/aom/overrides.js.
+ * Inputs: reference/academy-of-mine.api-reference.txt, its catalog ids
+ * (the Academy of Mine entry of reference/catalog.json) and the hand-written scripts/aom/overrides.js.
  * Re-running it changes nothing (test/aom/generator.test.ts).
  *
  *   node scripts/aom-generate.js          writes the files
