@@ -15,12 +15,12 @@ import { REPO } from '../harness/reference';
 
 const { readReference } = require(join(REPO, 'scripts', 'aom', 'reference.js')) as typeof import('../../scripts/aom/reference');
 const overrides = require(join(REPO, 'scripts', 'aom', 'overrides.js')) as { downloads: string[] };
-const { readRoutes } = require(join(REPO, 'scripts', 'aom-generate.js')) as {
-	readRoutes(): Record<string, { method: string; path: string; inferred: boolean }>;
+// the compiled sandbox runs in plain Node: the node's TypeScript is transpiled on load
+require(join(REPO, 'scripts', 'aom', 'load-ts.js'));
+/** The node's route table (nodes/AcademyOfMine/generated/routes.ts; no type import: tsc would compile it into the sandbox build). */
+const { ROUTES } = require(join(REPO, 'nodes', 'AcademyOfMine', 'generated', 'routes.ts')) as {
+	ROUTES: Record<string, { method: string; path: string; inferred: boolean }>;
 };
-
-/** The node's route table (nodes/AcademyOfMine/generated/routes.ts), read as the generator reads it back. */
-const ROUTES = readRoutes();
 
 export const AOM_KEY = 'aom-test-key-7f3c9e1b';
 
