@@ -3,17 +3,17 @@
 /**
  * Generates the Academy of Mine node's operations from its API reference:
  *   nodes/AcademyOfMine/generated/resources/<resource>.ts  one file per resource
- *   nodes/AcademyOfMine/generated/routes.ts               method + path per operation (inferred by scripts/aom/routes.js;
- *                                               routes imported by `npm run aom:routes` are kept)
- * Inputs: test/fixtures/academy-of-mine.api-reference.txt, its catalog ids
- * (the Academy of Mine entry of test/fixtures/catalog.json) and the hand-written scripts/aom/overrides.js.
+ *   nodes/AcademyOfMine/generated/routes.ts               method + path per operation
+ * Inputs: reference/academy-of-mine.api-reference.txt, its catalog ids (the Academy of Mine entry of
+ * reference/catalog.json), the hand-written scripts/aom/overrides.js, and the routes matched from the
+ * vendor's API description (scripts/aom/imported-routes.json, written by `npm run aom:routes`).
  * Re-running it changes nothing (test/aom/generator.test.ts).
  *
  *   node scripts/aom-generate.js          writes the files
  *   node scripts/aom-generate.js --check  exits 1 when a file would change
  */
 const { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { dirname, join, relative } = require('node:path');
 
 const { camel, readReference } = require('./aom/reference');
 const overrides = require('./aom/overrides');
@@ -27,7 +27,7 @@ const NODE_DIR = join(ROOT, 'nodes', 'AcademyOfMine');
 const GENERATED_DIR = join(NODE_DIR, 'generated');
 const RESOURCES_DIR = join(GENERATED_DIR, 'resources');
 const ROUTES_FILE = join(GENERATED_DIR, 'routes.ts');
-
+const IMPORTED_FILE = join(__dirname, 'aom', 'imported-routes.json');
 
 const PAGE_PARAMS = new Set(['page_size', 'page_number', 'pageSize', 'pageNumber']);
 
@@ -219,7 +219,7 @@ function fieldSource(field) {
 	return `f.${kind}(${args.join(', ')})`;
 }
 
-/** OperationSpec source (without method/path, which come from routes.ts) for one operation. */
+/** OperationSpec source (without method/path, which come from routes.ts) for one operation, and what the route matcher sees of it. */
 function operationOf(op, value, naming) {
 	const lost = overrides.lostNames[op.id] ?? {};
 	const params = op.params.map((p, i) => (lost[i] ? { ...p, name: lost[i] } : p));
@@ -270,6 +270,8 @@ function operationOf(op, value, naming) {
 	// in the query as JSON text; in a JSON body ("the order by object") as an object
 	if (params.some((p) => p.name === 'order_by' && p.in === 'query')) jsonText.unshift('order_by');
 	if (jsonText.length) spec.jsonText = jsonText;
+	// what the route matcher reads of the operation (its name, its fields on the wire)
+	const seen = { ref: op.id, name: title, fields: fields.map((f) => ({ name: f.name, ...(f.key ? { key: f.key } : {}), in: f.in ?? 'body' })) };
 	const sample = op.responseSample?.body;
 	if (paging.length) {
 		const camelCase = paging.some((p) => p.name === 'pageSize');
@@ -280,7 +282,7 @@ function operationOf(op, value, naming) {
 	} else if (['list', 'lookup'].includes(op.kind) && !overrides.downloads.includes(op.id)) {
 		if (recordsPath(sample) !== undefined) spec.list = listOf(sample);
 	}
-	return spec;
+	return { spec, seen };
 }
 
 /**
@@ -304,26 +306,51 @@ function listOf(sample, pagination) {
 	return { records, ...(Array.isArray(records) ? { kindField: 'kind' } : {}), ...(pagination ? { pagination } : {}) };
 }
 
-// ---- routes: inferred in scripts/aom/routes.js; the table is read back and written here ----
+// ---- routes: inferred in scripts/aom/routes.js, imported by scripts/aom-routes.js, written here ----
 
-/** Reads the current route table (routes.ts) back, to keep entries a spec import corrected. */
-function readRoutes(file = ROUTES_FILE) {
-	if (!existsSync(file)) return {};
-	const text = readFileSync(file, 'utf8');
-	/** @type {Record<string, {method: string, path: string, inferred: boolean}>} */
-	const routes = {};
-	for (const m of text.matchAll(/^\t'([^']+)': \{ method: '(\w+)', path: '([^']*)', inferred: (true|false) \},$/gm)) {
-		routes[m[1]] = { method: m[2], path: m[3], inferred: m[4] === 'true' };
-	}
-	return routes;
+/**
+ * @typedef {{ method: string, path: string, inferred: boolean }} Route
+ * @typedef {{ prefix: string, routes: Record<string, { method: string, path: string }> }} Imported
+ *   the routes matched from the vendor's API description, and the prefix all its paths share
+ */
+
+/** No API description imported: every route inferred. */
+const NOTHING_IMPORTED = Object.freeze({ prefix: '', routes: {} });
+
+/** @returns {Imported} the routes `npm run aom:routes` imported (scripts/aom/imported-routes.json) */
+function readImported(file = IMPORTED_FILE) {
+	const { prefix = '', routes = {} } = JSON.parse(readFileSync(file, 'utf8'));
+	return { prefix, routes };
+}
+
+/**
+ * Every operation's route: an override in scripts/aom/overrides.js always wins; then the route
+ * imported from the vendor's API description; else the inferred one. Overridden and inferred routes
+ * hang under the imported prefix (e.g. `/v1`), like every route of the description, so the
+ * credential's Base URL is the description's server for all of them.
+ * @param {any[]} ops @param {Imported} imported @returns {Record<string, Route>}
+ */
+function routeTable(ops, imported) {
+	const inferred = inferRoutes(ops);
+	const known = new Set(ops.map((op) => op.id));
+	const unknown = Object.keys(imported.routes).filter((id) => !known.has(id));
+	if (unknown.length) throw new Error(`scripts/aom/imported-routes.json: no such operation: ${unknown.join(', ')} (run \`npm run aom:routes -- <spec>\` again)`);
+	const { prefix } = imported;
+	const under = (/** @type {Route} */ r) => (prefix && !r.path.startsWith(`${prefix}/`) ? { ...r, path: `${prefix}${r.path}` } : r);
+	return Object.fromEntries(
+		ops.map((op) => {
+			const found = !overrides.routes[op.id] && imported.routes[op.id];
+			return [op.id, found ? { method: found.method, path: found.path, inferred: false } : under(inferred[op.id])];
+		}),
+	);
 }
 
 /** The source of routes.ts for a table. */
 function routesSource(routes) {
 	const rows = Object.entries(routes).map(([id, r]) => `\t${q(id)}: { method: ${q(r.method)}, path: ${q(r.path)}, inferred: ${r.inferred} },`);
 	return [
-		'// Generated by scripts/aom-generate.js (inferred routes) and rewritten by `npm run aom:routes -- <spec>`',
-		"// (routes from the vendor's OpenAPI document). Keep entries on one line each: both scripts read them back.",
+		'// Generated by scripts/aom-generate.js from the Academy of Mine API reference, scripts/aom/overrides.js and the',
+		'// routes `npm run aom:routes` imported (scripts/aom/imported-routes.json). Do not edit: run `npm run aom:generate`.',
 		"import type { HttpMethod } from '../../shared/types';",
 		'',
 		'export interface Route {',
@@ -389,18 +416,18 @@ function resourceLayout(ops) {
 }
 
 /**
- * Everything the generator writes: file path -> contents.
- * @param {Record<string, { method: string, path: string, inferred: boolean }>} existing the route table as it stands
+ * Everything the generator writes (file path -> contents), with the route table and the operations
+ * as the route matcher sees them (`routeTargets` of nodes/AcademyOfMine/apiDescription.ts).
+ * @param {Imported} imported the routes imported from the vendor's API description
  */
-function generate(existing = readRoutes()) {
+function generate(imported = readImported()) {
 	const reference = readReference();
-	const inferred = inferRoutes(reference.filter((op) => !(op.id in overrides.excluded)).map(withIds));
-	// an override in scripts/aom/overrides.js always wins; then a route imported from the vendor's API
-	// description is kept; the others are inferred again
-	const routeOf = (op) => (!overrides.routes[op.id] && existing[op.id] && !existing[op.id].inferred ? existing[op.id] : inferred[op.id]);
+	const kept = reference.filter((op) => !(op.id in overrides.excluded)).map(withIds);
+	const routes = routeTable(kept, imported);
 	// every placeholder of an operation's route has a path parameter (a field)
-	const ops = reference.filter((op) => !(op.id in overrides.excluded)).map((op) => paramsForRoute(withIds(op), routeOf(op)));
-	const routes = Object.fromEntries(ops.map((op) => [op.id, routeOf(op)]));
+	const ops = kept.map((op) => paramsForRoute(op, routes[op.id]));
+	/** @type {Array<{ ref: string, name: string, fields: Array<{ name: string, key?: string, in: string }> }>} */
+	const operationsSeen = [];
 	/** @type {Record<string, string>} */
 	const files = { [ROUTES_FILE]: routesSource(routes) };
 	const resources = [];
@@ -423,7 +450,9 @@ function generate(existing = readRoutes()) {
 				values.add(opValue);
 				listed.push(opValue);
 				const naming = { ...names.get(op.id), noun: list.noun };
-				operations.push(operationOf(op, opValue, naming));
+				const { spec, seen } = operationOf(op, opValue, naming);
+				operations.push(spec);
+				operationsSeen.push(seen);
 			}
 			// the most used operation of a list is its Get Many, else its Get
 			const byName = (n) => operations.find((o) => listed.includes(o.value) && o.name === n)?.value;
@@ -468,24 +497,35 @@ function generate(existing = readRoutes()) {
 		'];',
 		'',
 	].join('\n');
-	return { files, ops, reference };
+	return { files, ops, reference, routes, operations: operationsSeen };
 }
 
-module.exports = { generate, inferRoutes, readRoutes, routesSource, ROUTES_FILE, RESOURCES_DIR };
-
-if (require.main === module) {
-	const { files } = generate();
-	const check = process.argv.includes('--check');
-	const changed = Object.entries(files).filter(([file, text]) => !existsSync(file) || readFileSync(file, 'utf8') !== text);
-	const stale = existsSync(RESOURCES_DIR)
-		? readdirSync(RESOURCES_DIR).map((f) => join(RESOURCES_DIR, f)).filter((f) => !(f in files))
-		: [];
+/**
+ * Writes the files that changed; with `check`, writes nothing and fails naming them. `out` puts the
+ * files in another folder (same paths under it) instead of the repository: for tests.
+ * @param {Record<string, string>} files @returns {number} the exit code
+ */
+function writeGenerated(files, { check = false, out = ROOT } = {}) {
+	const target = (/** @type {string} */ file) => join(out, relative(ROOT, file));
+	const changed = Object.entries(files).filter(([file, text]) => !existsSync(target(file)) || readFileSync(target(file), 'utf8') !== text);
+	const dir = target(RESOURCES_DIR);
+	const stale = existsSync(dir) ? readdirSync(dir).map((f) => join(RESOURCES_DIR, f)).filter((f) => !(f in files)) : [];
 	if (check) {
 		for (const [file] of changed) console.error(`would change: ${file}`);
 		for (const file of stale) console.error(`not generated: ${file}`);
-		process.exit(changed.length || stale.length ? 1 : 0);
+		return changed.length || stale.length ? 1 : 0;
 	}
-	mkdirSync(RESOURCES_DIR, { recursive: true });
-	for (const [file, text] of changed) writeFileSync(file, text);
+	for (const [file, text] of changed) {
+		mkdirSync(dirname(target(file)), { recursive: true });
+		writeFileSync(target(file), text);
+	}
 	console.log(`${Object.keys(files).length} files, ${changed.length} written${stale.length ? `; not generated (remove?): ${stale.join(', ')}` : ''}`);
+	return 0;
+}
+
+module.exports = { generate, inferRoutes, readImported, routesSource, writeGenerated, NOTHING_IMPORTED, IMPORTED_FILE, ROOT, ROUTES_FILE, RESOURCES_DIR };
+
+if (require.main === module) {
+	const { files } = generate();
+	process.exitCode = writeGenerated(files, { check: process.argv.includes('--check') });
 }

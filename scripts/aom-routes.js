@@ -1,13 +1,19 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * Rewrites the Academy of Mine route table (nodes/AcademyOfMine/generated/routes.ts) from the vendor's own
- * API description: an OpenAPI document (JSON or YAML) or a saved Redoc / Redocly page that embeds
- * it. The matching is the node's own (nodes/AcademyOfMine/apiDescription.ts, also used at run time
- * when the credential names an API description): by title inside each section, never across
- * sections, near-misses listed but not applied, placeholders renamed by name.
+ * Imports Academy of Mine routes from the vendor's own API description: an OpenAPI document (JSON or
+ * YAML) or a saved Redoc / Redocly page that embeds it. The matching is the node's own
+ * (nodes/AcademyOfMine/apiDescription.ts, also used at run time when the credential names an API
+ * description): by title inside each section, never across sections, near-misses listed but not
+ * applied, placeholders renamed by name. The matched routes and the description's common prefix go to
+ * scripts/aom/imported-routes.json, an input of the generator, which then regenerates the node
+ * (routes.ts, and the resources' path fields for the new placeholders).
  *
- *   npm run aom:routes -- <spec file> [--routes <routes.ts>] [--dry-run]
+ *   npm run aom:routes -- <spec file> [--imported <file>] [--out <dir>] [--dry-run]
+ *
+ *   --imported  the imported table to write (default scripts/aom/imported-routes.json)
+ *   --out       write the generated files under this folder instead of the repository (tests)
+ *   --dry-run   write nothing
  *
  * Prints what matched, what did not (either side), suggestions and which routes changed.
  */
@@ -15,11 +21,10 @@ const { readFileSync, writeFileSync } = require('node:fs');
 const { extname, join } = require('node:path');
 
 require('./aom/load-ts');
-const { readRoutes, routesSource, ROUTES_FILE } = require('./aom-generate');
+const { generate, readImported, writeGenerated, IMPORTED_FILE, NOTHING_IMPORTED, ROOT } = require('./aom-generate');
 
-const NODE_DIR = join(__dirname, '..', 'nodes', 'AcademyOfMine');
 /** @type {typeof import('../nodes/AcademyOfMine/apiDescription')} */
-const matcher = require(join(NODE_DIR, 'apiDescription.ts'));
+const matcher = require(join(ROOT, 'nodes', 'AcademyOfMine', 'apiDescription.ts'));
 
 /** The OpenAPI document in a file: JSON, YAML, or the Redoc / Redocly page that embeds it. */
 function readSpec(file) {
@@ -30,30 +35,24 @@ function readSpec(file) {
 	return matcher.readApiDescription(text);
 }
 
-/** The node's operations as match targets (its generated resources, read as they are). */
-function targets() {
-	const { AOM_RESOURCES } = require(join(NODE_DIR, 'generated', 'resources', 'index.ts'));
-	return matcher.routeTargets(AOM_RESOURCES);
-}
-
 /**
- * Matches the spec to the route table; returns the new table and the report. Matched routes are
- * the spec's; the others stay inferred, under the spec's common prefix (e.g. `/api/v2`) so that
- * every route of the table hangs from the same Base URL.
+ * Matches the spec to the node's operations: the imported table (the matched routes and the common
+ * prefix), what the generator makes of it, and the report. The operations matched are the
+ * reference's own (generated with nothing imported), so a second import of one spec gives the same
+ * table whatever the first moved into the path.
+ * @param {Record<string, unknown>} spec
+ * @param {import('./aom-generate').Imported} current the table imported so far
  */
-function importRoutes(spec, routes) {
-	const report = matcher.matchRoutes(targets().filter((t) => t.id in routes), matcher.specOperations(spec));
-	const next = { ...routes };
-	/** @type {string[]} */
-	const changed = [];
-	for (const [id, before] of Object.entries(routes)) {
-		const found = report.routes[id];
-		let route = found ? { ...found, inferred: false } : before;
-		if (!found && before.inferred && report.prefix && !before.path.startsWith(`${report.prefix}/`)) route = { ...before, path: `${report.prefix}${before.path}` };
-		if (before.method !== route.method || before.path !== route.path) changed.push(`${id}: ${before.method} ${before.path} -> ${route.method} ${route.path}`);
-		next[id] = route;
-	}
-	return { routes: next, report: { ...report, changed } };
+function importRoutes(spec, current) {
+	const targets = matcher.routeTargets([{ operations: generate(NOTHING_IMPORTED).operations }]);
+	const report = matcher.matchRoutes(targets, matcher.specOperations(spec));
+	const imported = { prefix: report.prefix, routes: report.routes };
+	const before = generate(current).routes;
+	const generated = generate(imported);
+	const changed = Object.entries(generated.routes)
+		.filter(([id, route]) => before[id]?.method !== route.method || before[id]?.path !== route.path)
+		.map(([id, route]) => `${id}: ${before[id] ? `${before[id].method} ${before[id].path}` : '(none)'} -> ${route.method} ${route.path}`);
+	return { imported, generated, report: { ...report, changed } };
 }
 
 function main(argv) {
@@ -62,11 +61,12 @@ function main(argv) {
 		const i = args.indexOf(name);
 		return i >= 0 ? args.splice(i, 2)[1] : undefined;
 	};
-	const routesFile = option('--routes') ?? ROUTES_FILE;
+	const importedFile = option('--imported') ?? IMPORTED_FILE;
+	const out = option('--out');
 	const dry = args.includes('--dry-run');
 	const file = args.find((a) => !a.startsWith('--'));
 	if (!file) {
-		console.error('usage: npm run aom:routes -- <openapi.json | openapi.yaml | redoc.html> [--routes <routes.ts>] [--dry-run]');
+		console.error('usage: npm run aom:routes -- <openapi.json | openapi.yaml | redoc.html> [--imported <file>] [--out <dir>] [--dry-run]');
 		return 2;
 	}
 	let spec;
@@ -76,7 +76,7 @@ function main(argv) {
 		console.error(`${file}: ${error.message}`);
 		return 1;
 	}
-	const { routes, report } = importRoutes(spec, readRoutes(routesFile));
+	const { imported, generated, report } = importRoutes(spec, readImported(importedFile));
 	// the paths are relative to the spec's server: that URL (without the common prefix) is the credential's Base URL
 	for (const server of /** @type {any} */ (spec).servers ?? []) console.log(`server: ${server.url}`);
 	if (report.prefix) {
@@ -92,8 +92,9 @@ function main(argv) {
 	list('in the spec but not in the node', report.unmatchedSpec);
 	list('changed', report.changed);
 	list('to review', report.review);
-	if (!dry) writeFileSync(routesFile, routesSource(routes));
-	return 0;
+	if (dry) return 0;
+	writeFileSync(importedFile, `${JSON.stringify(imported, null, '\t')}\n`);
+	return writeGenerated(generated.files, { out });
 }
 
 module.exports = { readSpec, importRoutes };

@@ -3,7 +3,7 @@
 'use strict';
 /**
  * Local vendor sandboxes: the mocks the unit tests use (test/sandboxes/*.ts, realistic data from the
- * Postman collections in test/fixtures), compiled with tsc (tsconfig.sandbox.json, transpile only)
+ * Postman collections in reference/), compiled with tsc (tsconfig.sandbox.json, transpile only)
  * into the git-ignored `.sandbox/build`, and served on 127.0.0.1.
  *
  *   const sandbox = require('./scripts/sandbox');
@@ -16,9 +16,9 @@
  * CLI: `node scripts/sandbox.js` starts them on the fixed ports and prints URLs + tokens
  * (Ctrl-C stops). `--compile` only compiles.
  *
- * The compiled output is reused while no source (test/sandboxes, the two harness files,
- * tsconfig.sandbox.json) is newer than it. test/fixtures is linked (or copied) to
- * .sandbox/build/fixtures so the mocks' `join(__dirname, '..', 'fixtures', ...)` resolves.
+ * The compiled output is reused while no source (test/sandboxes, the three harness files,
+ * tsconfig.sandbox.json) is newer than it. The compiled mocks find reference/ from the repository
+ * root (test/harness/reference.ts), so nothing is linked into the build.
  */
 const fs = require('fs');
 const path = require('path');
@@ -128,7 +128,7 @@ function log(msg) {
 }
 
 function sources() {
-	const out = [TSCONFIG, path.join(REPO, 'test', 'harness', 'mockServer.ts'), path.join(REPO, 'test', 'harness', 'postman.ts')];
+	const out = [TSCONFIG, ...['mockServer.ts', 'postman.ts', 'reference.ts'].map((f) => path.join(REPO, 'test', 'harness', f))];
 	const sandboxes = path.join(REPO, 'test', 'sandboxes');
 	if (fs.existsSync(sandboxes)) for (const f of fs.readdirSync(sandboxes)) if (f.endsWith('.ts')) out.push(path.join(sandboxes, f));
 	return out;
@@ -144,20 +144,6 @@ function newestMtime(files) {
 	return m;
 }
 
-function linkFixtures() {
-	const src = path.join(REPO, 'test', 'fixtures');
-	const dst = path.join(BUILD, 'fixtures');
-	try {
-		if (fs.realpathSync(dst) === fs.realpathSync(src)) return;
-	} catch {}
-	fs.rmSync(dst, { recursive: true, force: true });
-	try {
-		fs.symlinkSync(src, dst, 'dir');
-	} catch {
-		fs.cpSync(src, dst, { recursive: true });
-	}
-}
-
 /**
  * Compiles the mocks into .sandbox/build (skipped when up to date).
  * @returns {{ compiled: boolean, ms: number, errors: string[], brokenFiles: Set<string> }}
@@ -166,7 +152,6 @@ function linkFixtures() {
 function compile({ force = false, quiet = false } = {}) {
 	const t0 = Date.now();
 	fs.mkdirSync(BUILD, { recursive: true });
-	linkFixtures();
 	let prev = null;
 	try {
 		prev = JSON.parse(fs.readFileSync(STAMP, 'utf8'));

@@ -66,8 +66,10 @@ const SALE = {
  *   check: (name: string, fn: () => Promise<string | undefined>) => Promise<void>, assert: (c: any, m: string) => void }} o
  */
 function e2eChecks({ cli, uf, sb, creds, check, assert, importWorkflows }) {
-	const { readRoutes } = require('./aom-generate');
-	const routes = readRoutes();
+	// the node's route table (generated), transpiled on load
+	require('./aom/load-ts');
+	/** @type {typeof import('../nodes/AcademyOfMine/generated/routes').ROUTES} */
+	const routes = require(path.join(__dirname, '..', 'nodes', 'AcademyOfMine', 'generated', 'routes.ts')).ROUTES;
 	const aomPath = (/** @type {string} */ id, /** @type {Record<string, string>} */ params = {}) =>
 		`/api${routes[id].path}`.replace(/\{([^}]+)\}/g, (_, p) => params[p]);
 	const all = readTemplates().map((t) => ({ ...t, workflow: withCredentials(t.workflow, creds) }));

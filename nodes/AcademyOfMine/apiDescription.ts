@@ -1,7 +1,7 @@
 /**
  * Reading a school's own API description (OpenAPI JSON, or a Redoc / Redocly page that embeds it)
  * and matching its operations to the node's. One module for the node at run time (routes from the
- * credential) and for `npm run aom:routes` (routes written into routes.ts): both match the same way.
+ * credential) and for `npm run aom:routes` (routes the generator builds routes.ts from): both match the same way.
  * No imports: the script loads this file on its own.
  *
  * The rule is "never a wrong match": a spec operation is taken by title (summary or operationId,

@@ -126,7 +126,9 @@ const lostNames = {
 
 /**
  * Routes the reference's own wording fixes better than the conventions (still inferred): the three
- * "Upload Media" are one chunked-upload route (store, append a chunk, delete a chunk).
+ * "Upload Media" are one chunked-upload route (store, append a chunk, delete a chunk). An override wins
+ * over a route imported from the vendor's API description and, like an inferred route, goes under the
+ * prefix imported with it.
  */
 const routes = {
 	'aom.media.upload-media': { method: 'POST', path: '/media/upload-media' },

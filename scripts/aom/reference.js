@@ -1,16 +1,16 @@
 // @ts-check
 /**
- * Reads Academy of Mine's API reference (the text of its Redoc page, test/fixtures/) into
+ * Reads Academy of Mine's API reference (the text of its Redoc page, in reference/) into
  * operations: title, description, parameters (path, query, JSON body) and the response sample.
- * The catalog (test/fixtures/catalog.json, its Academy of Mine entry) gives each operation its id, section,
+ * The catalog (reference/catalog.json, its Academy of Mine entry) gives each operation its id, section,
  * kind and the lines of the reference it spans; everything else is read here from the text.
  */
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures');
-const REFERENCE = join(FIXTURES, 'academy-of-mine.api-reference.txt');
-const CATALOG = join(FIXTURES, 'catalog.json');
+const REFERENCES = join(__dirname, '..', '..', 'reference');
+const REFERENCE = join(REFERENCES, 'academy-of-mine.api-reference.txt');
+const CATALOG = join(REFERENCES, 'catalog.json');
 
 /** The Academy of Mine entry of the catalog. */
 const aomCatalog = () => JSON.parse(readFileSync(CATALOG, 'utf8')).find((/** @type {any} */ v) => v.vendor === 'Academy of Mine');

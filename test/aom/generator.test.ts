@@ -1,27 +1,62 @@
 /** The generated resource files and route table are what the generator makes of the reference. */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { routeTargets } from '../../nodes/AcademyOfMine/apiDescription';
+import { AOM_RESOURCES } from '../../nodes/AcademyOfMine/generated/resources';
+import { ROUTES } from '../../nodes/AcademyOfMine/generated/routes';
 import { expectGenerated, regenerateWith } from '../harness/generated';
 
-type Routes = Record<string, { method: string; path: string; inferred: boolean }>;
+type Route = { method: string; path: string; inferred: boolean };
+type Imported = { prefix: string; routes: Record<string, { method: string; path: string }> };
 const generator = require('../../scripts/aom-generate') as {
-	generate(existing?: Routes): { files: Record<string, string> };
-	readRoutes(): Routes;
+	generate(imported?: Imported): {
+		files: Record<string, string>;
+		routes: Record<string, Route>;
+		operations: Array<{ ref: string; name: string; fields: Array<{ name: string; key?: string; in: string }> }>;
+	};
+	readImported(): Imported;
+	NOTHING_IMPORTED: Imported;
 	ROUTES_FILE: string;
 	RESOURCES_DIR: string;
-	inferRoutes(ops: unknown[]): Record<string, { method: string; path: string; inferred: boolean }>;
+	inferRoutes(ops: unknown[]): Record<string, Route>;
 };
 const { readReference } = require('../../scripts/aom/reference');
 const overrides = require('../../scripts/aom/overrides') as { routes: Record<string, { method: string; path: string }> };
 
 test('an override in scripts/aom/overrides.js wins over a route imported from an API description', () => {
 	const [id, override] = Object.entries(overrides.routes)[0];
-	const imported = { ...generator.readRoutes(), [id]: { method: 'GET', path: '/imported/elsewhere', inferred: false } };
+	const imported = { prefix: '', routes: { [id]: { method: 'GET', path: '/imported/elsewhere' } } };
 	const table = generator.generate(imported).files[generator.ROUTES_FILE];
 	const row = table.split('\n').find((line) => line.includes(`'${id}'`));
 	expect(row).toContain(`method: '${override.method}', path: '${override.path}'`);
 	expect(table).not.toContain('/imported/elsewhere');
+});
+
+test('an imported route is generated into routes.ts (inferred: false), and the path fields follow its placeholders', () => {
+	const id = 'aom.products.get-webinars-for-a-product';
+	const [overridden, override] = Object.entries(overrides.routes)[0];
+	const { files, routes } = generator.generate({ prefix: '/v1', routes: { [id]: { method: 'GET', path: '/v1/products/{product_id}/webinars' } } });
+	expect(files[generator.ROUTES_FILE]).toContain(`\t'${id}': { method: 'GET', path: '/v1/products/{product_id}/webinars', inferred: false },\n`);
+	// the others hang under the imported prefix, overrides too, so one Base URL serves them all
+	expect(routes['aom.users.tabular-list']).toEqual({ ...ROUTES['aom.users.tabular-list'], path: `/v1${ROUTES['aom.users.tabular-list'].path}` });
+	expect(routes[overridden]).toEqual({ method: override.method, path: `/v1${override.path}`, inferred: true });
+	// the product ID the reference sends in the query goes into the path the route names
+	const product = files[join(generator.RESOURCES_DIR, 'product.ts')];
+	const operation = product.slice(product.indexOf(`ref: '${id}'`), product.indexOf('jsonText', product.indexOf(`ref: '${id}'`)));
+	expect(operation).toMatch(/f\.string\('productId', 'Product', \{\n\t+in: 'path',\n\t+key: 'product_id',/);
+	expect(ROUTES[id]).toEqual({ method: 'GET', path: '/products/get-webinars-for-a-product', inferred: true });
+	expect(readFileSync(join(generator.RESOURCES_DIR, 'product.ts'), 'utf8')).toContain("in: 'query',\n\t\t\t\t\tkey: 'product_id',");
+});
+
+test('an imported route for no operation of the node is refused, naming it', () => {
+	expect(() => generator.generate({ prefix: '', routes: { 'aom.badges.no-such-operation': { method: 'GET', path: '/x' } } })).toThrow(
+		/imported-routes\.json: no such operation: aom\.badges\.no-such-operation/,
+	);
+});
+
+test('the route matcher sees the generated operations as the node has them', () => {
+	expect(routeTargets([{ operations: generator.generate(generator.NOTHING_IMPORTED).operations }])).toEqual(routeTargets(AOM_RESOURCES));
 });
 
 test('re-running the generator changes nothing', () => {
@@ -75,7 +110,6 @@ test('no path cuts a word in two; downloads with query inputs only are GETs', ()
 });
 
 test('every placeholder of every route has a path field of its operation (regenerate: npm run aom:generate)', () => {
-	const { AOM_RESOURCES } = require('../../nodes/AcademyOfMine/generated/resources') as { AOM_RESOURCES: Array<{ operations: Array<{ ref: string; path: string; fields?: Array<{ name: string; key?: string; in: string }> }> }> };
 	const missing = AOM_RESOURCES.flatMap((r) => r.operations).flatMap((op) =>
 		[...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).filter((name) => !(op.fields ?? []).some((f) => f.in === 'path' && (f.key ?? f.name) === name)).map((name) => `${op.ref} {${name}}`),
 	);

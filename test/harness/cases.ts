@@ -5,7 +5,6 @@
  * be the one its reference documents for the operation's catalog id (`ref`).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
@@ -13,6 +12,7 @@ import type { VendorSpec } from '../../nodes/shared/types';
 import type { RunResult } from './engine';
 import type { MockServer, RecordedRequest } from './mockServer';
 import { parseMultipart } from './mockServer';
+import { referenceFile } from './reference';
 
 export interface OperationCase {
 	/** Catalog id of the operation (the `ref` of its OperationSpec). */
@@ -67,7 +67,7 @@ interface CatalogVendor {
 	operations: CatalogOperation[];
 }
 
-const CATALOG = join(__dirname, '..', 'fixtures', 'catalog.json');
+const CATALOG = referenceFile('catalog.json');
 
 const readCatalog = () => JSON.parse(readFileSync(CATALOG, 'utf8')) as CatalogVendor[];
 

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 
+import { referenceFile } from './reference';
+
 /** A request of a Postman collection with its saved example responses. */
 export interface PostmanRequest {
 	name: string;
@@ -60,6 +62,5 @@ export function parseSample(body: string): unknown {
 	}
 }
 
-/** How many requests a vendor's reference collection in `test/fixtures/` documents. */
-export const referenceCount = (fixture: string): number =>
-	readCollection(`${__dirname}/../fixtures/${fixture}`).length;
+/** How many requests a vendor's reference collection in `reference/` documents. */
+export const referenceCount = (collection: string): number => readCollection(referenceFile(collection)).length;

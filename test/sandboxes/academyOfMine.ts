@@ -1,32 +1,26 @@
 /**
  * A local Academy of Mine: every operation of the node's route table answers with the response
- * sample of the reference (test/fixtures/academy-of-mine.api-reference.txt); file operations answer
+ * sample of the reference (reference/academy-of-mine.api-reference.txt); file operations answer
  * with bytes; the webhook routes keep state for the trigger tests. The API key is required in the
  * header the credential sends.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
 import type { MockResponse, RecordedRequest } from '../harness/mockServer';
 import { MockServer } from '../harness/mockServer';
+import { REPO } from '../harness/reference';
 
-/** The repository, from test/sandboxes or from the sandbox's compiled copy (.sandbox/build/sandboxes). */
-const ROOT = (() => {
-	let dir = __dirname;
-	while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-	return dir;
-})();
-
-const { readReference } = require(join(ROOT, 'scripts', 'aom', 'reference.js')) as typeof import('../../scripts/aom/reference');
-const overrides = require(join(ROOT, 'scripts', 'aom', 'overrides.js')) as { downloads: string[] };
-const { readRoutes } = require(join(ROOT, 'scripts', 'aom-generate.js')) as {
-	readRoutes(): Record<string, { method: string; path: string; inferred: boolean }>;
+const { readReference } = require(join(REPO, 'scripts', 'aom', 'reference.js')) as typeof import('../../scripts/aom/reference');
+const overrides = require(join(REPO, 'scripts', 'aom', 'overrides.js')) as { downloads: string[] };
+// the compiled sandbox runs in plain Node: the node's TypeScript is transpiled on load
+require(join(REPO, 'scripts', 'aom', 'load-ts.js'));
+/** The node's route table (nodes/AcademyOfMine/generated/routes.ts; no type import: tsc would compile it into the sandbox build). */
+const { ROUTES } = require(join(REPO, 'nodes', 'AcademyOfMine', 'generated', 'routes.ts')) as {
+	ROUTES: Record<string, { method: string; path: string; inferred: boolean }>;
 };
-
-/** The node's route table (nodes/AcademyOfMine/generated/routes.ts), read as the generator reads it back. */
-const ROUTES = readRoutes();
 
 export const AOM_KEY = 'aom-test-key-7f3c9e1b';
 
@@ -73,7 +67,7 @@ export const AOM_ROOT = '/api';
  */
 export const AOM_DESCRIBED_ROOT = '/school';
 
-const FIXTURES = join(ROOT, 'test', 'fixtures');
+const FIXTURES = join(REPO, 'test', 'fixtures');
 
 /** The vendor-style API description the described academy serves. */
 export const AOM_DESCRIPTION_TEXT = readFileSync(join(FIXTURES, 'academy-of-mine.openapi.json'), 'utf8');

@@ -1,20 +1,19 @@
-import { join } from 'node:path';
-
 import type { MockResponse, RecordedRequest } from '../harness/mockServer';
 import { MockServer } from '../harness/mockServer';
 import { parseSample, readCollection } from '../harness/postman';
+import { referenceFile } from '../harness/reference';
 import { laravelPage } from './laravel';
 
 export const KWIGA_TOKEN = 'kwiga-test-token-7f3a';
 export const KWIGA_CABINET = 'cabinet-hash-42';
 
-const FIXTURE = join(__dirname, '..', 'fixtures', 'kwiga.postman_collection.json');
+const COLLECTION = referenceFile('kwiga.postman_collection.json');
 
 type Json = Record<string, any>;
 
 /** Saved example body of a collection request, by request name (first example unless named). */
 export function kwigaSample(requestName: string, exampleName?: string): any {
-	const request = readCollection(FIXTURE).find((r) => r.name === requestName);
+	const request = readCollection(COLLECTION).find((r) => r.name === requestName);
 	if (!request) throw new Error(`No Kwiga request named ${requestName}`);
 	const example = exampleName ? request.responses.find((r) => r.name === exampleName) : request.responses[0];
 	return parseSample(example?.body ?? '');

@@ -1,21 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 
 import type { MockResponse, RecordedRequest } from '../harness/mockServer';
 import { MockServer } from '../harness/mockServer';
 import { parseSample, readCollection } from '../harness/postman';
+import { referenceFile } from '../harness/reference';
 
 export const PROVI_TOKEN = 'provi-test-token-5c1e';
 /** The API version segment every route of the mock lives under. */
 export const PROVI_VERSION = 'v4';
 
-const FIXTURE = join(__dirname, '..', 'fixtures', 'provi.postman_collection.json');
+const COLLECTION = referenceFile('provi.postman_collection.json');
 
 type Json = Record<string, any>;
 
 /** Saved example body of a collection request, by folder and request name (first example unless named). */
 export function proviSample(folder: string, requestName: string, exampleName?: string): any {
-	const request = readCollection(FIXTURE).find((r) => r.folder === folder && r.name === requestName);
+	const request = readCollection(COLLECTION).find((r) => r.folder === folder && r.name === requestName);
 	if (!request) throw new Error(`No Provi request ${folder} / ${requestName}`);
 	const example = exampleName ? request.responses.find((r) => r.name === exampleName) : request.responses[0];
 	if (!example) throw new Error(`No example ${exampleName} of ${requestName}`);

@@ -1,20 +1,19 @@
-import { join } from 'node:path';
-
 import type { MockResponse, RecordedRequest } from '../harness/mockServer';
 import { MockServer, parseMultipart } from '../harness/mockServer';
 import { parseSample, readCollection } from '../harness/postman';
+import { referenceFile } from '../harness/reference';
 
 export const PSB_TOKEN = 'psb-test-token-91c2e4';
 export const PSB_USER_ID = 1;
 export const PSB_SUPPORT_ID = 2;
 
-const FIXTURE = join(__dirname, '..', 'fixtures', 'psb-hosting.postman_collection.json');
+const COLLECTION = referenceFile('psb-hosting.postman_collection.json');
 
 type Json = Record<string, any>;
 
 /** Saved example body of a collection request, by request name (first example unless named). */
 export function psbSample(requestName: string, exampleName?: string): any {
-	const request = readCollection(FIXTURE).find((r) => r.name === requestName);
+	const request = readCollection(COLLECTION).find((r) => r.name === requestName);
 	if (!request) throw new Error(`No PSB Hosting request named ${requestName}`);
 	const example = exampleName ? request.responses.find((r) => r.name === exampleName) : request.responses[0];
 	return parseSample(example?.body ?? '');
