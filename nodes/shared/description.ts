@@ -227,6 +227,22 @@ function choiceActions(resource: ResourceSpec, choice: NonNullable<ResourceSpec[
 	};
 }
 
+/**
+ * Never shown (it belongs to a node version that does not exist): n8n names a node added from an
+ * action, and describes it to the AI Agent, from the first Operation whose display conditions
+ * name its resource, without looking at the choice. This one lists every operation of the resource
+ * so those names are the operations' actions; the node panel skips it (it checks the version).
+ */
+function choiceNames(resource: ResourceSpec, choice: NonNullable<ResourceSpec['choice']>): INodeProperties {
+	const selector = operationSelector(resource);
+	// one list of every choice's operations, told apart by their choice: "Quiz: Get Many"
+	const choiceOf = (value: unknown) => choice.options.find((o) => o.operations.includes(value as string))!.name;
+	const options = (selector.options as INodePropertyOptions[])
+		.map(({ value, action, name }) => ({ name: `${choiceOf(value)}: ${name}`, value, action }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return { ...selector, options, displayOptions: { show: { resource: [resource.value], '@version': [0] } } };
+}
+
 /** Request Options: shown for every operation, read once per run by the executor (execute.ts). */
 // The transport's defaults, in the units the options show
 const DEFAULT_RETRIES = DEFAULT_SETTINGS.maxRetries;
@@ -363,7 +379,7 @@ export function vendorProperties(vendor: VendorSpec): INodeProperties[] {
 				default: firstChoice,
 			};
 			if (choice.description) selector.description = choice.description;
-			properties.push(selector);
+			properties.push(choiceNames(resource, choice), selector);
 			for (const [i, option] of choice.options.entries()) {
 				// n8n's node panel lists the actions of the first Operation shown for a resource value; the
 				// other lists answer to their choice's value as well (a resource value the node never has),

@@ -124,6 +124,7 @@ test('the node description stays within its size budget (one Route Override, not
 	const { AcademyOfMine } = require('../../nodes/AcademyOfMine/AcademyOfMine.node');
 	const description = new AcademyOfMine().description;
 	const bytes = Buffer.byteLength(JSON.stringify(description));
-	expect(bytes).toBeLessThan(750_000);
+	// 494 operations and 1,766 fields take about 770 KB; a Route Override per operation would add megabytes
+	expect(bytes).toBeLessThan(800_000);
 	expect(description.properties.filter((p: { name: string }) => p.name === 'routeOverride')).toHaveLength(1);
 });

@@ -406,7 +406,10 @@ describe("the node panel's actions", () => {
 		const actions: Array<{ action: string; value: Record<string, string> }> = [];
 		for (const property of properties.filter((p) => p.name === 'resource')) {
 			for (const option of property.options ?? []) {
-				const operations = properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(option.value));
+				// (an Operation shown only for another version of the node is not the node's)
+				const operations = properties.find(
+					(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(option.value) && (p.displayOptions.show['@version'] ?? [1]).includes(1 as never),
+				);
 				for (const op of operations?.options ?? []) {
 					const conditions = Object.fromEntries(Object.entries(operations!.displayOptions?.show ?? {}).map(([k, v]) => [k, v[0]]));
 					actions.push({ action: op.action ?? op.name, value: { operation: op.value, ...conditions } });
@@ -426,5 +429,17 @@ describe("the node panel's actions", () => {
 		});
 		expect(missing.map(({ op }) => op.ref)).toEqual([]);
 		expect(actions.map((a) => a.action)).toContain('Get many quiz modules');
+	});
+
+	test("a node added from any action is named after it (n8n-workflow's makeNodeName)", () => {
+		const { NodeHelpers } = require('n8n-workflow') as typeof import('n8n-workflow');
+		const { AcademyOfMine } = require('../../nodes/AcademyOfMine/AcademyOfMine.node');
+		const description = new AcademyOfMine().description;
+		const misnamed = operations.filter(({ resource, op }) => {
+			const option = resource.choice?.options.find((o) => o.operations.includes(op.value));
+			const parameters = { resource: resource.value, operation: op.value, ...(option ? { [resource.choice!.name]: option.value } : {}) };
+			return NodeHelpers.makeNodeName(parameters, description) !== op.action;
+		});
+		expect(misnamed.map(({ op }) => op.ref)).toEqual([]);
 	});
 });

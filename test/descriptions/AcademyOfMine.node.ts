@@ -8106,6 +8106,205 @@ export class AcademyOfMine implements INodeType {
 				],
 			},
 			{
+				displayName: "Operation",
+				name: "operation",
+				type: "options",
+				noDataExpression: true,
+				displayOptions: {
+					show: {
+						resource: [
+							"integration",
+						],
+						"@version": [
+							0,
+						],
+					},
+				},
+				options: [
+					{
+						name: "Accredible: Look Up Accredible Groups",
+						value: "accredibleGroupsLookup",
+						action: "Look up accredible groups",
+					},
+					{
+						name: "Accredible: Validate Accredible API Key",
+						value: "validateAccredibleApiKey",
+						action: "Validate accredible API key",
+					},
+					{
+						name: "All Integrations: Get Integration Settings",
+						value: "retrieveIntegrationSettings",
+						action: "Get integration settings",
+					},
+					{
+						name: "All Integrations: Get Many",
+						value: "getAllIntegrations",
+						action: "Get many integrations",
+					},
+					{
+						name: "All Integrations: Get Shopify Product List",
+						value: "retrieveShopifyProductList",
+						action: "Get shopify product list",
+					},
+					{
+						name: "All Integrations: Update Integration Settings",
+						value: "updateIntegrationSettings",
+						action: "Update integration settings",
+					},
+					{
+						name: "All Integrations: Update the Status of an Integration",
+						value: "updateTheStatusOfAnIntegration",
+						action: "Update the status of an integration",
+					},
+					{
+						name: "HubSpot: Create",
+						value: "createHubspotAction",
+						action: "Create a hubspot action",
+					},
+					{
+						name: "HubSpot: Get Hubspot Mapping",
+						value: "retrieveHubspotMapping",
+						action: "Get hubspot mapping",
+					},
+					{
+						name: "HubSpot: Get Import User Logs",
+						value: "getImportUserLogs",
+						action: "Get import user logs",
+					},
+					{
+						name: "HubSpot: Get Many HubSpot Actions",
+						value: "retrievesHubspotIntegrationsInATabularFormatWithPagi",
+						action: "Get many hubspot actions",
+					},
+					{
+						name: "HubSpot: Get Many Hubspot Logs",
+						value: "hubspotLogTabularList",
+						action: "Get many hubspot logs",
+					},
+					{
+						name: "HubSpot: Get Status of Last HubSpot User Import",
+						value: "getTheStatusOfTheLastHubspotUserImport",
+						action: "Get status of last hubspot user import",
+					},
+					{
+						name: "HubSpot: Import Users From HubSpot",
+						value: "importUsersFromHubspot",
+						action: "Import users from hubspot",
+					},
+					{
+						name: "HubSpot: Look Up Conditions",
+						value: "conditionsLookup",
+						action: "Look up conditions",
+					},
+					{
+						name: "HubSpot: Look Up Fields",
+						value: "fieldLookup",
+						action: "Look up fields",
+					},
+					{
+						name: "HubSpot: Look Up Hubspot Events",
+						value: "hubspotEventLookup",
+						action: "Look up hubspot events",
+					},
+					{
+						name: "HubSpot: Save Hubspot Mapping",
+						value: "saveHubspotMapping",
+						action: "Save hubspot mapping",
+					},
+					{
+						name: "HubSpot: Update",
+						value: "updateHubspotAction",
+						action: "Update a hubspot action",
+					},
+					{
+						name: "LTI Platform: Create",
+						value: "addANewLtiPlatform",
+						action: "Create a LTI platform",
+					},
+					{
+						name: "LTI Platform: Delete",
+						value: "deleteAnLtiPlatform",
+						action: "Delete a LTI platform",
+					},
+					{
+						name: "LTI Platform: Get",
+						value: "getALtiPlatformById",
+						action: "Get a LTI platform",
+					},
+					{
+						name: "LTI Platform: Get Many",
+						value: "tabularList",
+						action: "Get many LTI platforms",
+					},
+					{
+						name: "LTI Platform: Update",
+						value: "updateLtiplatform",
+						action: "Update a LTI platform",
+					},
+					{
+						name: "Mailchimp: Get Many",
+						value: "mailchimpActionsTabularList",
+						action: "Get many mailchimp actions",
+					},
+					{
+						name: "Mailchimp: Get Many Mailchimp Logs",
+						value: "mailchimpLogTabularList",
+						action: "Get many mailchimp logs",
+					},
+					{
+						name: "QuickBooks: Get Many QuickBooks Logs",
+						value: "returnsAllTheQuickbooksLogsInATabularListFormatIn",
+						action: "Get many quickbooks logs",
+					},
+					{
+						name: "Salesforce: Create",
+						value: "createSalesforceAction",
+						action: "Create a salesforce action",
+					},
+					{
+						name: "Salesforce: Delete",
+						value: "deleteSalesforceAction",
+						action: "Delete a salesforce action",
+					},
+					{
+						name: "Salesforce: Get Many",
+						value: "tabularList2",
+						action: "Get many salesforce actions",
+					},
+					{
+						name: "Salesforce: Get Many Salesforce Logs",
+						value: "retrievesSalesforceLogsInAPaginatedFormat",
+						action: "Get many salesforce logs",
+					},
+					{
+						name: "Salesforce: Get Salesforce Mapping",
+						value: "retrieveSalesforceMapping",
+						action: "Get salesforce mapping",
+					},
+					{
+						name: "Salesforce: Look Up Fields",
+						value: "fieldLookup2",
+						action: "Look up fields",
+					},
+					{
+						name: "Salesforce: Look Up Salesforce Events",
+						value: "salesforceEventLookup",
+						action: "Look up salesforce events",
+					},
+					{
+						name: "Salesforce: Save Salesforce Mapping",
+						value: "saveSalesforceMapping",
+						action: "Save salesforce mapping",
+					},
+					{
+						name: "Salesforce: Update",
+						value: "updateSalesforceAction",
+						action: "Update a salesforce action",
+					},
+				],
+				default: "getAllIntegrations",
+			},
+			{
 				displayName: "Service",
 				name: "integration",
 				type: "options",
@@ -15918,6 +16117,480 @@ export class AcademyOfMine implements INodeType {
 						],
 					},
 				},
+			},
+			{
+				displayName: "Operation",
+				name: "operation",
+				type: "options",
+				noDataExpression: true,
+				displayOptions: {
+					show: {
+						resource: [
+							"module",
+						],
+						"@version": [
+							0,
+						],
+					},
+				},
+				options: [
+					{
+						name: "Any Type: Clone a Module",
+						value: "cloneAModule",
+						action: "Clone a module",
+					},
+					{
+						name: "Any Type: Create Blank Module",
+						value: "createBlankModule",
+						action: "Create blank module",
+					},
+					{
+						name: "Any Type: Delete",
+						value: "deletesTheSpecifiedModules",
+						action: "Delete a module",
+					},
+					{
+						name: "Any Type: Get Many",
+						value: "modulesTabularList",
+						action: "Get many modules",
+					},
+					{
+						name: "Any Type: Get Pending Module Submissions",
+						value: "getPendingModuleSubmissions",
+						action: "Get pending module submissions",
+					},
+					{
+						name: "Any Type: Look Up Form Field Types",
+						value: "formFieldTypesLookup",
+						action: "Look up form field types",
+					},
+					{
+						name: "Any Type: Look Up Module Types",
+						value: "moduleTypesLookup",
+						action: "Look up module types",
+					},
+					{
+						name: "Any Type: Look Up Modules",
+						value: "modulesLookup",
+						action: "Look up modules",
+					},
+					{
+						name: "Any Type: Look Up Quizzes",
+						value: "quizLookup",
+						action: "Look up quizzes",
+					},
+					{
+						name: "Any Type: Quick Edit Modules",
+						value: "quickEditModules",
+						action: "Quick edit modules",
+					},
+					{
+						name: "Assignment: Create",
+						value: "createAssignmentModule",
+						action: "Create an assignment module",
+					},
+					{
+						name: "Assignment: Evaluate Assignment",
+						value: "evaluateAssignment",
+						action: "Evaluate assignment",
+					},
+					{
+						name: "Assignment: Get",
+						value: "retrieveAssignmentModule",
+						action: "Get an assignment module",
+					},
+					{
+						name: "Assignment: Get Assignment Submission Details",
+						value: "retrieveAssignmentSubmissionDetails",
+						action: "Get assignment submission details",
+					},
+					{
+						name: "Assignment: Get Detailed Assignment Module Info",
+						value: "retrieveDetailedAssignmentModuleInfo",
+						action: "Get detailed assignment module info",
+					},
+					{
+						name: "Assignment: Get Many",
+						value: "assignmentModulesTabularList",
+						action: "Get many assignment modules",
+					},
+					{
+						name: "Assignment: Update",
+						value: "updateAssignmentModule",
+						action: "Update an assignment module",
+					},
+					{
+						name: "Assignment: Upload Assignment File",
+						value: "uploadAssignmentFile",
+						action: "Upload assignment file",
+					},
+					{
+						name: "Discussion: Create",
+						value: "createDiscussionModule",
+						action: "Create a discussion module",
+					},
+					{
+						name: "Discussion: Delete Discussion Comments",
+						value: "deleteDiscussionComments",
+						action: "Delete discussion comments",
+					},
+					{
+						name: "Discussion: Evaluate Discussion",
+						value: "evaluateDiscussion",
+						action: "Evaluate discussion",
+					},
+					{
+						name: "Discussion: Get",
+						value: "getDiscussionModule",
+						action: "Get a discussion module",
+					},
+					{
+						name: "Discussion: Get Comments",
+						value: "retrieveComments",
+						action: "Get comments",
+					},
+					{
+						name: "Discussion: Get Discussion Comments",
+						value: "retrieveDiscussionComments",
+						action: "Get discussion comments",
+					},
+					{
+						name: "Discussion: Get Discussion Module Details",
+						value: "getDiscussionModuleDetails",
+						action: "Get discussion module details",
+					},
+					{
+						name: "Discussion: Get Discussion Submission Details",
+						value: "retrieveDiscussionSubmissionDetails",
+						action: "Get discussion submission details",
+					},
+					{
+						name: "Discussion: Get Many",
+						value: "discussionModulesTabularList",
+						action: "Get many discussion modules",
+					},
+					{
+						name: "Discussion: Post Comment for Discussion Module",
+						value: "postCommentForDiscussionModule",
+						action: "Post comment for discussion module",
+					},
+					{
+						name: "Discussion: Update",
+						value: "updateDiscussionModule",
+						action: "Update a discussion module",
+					},
+					{
+						name: "Flash Cards: Create",
+						value: "createFlashcardModule",
+						action: "Create a flash cards module",
+					},
+					{
+						name: "Flash Cards: Get Detailed Flashcard Module Info",
+						value: "retrieveDetailedFlashcardModuleInfo",
+						action: "Get detailed flashcard module info",
+					},
+					{
+						name: "Flash Cards: Get Flashcard Module with Course Content",
+						value: "retrieveDetailedFlashcardModuleInfo2",
+						action: "Get flashcard module with course content",
+					},
+					{
+						name: "Flash Cards: Get Flashcards as Membership Content",
+						value: "retrieveDetailedFlashcardModuleInfoAsMembershipConten",
+						action: "Get flashcards as membership content",
+					},
+					{
+						name: "Flash Cards: Get Many",
+						value: "flashCardsModulesTabularList",
+						action: "Get many flash cards modules",
+					},
+					{
+						name: "Flash Cards: Update",
+						value: "updateFlashCardModule",
+						action: "Update a flash cards module",
+					},
+					{
+						name: "PDF: Create",
+						value: "createPdfModule",
+						action: "Create a PDF module",
+					},
+					{
+						name: "PDF: Get",
+						value: "getPdfModule",
+						action: "Get a PDF module",
+					},
+					{
+						name: "PDF: Get Many",
+						value: "pdfModulesTabularList",
+						action: "Get many PDF modules",
+					},
+					{
+						name: "PDF: Get PDF Module as Membership Content",
+						value: "retrieveDetailedPdfModuleInfoForMembershipContent",
+						action: "Get PDF module as membership content",
+					},
+					{
+						name: "PDF: Get PDF Module Details",
+						value: "getPdfModuleDetails",
+						action: "Get PDF module details",
+					},
+					{
+						name: "PDF: Update",
+						value: "updatePdfModule",
+						action: "Update a PDF module",
+					},
+					{
+						name: "PowerPoint: Create",
+						value: "createANewPowerpointModule",
+						action: "Create a powerpoint module",
+					},
+					{
+						name: "PowerPoint: Get",
+						value: "retrieveAPowerpointModule",
+						action: "Get a powerpoint module",
+					},
+					{
+						name: "PowerPoint: Get Detailed Powerpoint Module Info",
+						value: "retrieveDetailedPowerpointModuleInfo",
+						action: "Get detailed powerpoint module info",
+					},
+					{
+						name: "PowerPoint: Get Many",
+						value: "powerpointModulesTabularList",
+						action: "Get many powerpoint modules",
+					},
+					{
+						name: "PowerPoint: Get Powerpoint Module Details",
+						value: "getPowerpointModuleDetails",
+						action: "Get powerpoint module details",
+					},
+					{
+						name: "PowerPoint: Update",
+						value: "updatePowerpointModule",
+						action: "Update a powerpoint module",
+					},
+					{
+						name: "Quiz: Create",
+						value: "createsANewQuizModule",
+						action: "Create a quiz module",
+					},
+					{
+						name: "Quiz: Download the Quiz Response as a PDF",
+						value: "downloadsTheQuizResponseAsAPdf",
+						action: "Download the quiz response as a PDF",
+					},
+					{
+						name: "Quiz: Get",
+						value: "getQuizModule",
+						action: "Get a quiz module",
+					},
+					{
+						name: "Quiz: Get Details of Specified Quiz Module",
+						value: "retrievesTheDetailsOfTheSpecifiedQuizModuleHelpsIn",
+						action: "Get details of specified quiz module",
+					},
+					{
+						name: "Quiz: Get Many",
+						value: "quizzesTabularList",
+						action: "Get many quiz modules",
+					},
+					{
+						name: "Quiz: Get Quiz Analysis",
+						value: "returnsTheAnalysisDetailsOfAQuizIncludingTheQuestio",
+						action: "Get quiz analysis",
+					},
+					{
+						name: "Quiz: Get Quiz Module Results",
+						value: "getQuizModuleResults",
+						action: "Get quiz module results",
+					},
+					{
+						name: "Quiz: Get the Question Submission Details",
+						value: "getTheQuestionSubmissionDetails",
+						action: "Get the question submission details",
+					},
+					{
+						name: "Quiz: Get the Quiz Module Content Details",
+						value: "getTheQuizModuleContentDetails",
+						action: "Get the quiz module content details",
+					},
+					{
+						name: "Quiz: Look Up Quizzes",
+						value: "quizLookup2",
+						action: "Look up quizzes",
+					},
+					{
+						name: "Quiz: Send Quiz Score to LTI Consumer",
+						value: "sendTheQuizScoreAchievedByTheUserToTheLtiConsumer",
+						action: "Send quiz score to LTI consumer",
+					},
+					{
+						name: "Quiz: Update",
+						value: "updateQuizModule",
+						action: "Update a quiz module",
+					},
+					{
+						name: "SCORM: Create",
+						value: "createScormModule",
+						action: "Create a SCORM module",
+					},
+					{
+						name: "SCORM: Generate SCORM Report as PDF",
+						value: "generateScormReportAsPdf",
+						action: "Generate SCORM report as PDF",
+					},
+					{
+						name: "SCORM: Get",
+						value: "getScormModule",
+						action: "Get a SCORM module",
+					},
+					{
+						name: "SCORM: Get Detailed Scorm Module Info",
+						value: "retrieveDetailedScormModuleInfo",
+						action: "Get detailed scorm module info",
+					},
+					{
+						name: "SCORM: Get Many",
+						value: "scormModulesTabularList",
+						action: "Get many SCORM modules",
+					},
+					{
+						name: "SCORM: Get Scorm Module Content Details",
+						value: "getScormModuleContentDetails",
+						action: "Get scorm module content details",
+					},
+					{
+						name: "SCORM: Get Scorm Module Report Details",
+						value: "getScormModuleReportDetails",
+						action: "Get scorm module report details",
+					},
+					{
+						name: "SCORM: Get TinCan (xAPI) State",
+						value: "getTincanXapiStateForAModuleInACourseRegistration",
+						action: "Get tincan xapi state",
+					},
+					{
+						name: "SCORM: Get TinCan Report for Module Attempt",
+						value: "getTincanXapiReportForASpecificModuleAttempt",
+						action: "Get tincan report for module attempt",
+					},
+					{
+						name: "SCORM: Update",
+						value: "updateScormModule",
+						action: "Update a SCORM module",
+					},
+					{
+						name: "SCORM: Update TinCan (xAPI) State",
+						value: "updateTincanXapiStateForAModuleInACourseRegistrati",
+						action: "Update tincan xapi state",
+					},
+					{
+						name: "Survey: Create",
+						value: "createsANewSurveyModule",
+						action: "Create a survey module",
+					},
+					{
+						name: "Survey: Get",
+						value: "retrievesTheDetailsOfTheSpecifiedSurveyModule",
+						action: "Get a survey module",
+					},
+					{
+						name: "Survey: Get All Users' Survey Responses",
+						value: "getAllUsersSurveyResponsesByCourseAndModule",
+						action: "Get all users survey responses",
+					},
+					{
+						name: "Survey: Get Many",
+						value: "getPaginatedListOfSurveyModules",
+						action: "Get many survey modules",
+					},
+					{
+						name: "Survey: Get Maximum Form Submission Count",
+						value: "retrievesTheCountOfTheMaximumNumberOfTheFormSubmis",
+						action: "Get maximum form submission count",
+					},
+					{
+						name: "Survey: Get Student Response",
+						value: "getStudentResponse",
+						action: "Get student response",
+					},
+					{
+						name: "Survey: Get Survey Module Details",
+						value: "getSurveyModuleDetails",
+						action: "Get survey module details",
+					},
+					{
+						name: "Survey: Get Survey Report",
+						value: "surveyReport",
+						action: "Get survey report",
+					},
+					{
+						name: "Survey: Get Survey User Response",
+						value: "surveyUserResponse",
+						action: "Get survey user response",
+					},
+					{
+						name: "Survey: Update",
+						value: "updateTheSpecifiedSurveyModuleInStorage",
+						action: "Update a survey module",
+					},
+					{
+						name: "Text: Create",
+						value: "createTextModule",
+						action: "Create a text module",
+					},
+					{
+						name: "Text: Get",
+						value: "getTextModule",
+						action: "Get a text module",
+					},
+					{
+						name: "Text: Get Many",
+						value: "textModulesTabularList",
+						action: "Get many text modules",
+					},
+					{
+						name: "Text: Get Text Module as Membership Content",
+						value: "retrieveDetailedTextModuleInfoForMembershipContent",
+						action: "Get text module as membership content",
+					},
+					{
+						name: "Text: Get Text Module Details",
+						value: "getTextModuleDetails",
+						action: "Get text module details",
+					},
+					{
+						name: "Text: Update",
+						value: "updateTextModule",
+						action: "Update a text module",
+					},
+					{
+						name: "Video: Create",
+						value: "createVideoModule",
+						action: "Create a video module",
+					},
+					{
+						name: "Video: Get",
+						value: "videoModuleDetails",
+						action: "Get a video module",
+					},
+					{
+						name: "Video: Get Many",
+						value: "videoModulesTabularList",
+						action: "Get many video modules",
+					},
+					{
+						name: "Video: Get Video Module as Membership Content",
+						value: "retrieveDetailedVideoModuleInfoForMembershipContent",
+						action: "Get video module as membership content",
+					},
+					{
+						name: "Webinar: Get Launch Details",
+						value: "getLaunchDetails",
+						action: "Get launch details",
+					},
+				],
+				default: "createBlankModule",
 			},
 			{
 				displayName: "Module Type",
@@ -33700,6 +34373,315 @@ export class AcademyOfMine implements INodeType {
 						],
 					},
 				},
+			},
+			{
+				displayName: "Operation",
+				name: "operation",
+				type: "options",
+				noDataExpression: true,
+				displayOptions: {
+					show: {
+						resource: [
+							"setting",
+						],
+						"@version": [
+							0,
+						],
+					},
+				},
+				options: [
+					{
+						name: "E-Commerce: Add a Tax Rate",
+						value: "addATaxRate",
+						action: "Add a tax rate",
+					},
+					{
+						name: "E-Commerce: Create a New Shipping Method",
+						value: "createsANewShippingMethod",
+						action: "Create a new shipping method",
+					},
+					{
+						name: "E-Commerce: Create a New Shipping Zone",
+						value: "createsANewShippingZone",
+						action: "Create a new shipping zone",
+					},
+					{
+						name: "E-Commerce: Create a Sales Tax Configuration",
+						value: "createsASalesTaxConfiguration",
+						action: "Create a sales tax configuration",
+					},
+					{
+						name: "E-Commerce: Create Tax Class",
+						value: "createsANewTaxClassAndAssociatedTaxRates",
+						action: "Create tax class",
+					},
+					{
+						name: "E-Commerce: Delete a Shipping Method",
+						value: "deleteAShippingMethod",
+						action: "Delete a shipping method",
+					},
+					{
+						name: "E-Commerce: Delete a Shipping Zone",
+						value: "deleteAShippingZone",
+						action: "Delete a shipping zone",
+					},
+					{
+						name: "E-Commerce: Delete a Tax Rate",
+						value: "deleteATaxRate",
+						action: "Delete a tax rate",
+					},
+					{
+						name: "E-Commerce: Delete Tax Class",
+						value: "deletesATaxClassAndItsAssociatedTaxRates",
+						action: "Delete tax class",
+					},
+					{
+						name: "E-Commerce: Get a Tax Class by Its ID",
+						value: "loadsATaxClassByItsId",
+						action: "Get a tax class by its ID",
+					},
+					{
+						name: "E-Commerce: Get Cart Abandonment Details",
+						value: "retrieveCartAbandonmentDetails",
+						action: "Get cart abandonment details",
+					},
+					{
+						name: "E-Commerce: Get Ecommerce Cart Abandonment Settings",
+						value: "retrieveEcommerceCartAbandonmentSettings",
+						action: "Get ecommerce cart abandonment settings",
+					},
+					{
+						name: "E-Commerce: Get Global Ecommerce Product Settings",
+						value: "retrievesTheGlobalEcommerceProductSettings",
+						action: "Get global ecommerce product settings",
+					},
+					{
+						name: "E-Commerce: Get Shipping Zone Methods",
+						value: "retrieveShippingZoneMethods",
+						action: "Get shipping zone methods",
+					},
+					{
+						name: "E-Commerce: Get the Shipping Settings",
+						value: "retrievesTheShippingSettings",
+						action: "Get the shipping settings",
+					},
+					{
+						name: "E-Commerce: Look Up Countries",
+						value: "countryLookup",
+						action: "Look up countries",
+					},
+					{
+						name: "E-Commerce: Set Ecommerce Cart Abandonment Setting",
+						value: "setEcommerceCartAbandonmentSetting",
+						action: "Set ecommerce cart abandonment setting",
+					},
+					{
+						name: "E-Commerce: Set General Ecommerce Settings",
+						value: "setGeneralEcommerceSettings",
+						action: "Set general ecommerce settings",
+					},
+					{
+						name: "E-Commerce: Set Global Ecommerce Product Settings",
+						value: "setGlobalEcommerceProductSettings",
+						action: "Set global ecommerce product settings",
+					},
+					{
+						name: "E-Commerce: Set Invoice Settings",
+						value: "setInvoiceSettings",
+						action: "Set invoice settings",
+					},
+					{
+						name: "E-Commerce: Set Shipping Setting",
+						value: "setShippingSetting",
+						action: "Set shipping setting",
+					},
+					{
+						name: "E-Commerce: Toggle Shipping Settings",
+						value: "toggleShippingSettings",
+						action: "Toggle shipping settings",
+					},
+					{
+						name: "E-Commerce: Update a Shipping Method",
+						value: "updatesAShippingMethod",
+						action: "Update a shipping method",
+					},
+					{
+						name: "E-Commerce: Update a Shipping Zone",
+						value: "updatesAShippingZone",
+						action: "Update a shipping zone",
+					},
+					{
+						name: "E-Commerce: Update a Tax Rate",
+						value: "updateATaxRate",
+						action: "Update a tax rate",
+					},
+					{
+						name: "E-Commerce: Update the Sales Tax Setting",
+						value: "updatesTheSalesTaxSetting",
+						action: "Update the sales tax setting",
+					},
+					{
+						name: "E-Commerce: Update the Status of a Shipping Method",
+						value: "updateTheStatusOfAShippingMethod",
+						action: "Update the status of a shipping method",
+					},
+					{
+						name: "Gamification Events: Create",
+						value: "createANewGamificationEvent",
+						action: "Create a gamification event",
+					},
+					{
+						name: "Gamification Events: Delete",
+						value: "deleteASpecificGamificationEvent",
+						action: "Delete a gamification event",
+					},
+					{
+						name: "Gamification Events: Get",
+						value: "retrieveASpecificGamificationEvent",
+						action: "Get a gamification event",
+					},
+					{
+						name: "Gamification Events: Update",
+						value: "updateASpecificGamificationEvent",
+						action: "Update a gamification event",
+					},
+					{
+						name: "General: Enable or Disable an Email",
+						value: "updatesTheStatusOfTheEmailIfTheSelectedAreaOfThe",
+						action: "Enable or disable an email",
+					},
+					{
+						name: "General: Get a List of Custom Timezones",
+						value: "getAListOfCustomTimezones",
+						action: "Get a list of custom timezones",
+					},
+					{
+						name: "General: Get Branding Settings",
+						value: "retrieveBrandingSettings",
+						action: "Get branding settings",
+					},
+					{
+						name: "General: Get General Email Settings",
+						value: "getGeneralEmailSettings",
+						action: "Get general email settings",
+					},
+					{
+						name: "General: Search Everything",
+						value: "searchesForCoursesUsersProductsAndModulesByNameOrE",
+						action: "Search everything",
+					},
+					{
+						name: "General: Set Branding Settings",
+						value: "setBrandingSettings",
+						action: "Set branding settings",
+					},
+					{
+						name: "General: Set Custom Stylings",
+						value: "setCustomStylings",
+						action: "Set custom stylings",
+					},
+					{
+						name: "General: Update",
+						value: "updateGeneralSettings",
+						action: "Update a general setting",
+					},
+					{
+						name: "General: Update Email Format for Given Type",
+						value: "updateEmailFormatForGivenType",
+						action: "Update email format for given type",
+					},
+					{
+						name: "General: Update Gamification Settings",
+						value: "updateGamificationSettings",
+						action: "Update gamification settings",
+					},
+					{
+						name: "General: Update General Email Settings",
+						value: "updateGeneralEmailSettings",
+						action: "Update general email settings",
+					},
+					{
+						name: "Leaderboard Tiers: Create",
+						value: "createANewTier",
+						action: "Create a leaderboard tier",
+					},
+					{
+						name: "Leaderboard Tiers: Get Many",
+						value: "leaderboardTierTabularList",
+						action: "Get many leaderboard tiers",
+					},
+					{
+						name: "Menus: Get All Items Associated with This Menu",
+						value: "getAllTheItemsAssociatedWithThisMenu",
+						action: "Get all items associated with this menu",
+					},
+					{
+						name: "Menus: Save or Update Menu Items",
+						value: "saveOrUpdateMenuItems",
+						action: "Save or update menu items",
+					},
+					{
+						name: "Payment Gateways: Get AuthorizeNet Settings",
+						value: "retrieveAuthorizenetSettings",
+						action: "Get authorizenet settings",
+					},
+					{
+						name: "Payment Gateways: Get Braintree Settings",
+						value: "retrievesAllTheSettingsForBraintreePaymentGatewayHel",
+						action: "Get braintree settings",
+					},
+					{
+						name: "Payment Gateways: Get Cashnet Settings",
+						value: "retrieveCashnetSettings",
+						action: "Get cashnet settings",
+					},
+					{
+						name: "Payment Gateways: Get Invoice Settings",
+						value: "retrieveInvoiceSettings",
+						action: "Get invoice settings",
+					},
+					{
+						name: "Payment Gateways: Get Stripe Settings",
+						value: "retrieveStripeSettings",
+						action: "Get stripe settings",
+					},
+					{
+						name: "Payment Gateways: Update AuthorizeNet Settings",
+						value: "updateAuthorizenetSettings",
+						action: "Update authorizenet settings",
+					},
+					{
+						name: "Payment Gateways: Update Braintree Settings",
+						value: "updateBraintreeSettings",
+						action: "Update braintree settings",
+					},
+					{
+						name: "Payment Gateways: Update Cashnet Settings",
+						value: "updateCashnetSettings",
+						action: "Update cashnet settings",
+					},
+					{
+						name: "Payment Gateways: Update Invoice Settings",
+						value: "updateInvoiceSettings",
+						action: "Update invoice settings",
+					},
+					{
+						name: "Payment Gateways: Update Paypal Settings",
+						value: "updatePaypalSettings",
+						action: "Update paypal settings",
+					},
+					{
+						name: "Payment Gateways: Update Status of Payment Gateway",
+						value: "updateStatusOfPaymentGateway",
+						action: "Update status of payment gateway",
+					},
+					{
+						name: "Payment Gateways: Update Stripe Settings",
+						value: "updateStripeSettings",
+						action: "Update stripe settings",
+					},
+				],
+				default: "getGeneralEmailSettings",
 			},
 			{
 				displayName: "Area",
