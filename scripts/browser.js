@@ -347,7 +347,7 @@ async function browserPass({ url, vendors, check, log, templates = [] }) {
 					throw e;
 				}
 			});
-			await check("editor: an action of a Module Type other than the first opens the node on its resource, type and operation", async () => {
+			await check('editor: an action of a Module Type other than the first opens the node on its resource, type and operation; another type resets the operation', async () => {
 				await signIn();
 				const shot = path.join(SHOTS, 'academyOfMine-choice-action.png');
 				try {
@@ -357,15 +357,18 @@ async function browserPass({ url, vendors, check, log, templates = [] }) {
 					await search.fill('LMS');
 					const items = page.getByTestId('node-creator').getByTestId('item-iterator-item');
 					await items.filter({ hasText: 'Academy of Mine' }).first().click();
-					// the actions of every Module Type are listed, and the panel's search finds them
-					await search.fill('quiz modules');
+					// the actions of every Module Type are listed, not only the first type's
 					await items.filter({ hasText: 'Get many quiz modules' }).first().click();
 					const value = async (/** @type {string} */ param) => await page.getByTestId(`parameter-input-${param}`).locator('input').inputValue();
 					await page.getByTestId('parameter-input-moduleType').waitFor();
 					const [resource, type, operation] = [await value('resource'), await value('moduleType'), await value('operation')];
 					await page.screenshot({ path: shot });
 					if (resource !== 'Module' || type !== 'Quiz' || operation !== 'Get Many') throw new Error(`the node opened on ${resource} -> ${type} -> ${operation}`);
-					return `"Get many quiz modules" opened on ${resource} -> ${type} -> ${operation}`;
+					// another type: the operation goes to that type's default (n8n drops a value its list lacks)
+					await pick(page, 'moduleType', 'Webinar');
+					const switched = await value('operation');
+					if (switched !== 'Get Launch Details') throw new Error(`after switching to Webinar the operation reads "${switched}"`);
+					return `"Get many quiz modules" opened on ${resource} -> ${type} -> ${operation}; Webinar -> ${switched}`;
 				} catch (e) {
 					await page.screenshot({ path: shot }).catch(() => {});
 					throw e;
@@ -386,13 +389,14 @@ module.exports = { ensureBrowser, launch, createExamples, browserPass };
 async function standalone(fn) {
 	const cli = require('./n8n-cli');
 	const sandbox = require('./sandbox');
-	const { packInto } = require('./package-files');
+	const { packInto, buildIfNeeded } = require('./package-files');
 	const os = require('os');
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-browser-'));
 	const uf = cli.makeUserFolder({ prefix: 'cs-browser-uf-' });
 	const sb = await sandbox.start({ ports: 'random', quiet: true });
 	let srv;
 	try {
+		buildIfNeeded({ log: (/** @type {string} */ msg) => process.stderr.write(`[browser] ${msg}\n`) });
 		cli.installPackage(uf, packInto(work));
 		srv = await cli.startN8n(uf, undefined, { timeoutMs: 180000 });
 		await fn(srv.url, sb.vendors);
