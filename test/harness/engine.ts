@@ -69,6 +69,9 @@ export class TestNodeTypes implements INodeTypes {
 
 /** Applies a credential type's `authenticate` the way n8n's CredentialsHelper does. */
 export class TestCredentialsHelper extends ICredentialsHelper {
+	/** How many times a credential was read (and, in n8n, loaded from its database and decrypted). */
+	reads = 0;
+
 	constructor(
 		private readonly types: Record<string, ICredentialType>,
 		private readonly data: Record<string, ICredentialDataDecryptedObject>,
@@ -122,6 +125,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	async getDecrypted(_a: unknown, _n: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
 		const data = this.data[type];
 		if (!data) throw new Error(`No test credentials of type ${type}`);
+		this.reads++;
 		return data;
 	}
 
@@ -229,6 +233,8 @@ export interface RunResult {
 	/** The error that stopped the workflow, if any. */
 	error?: Error & { description?: string; httpCode?: string; context?: IDataObject };
 	run: IRun;
+	/** How many times the run read a credential. */
+	credentialReads: number;
 }
 
 /** Runs Start -> node under test through WorkflowExecute and returns what the node output. */
@@ -287,7 +293,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const items = taskData?.data?.main?.[0] ?? [];
 	const errorItems = taskData?.data?.main?.[1] ?? [];
 	const error = (run.data.resultData.error ?? taskData?.error) as RunResult['error'];
-	return { items, errorItems, error, run };
+	return { items, errorItems, error, run, credentialReads: credentialsHelper.reads };
 }
 
 export interface PollOptions extends NodeSetup {

@@ -472,6 +472,12 @@ describe('concurrency', () => {
 		expect(seen.peak).toBe(8);
 	});
 
+	test("the credential is read once per run, not once per request (n8n loads and decrypts it each time)", async () => {
+		const { items, credentialReads } = await load(30);
+		expect(items).toHaveLength(30);
+		expect(credentialReads).toBe(1);
+	});
+
 	test('a set Concurrency is a hard cap, also below 5', async () => {
 		const capped = await load(40, { concurrency: 2 });
 		expect(capped.seen.peak).toBe(2);
