@@ -1,6 +1,7 @@
-import type { ICredentialDataDecryptedObject, Icon, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { aomAuthHeader } from '../nodes/AcademyOfMine/api';
+import { headerAuthentication } from '../nodes/shared/api';
 
 export class AcademyOfMineApi implements ICredentialType {
 	name = 'academyOfMineApi';
@@ -71,8 +72,5 @@ export class AcademyOfMineApi implements ICredentialType {
 
 	// The credential test is the node's (methods.credentialTest): it follows the API description's routes.
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const [name, value] = aomAuthHeader(credentials);
-		return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), [name]: value } };
-	}
+	authenticate = headerAuthentication((c) => Object.fromEntries([aomAuthHeader(c)]));
 }

@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -7,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { KWIGA_API } from '../nodes/Kwiga/api';
-import { baseUrlExpression } from '../nodes/shared/api';
+import { baseUrlExpression, headerAuthentication } from '../nodes/shared/api';
 
 export class KwigaApi implements ICredentialType {
 	name = 'kwigaApi';
@@ -45,15 +44,7 @@ export class KwigaApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Token: '={{$credentials.token}}',
-				'Cabinet-Hash': '={{$credentials.cabinetHash}}',
-			},
-		},
-	};
+	authenticate = headerAuthentication((c) => ({ Token: String(c.token), 'Cabinet-Hash': String(c.cabinetHash) }));
 
 	test: ICredentialTestRequest = {
 		request: {

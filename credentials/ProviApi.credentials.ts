@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -7,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { PROVI_API } from '../nodes/Provi/api';
-import { baseUrlExpression } from '../nodes/shared/api';
+import { baseUrlExpression, headerAuthentication } from '../nodes/shared/api';
 
 export class ProviApi implements ICredentialType {
 	name = 'proviApi';
@@ -57,14 +56,7 @@ export class ProviApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'Api-Token': '={{$credentials.token}}',
-			},
-		},
-	};
+	authenticate = headerAuthentication((c) => ({ 'Api-Token': String(c.token) }));
 
 	/** Read-only: lists the macro areas. */
 	test: ICredentialTestRequest = {

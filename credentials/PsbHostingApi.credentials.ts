@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -7,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { PSB_API } from '../nodes/PsbHosting/api';
-import { baseUrlExpression } from '../nodes/shared/api';
+import { baseUrlExpression, headerAuthentication } from '../nodes/shared/api';
 
 export class PsbHostingApi implements ICredentialType {
 	name = 'psbHostingApi';
@@ -37,14 +36,7 @@ export class PsbHostingApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '={{$credentials.token}}',
-			},
-		},
-	};
+	authenticate = headerAuthentication((c) => ({ Authorization: String(c.token) }));
 
 	test: ICredentialTestRequest = {
 		request: {

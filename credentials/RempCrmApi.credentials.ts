@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -7,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { REMP_API } from '../nodes/RempCrm/api';
-import { baseUrlExpression } from '../nodes/shared/api';
+import { baseUrlExpression, headerAuthentication } from '../nodes/shared/api';
 
 export class RempCrmApi implements ICredentialType {
 	name = 'rempCrmApi';
@@ -40,14 +39,7 @@ export class RempCrmApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.token}}',
-			},
-		},
-	};
+	authenticate = headerAuthentication((c) => ({ Authorization: `Bearer ${String(c.token)}` }));
 
 	/**
 	 * The users module (part of every REMP CRM) tells who a token belongs to, with no side effect.

@@ -53,6 +53,8 @@ const nodes = pkg.n8n.nodes.map((f) => load<INodeType>(f));
 test.each(credentials.map((c) => [c.instance.name, c] as const))('credential %s', (_name, { file, instance }) => {
 	expect(instance.displayName).toBeTruthy();
 	expect(instance.test ?? instance.authenticate).toBeTruthy();
+	// a function: n8n evaluates the expressions of a generic authenticate again for every request
+	expect(typeof instance.authenticate).toBe('function');
 	// a test request, or a test method of every node that uses the credential (as n8n's tester looks them up)
 	const users = nodes.filter((n) => n.instance.description.credentials?.some((c) => c.name === instance.name));
 	const testedByNodes = users.length > 0 && users.every(({ instance: node }) => {

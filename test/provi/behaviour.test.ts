@@ -177,9 +177,10 @@ describe('credential', () => {
 		expect(proviBaseUrl({})).toBe('https://ms-checkout.provi.com.br/v4');
 	});
 
-	test('Api-Token header, read-only test request', () => {
+	test('Api-Token header, read-only test request', async () => {
 		const credential = new ProviApi();
-		expect(credential.authenticate.properties.headers).toEqual({ 'Api-Token': '={{$credentials.token}}' });
+		const authenticated = await credential.authenticate({ token: 'tok' }, { url: '/x', headers: { Accept: 'application/json' } });
+		expect(authenticated).toEqual({ url: '/x', headers: { Accept: 'application/json', 'Api-Token': 'tok' } });
 		expect(credential.test.request).toMatchObject({ method: 'GET', url: '/areas/macro' });
 		expect(credential.properties.find((p) => p.name === 'token')?.typeOptions).toEqual({ password: true });
 		expect(credential.properties.find((p) => p.name === 'apiVersion')?.default).toBe('v4');
