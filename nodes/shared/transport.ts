@@ -75,6 +75,8 @@ const THROTTLE_STATUSES = new Set([429, 503]);
 const LATENCY_TOLERANCE = 1.5;
 /** Healthy rounds at the highest level known to be safe before one more request in flight is tried. */
 const PROBE_ROUNDS = 8;
+/** Each refused probe doubles the wait before the next one, up to this many rounds. */
+const MAX_PROBE_ROUNDS = 256;
 
 /**
  * Bounds the requests in flight and finds the vendor's pace. Work goes in rounds (as many answers
@@ -83,8 +85,9 @@ const PROBE_ROUNDS = 8;
  * brings it back to the highest level that went through a healthy round (at most half the bound
  * while it doubles), or halves it when that level itself is refused, once per burst (the other
  * answers of requests already in flight are the same signal). From there it probes one more in
- * flight every PROBE_ROUNDS healthy rounds. Climbing latency stops growth: the vendor (or n8n
- * itself) is saturated, and more in flight would only queue.
+ * flight after PROBE_ROUNDS healthy rounds, twice as many after each refused probe (a refused
+ * request waits its Retry-After, which at the end of a run is time lost). Climbing latency stops
+ * growth: the vendor (or n8n itself) is saturated, and more in flight would only queue.
  */
 export class RateGate {
 	private active = 0;
@@ -112,6 +115,9 @@ export class RateGate {
 
 	private calmRounds = 0;
 
+	/** Healthy rounds before the next probe. */
+	private probeRounds = PROBE_ROUNDS;
+
 	/**
 	 * Bumped whenever the bound changes. A request carries the epoch it was sent in: only answers
 	 * to requests sent under the current bound make a round, and a 429/503 to a request sent
@@ -131,6 +137,11 @@ export class RateGate {
 	/** The most requests this gate ever lets in flight. */
 	get max(): number {
 		return this.ceiling;
+	}
+
+	/** The requests it lets in flight now. */
+	get bound(): number {
+		return this.limit;
 	}
 
 	/** Waits for a free slot; returns the epoch the request is sent in. */
@@ -155,15 +166,16 @@ export class RateGate {
 	/** A 429/503 answer to a request sent in `epoch`: back off, once per burst. */
 	private throttled(epoch: number): void {
 		if (epoch < this.backedOffAt) return;
-		this.throttledOnce = true;
 		if (this.limit > this.safe && this.safe > 0) {
 			// Above the highest healthy level (growing or probing): that level is the vendor's pace.
+			if (this.throttledOnce) this.probeRounds = Math.min(MAX_PROBE_ROUNDS, this.probeRounds * 2);
 			this.setLimit(this.safe);
 		} else {
 			// Throttled at a level once healthy: the vendor got slower, so that level is no longer safe.
 			this.safe = Math.max(1, Math.floor(this.limit / 2));
 			this.setLimit(this.safe);
 		}
+		this.throttledOnce = true;
 		this.calmRounds = 0;
 		this.newRound();
 		this.backedOffAt = this.epoch;
@@ -188,10 +200,12 @@ export class RateGate {
 	}
 
 	private grow(): void {
+		// a level above the safe one went through a healthy round: the probe was accepted
+		if (this.limit > this.safe && this.safe > 0) this.probeRounds = PROBE_ROUNDS;
 		this.safe = Math.max(this.safe, this.limit);
 		if (!this.throttledOnce) {
 			this.setLimit(Math.min(this.ceiling, this.limit * 2));
-		} else if (++this.calmRounds >= PROBE_ROUNDS) {
+		} else if (++this.calmRounds >= this.probeRounds) {
 			this.setLimit(Math.min(this.ceiling, this.limit + 1));
 			this.calmRounds = 0;
 		}

@@ -6,6 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { readVendorError } from '../../nodes/shared/errors';
 import { convertValue } from '../../nodes/shared/format';
+import { RateGate } from '../../nodes/shared/transport';
 import type { OperationSpec, PaginationStyleName, VendorSpec } from '../../nodes/shared/types';
 import { runNode } from '../harness/engine';
 import { MockServer } from '../harness/mockServer';
@@ -148,4 +149,47 @@ test('value conversions', () => {
 	expect(() => convertValue(field('cpf'), '123.456', fail)).toThrow('11 digits expected, got 6');
 	expect(convertValue(field('flag'), true, fail)).toBe(1);
 	expect(convertValue(field('flag'), false, fail)).toBeUndefined();
+});
+
+describe('the rate gate', () => {
+	/**
+	 * Drives a gate round by round against a vendor that refuses (429) what it has above `allowed` in
+	 * flight: each round sends as many requests as the gate lets through, then answers them all.
+	 */
+	const drive = async (rounds: number, allowed: number) => {
+		const gate = new RateGate(50);
+		const refusedAt: number[] = [];
+		for (let round = 0; round < rounds; round++) {
+			const epochs = await Promise.all(Array.from({ length: gate.bound }, () => gate.acquire()));
+			epochs.forEach((epoch, i) => {
+				if (i >= allowed) refusedAt.push(round);
+				gate.release(epoch, i >= allowed ? 429 : 200, 100);
+			});
+		}
+		return { gate, refusedAt };
+	};
+
+	test('doubles while healthy, settles at the pace the vendor allows, and probes ever more rarely', async () => {
+		const { gate, refusedAt } = await drive(400, 10);
+		expect(gate.bound).toBe(10);
+		// 5 -> 10 -> 20: ten refused at once, then one refused probe at a time
+		const probes = [...new Set(refusedAt)].slice(1);
+		expect(refusedAt.filter((r) => r === refusedAt[0])).toHaveLength(10);
+		expect(probes.length).toBeGreaterThan(1);
+		// each refused probe doubles the wait before the next one (8, 16, 32... healthy rounds)
+		const gaps = probes.map((r, i) => r - (i ? probes[i - 1] : refusedAt[0]));
+		for (let i = 1; i < gaps.length; i++) expect(gaps[i]).toBeGreaterThanOrEqual(2 * gaps[i - 1] - 1);
+		expect(probes.length).toBeLessThanOrEqual(6);
+	});
+
+	test('a vendor that allows more is found again: an accepted probe resets the wait', async () => {
+		const gate = new RateGate(50);
+		let allowed = 10;
+		for (let round = 0; round < 600; round++) {
+			if (round === 300) allowed = 30;
+			const epochs = await Promise.all(Array.from({ length: gate.bound }, () => gate.acquire()));
+			epochs.forEach((epoch, i) => gate.release(epoch, i >= allowed ? 429 : 200, 100));
+		}
+		expect(gate.bound).toBeGreaterThan(15);
+	});
 });
