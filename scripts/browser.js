@@ -324,56 +324,58 @@ async function browserPass({ url, vendors, check, log, templates = [] }) {
 		}
 		const aom = vendors.find((v) => v.key === 'academyOfMine');
 		if (aom) {
-			await check('editor: "LMS" in the node panel finds Academy of Mine, whose first action is User -> Get Many', async () => {
-				await signIn();
-				const shot = path.join(SHOTS, 'academyOfMine-node-panel.png');
-				try {
-					// a workflow with a trigger already, so the panel offers actions ("What happens next?")
-					await page.goto(`${url}/workflow/${workflows.academyOfMine.id}`);
-					await page.getByTestId('node-creator-plus-button').click();
-					// n8n searches the display name and the codex aliases only: "LMS" is an alias
-					await page.getByTestId('node-creator-search-bar').fill('LMS');
-					const items = page.getByTestId('node-creator').getByTestId('item-iterator-item');
-					await items.filter({ hasText: 'Academy of Mine' }).first().click();
-					await items.filter({ hasText: 'Get many users' }).first().click();
-					const value = async (/** @type {string} */ param) => await page.getByTestId(`parameter-input-${param}`).locator('input').inputValue();
-					await page.getByTestId('parameter-input-resource').waitFor();
-					const [resource, operation] = [await value('resource'), await value('operation')];
-					await page.screenshot({ path: shot });
-					if (resource !== 'User' || operation !== 'Get Many') throw new Error(`the node opened on ${resource} -> ${operation}`);
-					return `found by "LMS", opened on ${resource} -> ${operation}`;
-				} catch (e) {
-					await page.screenshot({ path: shot }).catch(() => {});
-					throw e;
-				}
+			/**
+			 * Finds Academy of Mine in the node panel by "LMS", picks `action` among its actions and
+			 * returns a reader of the opened node's parameters.
+			 * @param {string} action
+			 */
+			const addFromPanel = async (action) => {
+				// a workflow with a trigger already, so the panel offers actions ("What happens next?")
+				await page.goto(`${url}/workflow/${workflows.academyOfMine.id}`);
+				await page.getByTestId('node-creator-plus-button').click();
+				// n8n searches the display name and the codex aliases only: "LMS" is an alias
+				await page.getByTestId('node-creator-search-bar').fill('LMS');
+				const items = page.getByTestId('node-creator').getByTestId('item-iterator-item');
+				await items.filter({ hasText: 'Academy of Mine' }).first().click();
+				await items.filter({ hasText: action }).first().click();
+				await page.getByTestId('parameter-input-resource').waitFor();
+				return async (/** @type {string} */ param) => await page.getByTestId(`parameter-input-${param}`).locator('input').inputValue();
+			};
+			/** @param {string} name @param {string} file @param {string} action @param {(value: (param: string) => Promise<string>) => Promise<string>} fn */
+			const panelCheck = (name, file, action, fn) =>
+				check(name, async () => {
+					await signIn();
+					const shot = path.join(SHOTS, file);
+					try {
+						const value = await addFromPanel(action);
+						const detail = await fn(value);
+						await page.screenshot({ path: shot });
+						return detail;
+					} catch (e) {
+						await page.screenshot({ path: shot }).catch(() => {});
+						throw e;
+					}
+				});
+			await panelCheck('editor: "LMS" in the node panel finds Academy of Mine, whose first action is User -> Get Many', 'academyOfMine-node-panel.png', 'Get many users', async (value) => {
+				const [resource, operation] = [await value('resource'), await value('operation')];
+				if (resource !== 'User' || operation !== 'Get Many') throw new Error(`the node opened on ${resource} -> ${operation}`);
+				return `found by "LMS", opened on ${resource} -> ${operation}`;
 			});
-			await check('editor: an action of a Module Type other than the first opens the node on its resource, type and operation; another type resets the operation', async () => {
-				await signIn();
-				const shot = path.join(SHOTS, 'academyOfMine-choice-action.png');
-				try {
-					await page.goto(`${url}/workflow/${workflows.academyOfMine.id}`);
-					await page.getByTestId('node-creator-plus-button').click();
-					const search = page.getByTestId('node-creator-search-bar');
-					await search.fill('LMS');
-					const items = page.getByTestId('node-creator').getByTestId('item-iterator-item');
-					await items.filter({ hasText: 'Academy of Mine' }).first().click();
-					// the actions of every Module Type are listed, not only the first type's
-					await items.filter({ hasText: 'Get many quiz modules' }).first().click();
-					const value = async (/** @type {string} */ param) => await page.getByTestId(`parameter-input-${param}`).locator('input').inputValue();
-					await page.getByTestId('parameter-input-moduleType').waitFor();
+			// the actions of every Module Type are listed, not only the first type's
+			await panelCheck(
+				'editor: an action of a Module Type other than the first opens the node on its resource, type and operation; another type resets the operation',
+				'academyOfMine-choice-action.png',
+				'Get many quiz modules',
+				async (value) => {
 					const [resource, type, operation] = [await value('resource'), await value('moduleType'), await value('operation')];
-					await page.screenshot({ path: shot });
 					if (resource !== 'Module' || type !== 'Quiz' || operation !== 'Get Many') throw new Error(`the node opened on ${resource} -> ${type} -> ${operation}`);
 					// another type: the operation goes to that type's default (n8n drops a value its list lacks)
 					await pick(page, 'moduleType', 'Webinar');
 					const switched = await value('operation');
 					if (switched !== 'Get Launch Details') throw new Error(`after switching to Webinar the operation reads "${switched}"`);
 					return `"Get many quiz modules" opened on ${resource} -> ${type} -> ${operation}; Webinar -> ${switched}`;
-				} catch (e) {
-					await page.screenshot({ path: shot }).catch(() => {});
-					throw e;
-				}
-			});
+				},
+			);
 		}
 	} finally {
 		if (browser) await browser.close();
