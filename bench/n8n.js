@@ -391,14 +391,16 @@ async function main() {
 
 		// 3. smallest node vs largest node, one request per item x 500
 		if (want(3)) {
+			// the same kind of operation in the nodes compared (a POST of one field from `$json.id`):
+			// what differs is then the node's size, which is what this figure is about
 			const perItem = {
-				rempCrm: { parameters: { resource: 'coupon', operation: 'activate', code: '={{ "CODE-" + $json.id }}', notifyUser: false }, credentials: cred('rempCrmApi', 'benchRemp0000001'), what: 'Coupon > Activate' },
+				rempCrm: { parameters: { resource: 'coupon', operation: 'activate', code: '={{ $json.id }}', notifyUser: false }, credentials: cred('rempCrmApi', 'benchRemp0000001'), what: 'Coupon > Activate' },
 				provi: { parameters: { resource: 'course', operation: 'get', courseId: '={{ $json.id }}' }, credentials: cred('proviApi', 'benchProvi000001'), what: 'Course > Get' },
 				kwiga: { parameters: kwigaGet('x').parameters, credentials: kwigaCred, what: 'Contact > Get' },
 				academyOfMine: {
-					parameters: { resource: 'user', operation: 'retrieveUserById', id: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+					parameters: { resource: 'location', operation: 'createANewLocation', locationName: '={{ $json.id }}' },
 					credentials: cred('academyOfMineApi', 'benchAom00000001'),
-					what: 'User > Retrieve User By ID',
+					what: 'Location > Create',
 				},
 			};
 			const described = builtDescriptions()
