@@ -243,6 +243,29 @@ function choiceNames(resource: ResourceSpec, choice: NonNullable<ResourceSpec['c
 	return { ...selector, options, displayOptions: { show: { resource: [resource.value], '@version': [0] } } };
 }
 
+/** A resource with a choice: the choice's dropdown, then one Operation list per option. */
+function choiceProperties(resource: ResourceSpec, choice: NonNullable<ResourceSpec['choice']>): INodeProperties[] {
+	const firstChoice = choice.options[0].value;
+	const selector: INodeProperties = {
+		displayName: choice.displayName,
+		name: choice.name,
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource.value] } },
+		options: choice.options.map(({ name, value, description }) => ({ name, value, ...(description ? { description } : {}) })),
+		default: firstChoice,
+	};
+	if (choice.description) selector.description = choice.description;
+	const lists = choice.options.map((option, i) => {
+		// n8n's node panel lists the actions of the first Operation shown for a resource value; the
+		// other lists answer to their choice's value as well (a resource value the node never has),
+		// which choiceActions offers it
+		const show = { ...(i ? { resource: [resource.value, option.value] } : {}), [choice.name]: [option.value] };
+		return operationSelector(resource, show, option.operations, option.defaultOperation);
+	});
+	return [choiceNames(resource, choice), selector, ...lists, ...(choice.options.length > 1 ? [choiceActions(resource, choice)] : [])];
+}
+
 /** Request Options: shown for every operation, read once per run by the executor (execute.ts). */
 // The transport's defaults, in the units the options show
 const DEFAULT_RETRIES = DEFAULT_SETTINGS.maxRetries;
@@ -365,30 +388,7 @@ export function vendorProperties(vendor: VendorSpec): INodeProperties[] {
 		},
 	];
 	for (const resource of resources) {
-		const { choice } = resource;
-		if (!choice) properties.push(operationSelector(resource));
-		else {
-			const firstChoice = choice.options[0].value;
-			const selector: INodeProperties = {
-				displayName: choice.displayName,
-				name: choice.name,
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: [resource.value] } },
-				options: choice.options.map(({ name, value, description }) => ({ name, value, ...(description ? { description } : {}) })),
-				default: firstChoice,
-			};
-			if (choice.description) selector.description = choice.description;
-			properties.push(choiceNames(resource, choice), selector);
-			for (const [i, option] of choice.options.entries()) {
-				// n8n's node panel lists the actions of the first Operation shown for a resource value; the
-				// other lists answer to their choice's value as well (a resource value the node never has),
-				// which the hidden property below offers it (see choiceActions)
-				const show = { ...(i ? { resource: [resource.value, option.value] } : {}), [choice.name]: [option.value] };
-				properties.push(operationSelector(resource, show, option.operations, option.defaultOperation));
-			}
-			if (choice.options.length > 1) properties.push(choiceActions(resource, choice));
-		}
+		properties.push(...(resource.choice ? choiceProperties(resource, resource.choice) : [operationSelector(resource)]));
 		for (const op of resource.operations) properties.push(...operationProperties(resource, op));
 	}
 	if (vendor.routeOverride) properties.push(routeOverride(vendor));

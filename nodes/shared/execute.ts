@@ -13,7 +13,6 @@ import { Connection, DEFAULT_SETTINGS, MB } from './transport';
 import type { FieldGroup, FieldSpec, HttpMethod, OperationSpec, RouteResolver, VendorSpec } from './types';
 import { HTTP_METHODS } from './types';
 
-
 /**
  * A text as written and as a server may read it after decoding it once, twice or three times
  * (`%252e` is `%2e` is `.`), each normalised the way a server may fold Unicode look-alikes.
@@ -368,7 +367,6 @@ function jsonOf(response: ApiResponse): unknown {
 		return undefined;
 	}
 }
-
 
 /** Request Options of the run (the same for every item). */
 function settingsOf(ctx: IExecuteFunctions): TransportSettings {

@@ -103,7 +103,6 @@ export function placementOf(field: FieldSpec, op: OperationSpec): FieldPlacement
 	return at;
 }
 
-
 /**
  * An operation's fields by where the editor shows them: the top level in the data's order, and each
  * collection sorted as the editor lists it (so a request body keeps a stable key order too).
